@@ -1,0 +1,98 @@
+"""Command line: ``python -m analysis {run,claims,data} ...`` (``--help`` on each)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _cmd_run(args) -> int:
+    from . import claims, run
+
+    chosen = [run.find(n) for n in args.notebooks] if args.notebooks else run.notebooks()
+    params = dict(kv.split("=", 1) for kv in args.parameter)
+    if args.fast:
+        params["fast"] = True
+    timings = []
+    for nb in chosen:
+        print(f"running {nb.name} ...", flush=True)
+        out, seconds = run.execute(nb, params, progress=False)
+        timings.append((nb.stem, seconds))
+        print(f"  {seconds:6.1f} s  -> {out.relative_to(out.parents[2])}", flush=True)
+    rep = claims.write_report()
+    print(f"\nclaims report: {len(rep)} claims -> build/claims_report.csv")
+    print(claims.scoreboard(rep)["overall"].to_string())
+    print(f"\n{'notebook':<45} seconds\n" + "\n".join(f"{n:<45} {s:7.1f}" for n, s in timings))
+    return 0
+
+
+def _cmd_claims(args) -> int:
+    import pandas as pd
+
+    from . import claims
+
+    rep = claims.write_report()
+    if args.show:
+        hit = rep.loc[rep["claim_id"] == args.show]
+        if hit.empty:
+            print(f"no claim {args.show!r}", file=sys.stderr)
+            return 2
+        for col, value in hit.iloc[0].items():
+            print(f"{col:>15}: {value}")
+        return 0
+    with pd.option_context("display.width", 160, "display.max_rows", 500):
+        board = claims.scoreboard(rep)
+        print("Claims by verdict\n" + board["overall"].to_string())
+        print("\nBy topic\n" + board["topic"].to_string())
+        print("\nBy document\n" + board["document"].to_string())
+        if args.list:
+            print("\nEvery claim\n" + rep[["claim_id", "verdict", "stated_value", "computed_value", "reason"]]
+                  .to_string(index=False, max_colwidth=70))
+    print(f"\nwritten: build/claims_report.csv ({len(rep)} claims)")
+    return 0
+
+
+def _cmd_data(args) -> int:
+    from . import data
+
+    if args.action == "verify":
+        problems = data.verify_all()
+        n = len(data.descriptor()["resources"])
+        if problems:
+            print("\n".join(str(p) for p in problems))
+            print(f"\n{len(problems)} problem(s) in data/ ({n} resources checked)")
+            return 1
+        print(f"data/: {n} resources match datapackage.json (schema, size, sha256)")
+        return 0
+    changed = data.rehash(args.names or None)
+    print("re-hashed: " + (", ".join(changed) if changed else "nothing changed"))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("run", help="execute notebooks headless and write the claims report")
+    p.add_argument("notebooks", nargs="*", help="names or number prefixes (default: all)")
+    p.add_argument("--fast", action="store_true", help="pass fast=True (fewer Monte Carlo replications)")
+    p.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
+                   help="papermill parameter, e.g. -p panel_path=/data/my_panel.parquet")
+    p.set_defaults(func=_cmd_run)
+
+    p = sub.add_parser("claims", help="write build/claims_report.csv and print the scoreboard")
+    p.add_argument("--show", metavar="CLAIM_ID", help="print one claim with its verdict and provenance")
+    p.add_argument("--list", action="store_true", help="also list every claim")
+    p.set_defaults(func=_cmd_claims)
+
+    p = sub.add_parser("data", help="check data/ against datapackage.json, or record new hashes")
+    p.add_argument("action", choices=["verify", "rehash"])
+    p.add_argument("names", nargs="*", help="resources to re-hash (default: all)")
+    p.set_defaults(func=_cmd_data)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

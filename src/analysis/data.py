@@ -1,0 +1,339 @@
+"""The one loader: ``load(name)`` returns a typed DataFrame of a resource in ``data/datapackage.json``.
+
+The descriptor (Frictionless data-package format) is the contract: columns with types, units and constraints,
+primary key, sources, licence, byte size and sha256. Each load validates the file against it with
+frictionless-py, plus two rules the Table Schema standard leaves out (no byte-order mark; numbers finite), and
+refuses a bad file with a :class:`DataError` naming the file, row, column and rule — never a silently wrong
+frame.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import io, paths
+
+MAX_LISTED = 20  # problems listed in one error message; the count says how many more
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file. ``row`` is the data row (1 = first row after the header)."""
+
+    file: str
+    rule: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row} (line {self.row + 1})")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        return f"{', '.join(where)}: [{self.rule}] {self.message}"
+
+
+class DataError(ValueError):
+    """A data file does not match its descriptor. ``problems`` lists each violation."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n  ".join(str(p) for p in problems[:MAX_LISTED])
+        more = f"\n  ... and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+        super().__init__(f"{len(problems)} problem(s) in {problems[0].file}:\n  {shown}{more}")
+
+
+# --------------------------------------------------------------------------------------------- descriptor
+def descriptor(path: Path | None = None) -> dict:
+    """The data-package descriptor as a dict."""
+    path = path or paths.DESCRIPTOR
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def resource(name: str, package: dict | None = None) -> dict:
+    """The descriptor of one resource; KeyError naming the known ones if absent."""
+    package = package or descriptor()
+    for res in package["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(sorted(r["name"] for r in package["resources"]))
+    raise KeyError(f"no resource {name!r} in {paths.DESCRIPTOR}; known: {known}")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# ------------------------------------------------------------------------------------------- validation
+def validate_file(path: Path, res: dict) -> list[Problem]:
+    """Every problem of `path` against resource descriptor `res` (empty list when the file is valid)."""
+    from frictionless import Resource  # imported lazily: it is slow to import and only needed here
+
+    path = Path(path)
+    label = _label(path)
+    if not path.is_file():
+        return [Problem(label, "missing-file", "file not found")]
+    if problems := validate_encoding(path):
+        return problems
+
+    spec = {k: v for k, v in res.items() if k not in ("sources", "licenses", "description", "title")}
+    spec.update(path=path.name, encoding="utf-8", format="csv", dialect={"delimiter": ","})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = Resource.from_descriptor(spec, basepath=str(path.parent)).validate(limit_errors=1000)
+    problems = []
+    key = ",".join(res["schema"].get("primaryKey", []))
+    for row, field, rule, note, msg in report.flatten(["rowNumber", "fieldName", "type", "note", "message"]):
+        if rule == "primary-key":
+            field = key
+        if rule == "hash-count":
+            note = "sha256 does not match the descriptor (the file changed after it was described); " + note
+        if rule == "byte-count":
+            note = "size does not match the descriptor (the file changed after it was described); " + note
+        problems.append(Problem(label, rule, note or msg, None if row is None else row - 1, field))
+    if not problems:
+        problems += _nonfinite(path, res)
+    return problems
+
+
+def _nonfinite(path: Path, res: dict) -> list[Problem]:
+    """Table Schema lets a number be NaN or INF; here a measured value is finite or missing (empty)."""
+    numbers = [f["name"] for f in res["schema"]["fields"] if f["type"] == "number"]
+    if not numbers:
+        return []
+    frame = pd.read_csv(path, usecols=numbers, dtype=str, keep_default_na=False)
+    problems = []
+    for col in numbers:
+        values = pd.to_numeric(frame[col].replace("", None), errors="coerce")
+        bad = values.map(lambda v: v is not None and not pd.isna(v) and not math.isfinite(v))
+        bad |= frame[col].str.strip().str.lower().isin(["nan", "na", "null"])
+        for idx in frame.index[bad]:
+            problems.append(Problem(_label(path), "non-finite", f"value {frame.at[idx, col]!r} is not a finite number "
+                                    "(leave the cell empty for a missing value)", int(idx) + 1, col))
+    return problems
+
+
+def _label(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
+# ------------------------------------------------------------------------------------------------ loading
+_PANDAS_TYPES = {"integer": "Int64", "number": "float64", "boolean": "boolean", "string": "string", "year": "Int64"}
+
+
+def load(name: str) -> pd.DataFrame:
+    """Validate ``data/<file>`` of resource `name` against the descriptor and return it, typed.
+
+    Integer columns are nullable ``Int64``, numbers ``float64``, dates ``datetime64``, strings ``string``.
+    Raises DataError (file, row, column, rule) for any violation, KeyError for an unknown name.
+    """
+    res = resource(name)
+    path = paths.DATA / res["path"]
+    return _load_checked(str(path), res["hash"], json.dumps(res, sort_keys=True)).copy()
+
+
+@lru_cache(maxsize=64)
+def _load_checked(path: str, _hash: str, res_json: str) -> pd.DataFrame:
+    # Cached on (path, hash, descriptor), and re-validated if the file's bytes change.
+    res = json.loads(res_json)
+    problems = validate_file(Path(path), res)
+    if problems:
+        raise DataError(problems)
+    return read_typed(Path(path), res["schema"])
+
+
+def read_typed(path: Path, schema: dict) -> pd.DataFrame:
+    """Read a CSV already validated against `schema`, with pandas dtypes from its field types."""
+    fields = schema["fields"]
+    dtypes = {f["name"]: _PANDAS_TYPES.get(f["type"], "string") for f in fields}
+    dates = [f["name"] for f in fields if f["type"] in ("date", "datetime")]
+    for d in dates:
+        dtypes[d] = "string"
+    frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""],
+                        true_values=["true", "True", "TRUE", "yes"], false_values=["false", "False", "FALSE", "no"])
+    for d in dates:
+        frame[d] = pd.to_datetime(frame[d], format="ISO8601")
+    return frame[[f["name"] for f in fields]]
+
+
+# ------------------------------------------------------------------------------------ descriptor upkeep
+def verify_all() -> list[Problem]:
+    """Validate every resource in the descriptor (and flag CSVs in data/ that it does not describe)."""
+    package = descriptor()
+    problems = []
+    described = set()
+    for res in package["resources"]:
+        described.add(res["path"])
+        problems += validate_file(paths.DATA / res["path"], res)
+    for csv in sorted(paths.DATA.rglob("*.csv")):
+        rel = csv.relative_to(paths.DATA).as_posix()
+        if rel not in described and "fixtures" not in csv.parts:
+            problems.append(Problem(_label(csv), "undescribed", "CSV in data/ not described in datapackage.json"))
+    return problems
+
+
+def rehash(names: list[str] | None = None) -> list[str]:
+    """Record the current sha256 and byte size of resources (all, or `names`) in the descriptor.
+
+    Only for a deliberate change of a data file, after reviewing it: the hash is what catches accidental drift.
+    Returns the names whose hash changed.
+    """
+    package = descriptor()
+    changed = []
+    for res in package["resources"]:
+        if names and res["name"] not in names:
+            continue
+        path = paths.DATA / res["path"]
+        digest = "sha256:" + sha256(path)
+        if res.get("hash") != digest:
+            changed.append(res["name"])
+        res["hash"], res["bytes"] = digest, path.stat().st_size
+    io.write_text(paths.DESCRIPTOR, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    return changed
+
+
+# ------------------------------------------------------------------------------- users' own tables (BYO)
+_PANDERA_TYPES = {"integer": "int64", "number": "float64", "boolean": "bool", "string": "str", "year": "int64"}
+
+
+def schema_to_pandera(schema: dict):
+    """A pandera DataFrameSchema built from a Table Schema dict (types, required, min/max, enum, primaryKey).
+
+    Used for tables a user brings (e.g. confidential microdata, millions of rows), where frictionless's
+    row-by-row validation would take minutes; pandera checks whole columns at once.
+    """
+    import numpy as np
+    import pandera.pandas as pa
+
+    columns = {}
+    for f in schema["fields"]:
+        c = f.get("constraints", {})
+        checks = []
+        if "minimum" in c or "maximum" in c:
+            checks.append(pa.Check.in_range(c.get("minimum", -np.inf), c.get("maximum", np.inf)))
+        if "enum" in c:
+            checks.append(pa.Check.isin(c["enum"]))
+        if f["type"] == "number":
+            checks.append(pa.Check(lambda s: ~np.isinf(pd.to_numeric(s, errors="coerce")), name="finite"))
+        dtype = _PANDERA_TYPES.get(f["type"], "str")
+        required = c.get("required", False)
+        if dtype == "int64" and not required:
+            dtype = "Int64"
+        columns[f["name"]] = pa.Column(dtype, checks=checks, nullable=not required,
+                                       unique=c.get("unique", False), coerce=True, required=True)
+    return pa.DataFrameSchema(columns, unique=schema.get("primaryKey") or None, strict=True, coerce=True)
+
+
+def read_user_table(path: str | Path, schema: dict) -> pd.DataFrame:
+    """Read a user's CSV or Parquet file and validate it against a Table Schema dict.
+
+    Returns the typed frame, or raises DataError naming file, row, column and rule — before any output is
+    written, so a wrong schema never yields an estimate.
+    """
+    import pandera.errors
+
+    path = Path(path)
+    label = _label(path)
+    if not path.is_file():
+        raise DataError([Problem(label, "missing-file", "file not found")])
+    if path.suffix.lower() in (".parquet", ".pq"):
+        frame = pd.read_parquet(path)
+    elif path.suffix.lower() == ".csv":
+        problems = validate_encoding(path)
+        if problems:
+            raise DataError(problems)
+        try:
+            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+            raise DataError([Problem(label, "format", f"not a readable CSV: {err}")]) from None
+    else:
+        raise DataError([Problem(label, "format", "expected a .csv or .parquet file")])
+    if frame.empty:
+        raise DataError([Problem(label, "empty-file", "no data rows")])
+    try:
+        return schema_to_pandera(schema).validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as err:
+        raise DataError(_pandera_problems(label, err.failure_cases)) from None
+
+
+def _pandera_problems(label: str, cases: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for case in cases.head(MAX_LISTED * 5).itertuples(index=False):
+        row = None if pd.isna(case.index) else int(case.index) + 1
+        column = None if pd.isna(case.column) else str(case.column)
+        check = str(case.check)
+        if check == "column_in_dataframe":
+            column, rule, msg = str(case.failure_case), "missing-column", "required column is missing"
+        elif check == "column_in_schema":
+            column, rule, msg = str(case.failure_case), "extra-column", "column not in the schema"
+        elif check.startswith("coerce_dtype") or check.startswith("dtype"):
+            rule, msg = "type-error", f"value {case.failure_case!r} is not of type {check.split('(')[-1].rstrip(')')}"
+        elif check == "not_nullable":
+            rule, msg = "missing-value", "required value is missing"
+        elif "duplicate" in check or check == "field_uniqueness" or check == "multiple_fields_uniqueness":
+            rule, msg = "duplicate-key", f"duplicate key value {case.failure_case!r}"
+        else:
+            rule, msg = "constraint-error", f"value {case.failure_case!r} fails {check}"
+        problem = Problem(label, rule, msg, row, column)
+        if problem not in problems:
+            problems.append(problem)
+    if len(cases) > len(problems):
+        problems.append(Problem(label, "more", f"{len(cases) - len(problems)} further failures not listed"))
+    return problems
+
+
+def validate_encoding(path: Path) -> list[Problem]:
+    """UTF-8 without byte-order mark, and not empty."""
+    raw = Path(path).read_bytes()
+    label = _label(path)
+    if not raw.strip():
+        return [Problem(label, "empty-file", "file is empty")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [Problem(label, "encoding", "file starts with a UTF-8 byte-order mark; save it without BOM")]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [Problem(label, "encoding", f"not valid UTF-8 at byte {err.start} (line {line})")]
+    return []
+
+
+def upsert_resource(res: dict) -> dict:
+    """Add resource `res` to the descriptor, or replace the one with its name, recording its hash and size.
+
+    Holds an exclusive lock on the descriptor while it reads and writes, so helpers adding resources at the
+    same time do not lose each other's entries. Validates the file against `res` first: a resource whose file
+    does not match its own schema is never described.
+    """
+    import fcntl
+
+    res = dict(res)
+    path = paths.DATA / res["path"]
+    digest = "sha256:" + sha256(path)
+    res.update(hash=digest, bytes=path.stat().st_size)
+    problems = validate_file(path, res)
+    if problems:
+        raise DataError(problems)
+    with open(paths.DESCRIPTOR.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        package = descriptor()
+        names = [r["name"] for r in package["resources"]]
+        if res["name"] in names:
+            package["resources"][names.index(res["name"])] = res
+        else:
+            package["resources"].append(res)
+        io.write_text(paths.DESCRIPTOR, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    return res

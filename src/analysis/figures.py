@@ -1,0 +1,102 @@
+"""One house style and one figure saver.
+
+Notebooks never call ``savefig``: ``save(fig, name, caption=..., source=...)`` writes
+``figures/<name>.png`` (for notebooks and students), ``.svg`` (text kept as text) and ``.pdf`` (fonts embedded)
+for reports, plus ``<name>.txt`` with the caption and source ready to paste. Metadata that would change on
+every run (dates, random ids) is fixed, so a re-run changes no bytes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib
+import matplotlib.pyplot as plt
+
+from . import io, paths
+
+FORMATS = ("png", "svg", "pdf")
+
+# Okabe–Ito: distinguishable by colour-blind readers and in greyscale print.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "red": "#D55E00",
+    "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000", "grey": "#7F7F7F",
+}
+
+STYLE = {
+    "figure.figsize": (8.0, 4.8),
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "font.family": "DejaVu Sans",  # ships with matplotlib: no font download, same glyphs everywhere
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE.values())),
+    "legend.frameon": False,
+    "svg.fonttype": "none",  # text stays text in SVG
+    "svg.hashsalt": "analysis",  # deterministic SVG ids
+    "pdf.fonttype": 42,  # embed TrueType fonts in PDF
+}
+
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None},
+}
+
+
+def use_style() -> None:
+    """Apply the house style for the rest of the session (notebooks call this once, at the top)."""
+    plt.rcParams.update(STYLE)
+
+
+@contextmanager
+def style():
+    """The house style inside a ``with`` block only."""
+    with plt.rc_context(STYLE):
+        yield
+
+
+def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
+         out_dir: Path | None = None) -> dict[str, Path]:
+    """Write `fig` as PNG, SVG and PDF plus a caption/source sidecar; return the paths written.
+
+    Parameters
+    ----------
+    name : file stem, starting with the number of the notebook that makes it (``01_refugee_ceilings``).
+    caption : one or two sentences saying what the figure shows.
+    source : the data behind it (publication, table), printed under the figure and in the sidecar.
+    simulated : the data are simulated; the figure says so in its corner and in the sidecar.
+    """
+    if not name or "/" in name or name != name.strip():
+        raise ValueError(f"figure name {name!r} must be a plain file stem")
+    if not caption.strip() or not source.strip():
+        raise ValueError(f"figure {name}: caption and source are required")
+    out_dir = Path(out_dir or paths.FIGURES)
+    label = f"Source: {source}"
+    if simulated:
+        label = "SIMULATED DATA (calibrated to published magnitudes; not the study's data). " + label
+        fig.text(0.995, 0.995, "SIMULATED", ha="right", va="top", fontsize=9, color=PALETTE["red"],
+                 fontweight="bold")
+    wrapped = "\n".join(textwrap.wrap(label, width=int(fig.get_figwidth() * 16)))
+    n_lines = wrapped.count("\n") + 1
+    fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
+    fig.tight_layout(rect=(0, 0.03 + 0.022 * n_lines, 1, 1))
+    written = {}
+    for fmt in FORMATS:
+        target = out_dir / f"{name}.{fmt}"
+        with io.atomic_path(target) as tmp:
+            fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt])
+        written[fmt] = target
+    sidecar = f"{caption.strip()}\n\n{label}\n"
+    written["txt"] = io.write_text(out_dir / f"{name}.txt", sidecar)
+    return written

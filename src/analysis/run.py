@@ -1,0 +1,50 @@
+"""Execute the text notebooks headless: jupytext reads each ``notebooks/NN_*.py``, papermill runs it.
+
+The executed copies land in ``build/notebooks/NN_*.ipynb`` (build products, never committed).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from . import io, paths
+
+EXECUTED = paths.BUILD / "notebooks"
+
+
+def notebooks() -> list[Path]:
+    """The collection's notebooks, in reading order (their number)."""
+    return sorted(p for p in paths.NOTEBOOKS.glob("[0-9][0-9]_*.py"))
+
+
+def find(name: str) -> Path:
+    """A notebook by file name, stem or number prefix (``01``, ``01_refugee_ceilings``)."""
+    hits = [p for p in notebooks() if p.stem == name or p.name == name or p.stem.startswith(f"{name}_")]
+    if len(hits) != 1:
+        raise SystemExit(f"no single notebook matches {name!r}; have: {', '.join(p.stem for p in notebooks())}")
+    return hits[0]
+
+
+def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = EXECUTED,
+            progress: bool = False) -> tuple[Path, float]:
+    """Run one text notebook with optional papermill parameters; return (executed .ipynb, seconds)."""
+    import jupytext
+    import papermill
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    nb = jupytext.read(notebook)
+    source = out_dir / f".{notebook.stem}.input.ipynb"
+    jupytext.write(nb, source, fmt="ipynb")
+    target = out_dir / f"{notebook.stem}.ipynb"
+    try:
+        with io.atomic_path(target) as tmp:
+            papermill.execute_notebook(
+                str(source), str(tmp), parameters=parameters or {},
+                kernel_name="python3", cwd=str(paths.NOTEBOOKS), progress_bar=progress, log_output=False,
+                language="python",
+            )
+    finally:
+        source.unlink(missing_ok=True)
+    return target, time.perf_counter() - start
