@@ -86,6 +86,8 @@ def validate_file(path: Path, res: dict) -> list[Problem]:
     if problems := validate_encoding(path):
         return problems
 
+    if problems := _header_problems(path, res["schema"]):
+        return problems  # row-level errors would only repeat the misaligned header
     spec = {k: v for k, v in res.items() if k not in ("sources", "licenses", "description", "title")}
     spec.update(path=path.name, encoding="utf-8", format="csv", dialect={"delimiter": ","})
     with warnings.catch_warnings():
@@ -103,6 +105,25 @@ def validate_file(path: Path, res: dict) -> list[Problem]:
         problems.append(Problem(label, rule, note or msg, None if row is None else row - 1, field))
     if not problems:
         problems += _nonfinite(path, res)
+    return problems
+
+
+def _header_problems(path: Path, schema: dict) -> list[Problem]:
+    """Missing, unknown or reordered columns, named (Table Schema matches columns by position)."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    expected = [f["name"] for f in schema["fields"]]
+    if header == expected:
+        return []
+    label = _label(path)
+    problems = [Problem(label, "missing-column", "column required by the schema is absent", None, c)
+                for c in expected if c not in header]
+    problems += [Problem(label, "unknown-column", "column not in the schema", None, c)
+                 for c in header if c not in expected]
+    if not problems:
+        problems.append(Problem(label, "column-order", f"columns must be in the order {expected}; found {header}"))
     return problems
 
 

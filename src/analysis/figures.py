@@ -23,12 +23,12 @@ FORMATS = ("png", "svg", "pdf")
 PALETTE = {
     "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "red": "#D55E00",
     "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000", "grey": "#7F7F7F",
+    "brown": "#8C6D31",
 }
 
 STYLE = {
     "figure.figsize": (8.0, 4.8),
     "figure.dpi": 100,
-    "savefig.dpi": 200,
     "font.family": "DejaVu Sans",  # ships with matplotlib: no font download, same glyphs everywhere
     "font.size": 10,
     "axes.titlesize": 12,
@@ -42,6 +42,12 @@ STYLE = {
     "grid.linewidth": 0.6,
     "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE.values())),
     "legend.frameon": False,
+}
+
+# Applied at save time whatever style the figure was drawn in: these make the files report-ready and
+# byte-identical on re-run.
+SAVE_PARAMS = {
+    "savefig.dpi": 200,
     "svg.fonttype": "none",  # text stays text in SVG
     "svg.hashsalt": "analysis",  # deterministic SVG ids
     "pdf.fonttype": 42,  # embed TrueType fonts in PDF
@@ -56,13 +62,13 @@ _METADATA = {
 
 def use_style() -> None:
     """Apply the house style for the rest of the session (notebooks call this once, at the top)."""
-    plt.rcParams.update(STYLE)
+    plt.rcParams.update(STYLE | SAVE_PARAMS)
 
 
 @contextmanager
 def style():
     """The house style inside a ``with`` block only."""
-    with plt.rc_context(STYLE):
+    with plt.rc_context(STYLE | SAVE_PARAMS):
         yield
 
 
@@ -94,7 +100,7 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
     written = {}
     for fmt in FORMATS:
         target = out_dir / f"{name}.{fmt}"
-        with io.atomic_path(target) as tmp:
+        with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS):
             fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt])
         written[fmt] = target
     sidecar = f"{caption.strip()}\n\n{label}\n"

@@ -23,9 +23,12 @@ ROOT = _find_root()
 DATA = ROOT / "data"
 DESCRIPTOR = DATA / "datapackage.json"
 CLAIMS_REGISTER = DATA / "claims.csv"
-FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
-BUILD = ROOT / "build"
+# Outputs go under the repository unless ANALYSIS_OUTPUT names another folder (the tests use a temporary one,
+# so a test run never touches the committed figures).
+_OUT = Path(os.environ["ANALYSIS_OUTPUT"]).resolve() if os.environ.get("ANALYSIS_OUTPUT") else ROOT
+FIGURES = _OUT / "figures"
+BUILD = _OUT / "build"
 RESULTS = BUILD / "results"
 VERDICTS = BUILD / "verdicts"  # one CSV per notebook, merged into CLAIMS_REPORT
 CLAIMS_REPORT = BUILD / "claims_report.csv"

@@ -5,6 +5,8 @@ The executed copies land in ``build/notebooks/NN_*.ipynb`` (build products, neve
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from pathlib import Path
 
@@ -33,6 +35,10 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
     import papermill
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    # The kernel named "python3" must be this environment's, not one a user registered elsewhere.
+    here = str(Path(sys.prefix) / "share" / "jupyter")
+    if not os.environ.get("JUPYTER_PATH", "").startswith(here):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
     start = time.perf_counter()
     nb = jupytext.read(notebook)
     source = out_dir / f".{notebook.stem}.input.ipynb"

@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine: `make run` and `make test` (see README).
+# Both create the virtual environment .venv (Python 3.11, pinned packages from pyproject.toml) if it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: help venv run test data-verify claims bench clean
+.DEFAULT_GOAL := help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)  ## create .venv and install the pinned packages
+
+run: $(STAMP)  ## execute every notebook; write figures/, build/results/ and build/claims_report.csv
+	MPLBACKEND=Agg $(PY) -m analysis run
+
+test: $(STAMP)  ## run the test suite
+	MPLBACKEND=Agg $(PY) -m pytest
+
+data-verify: $(STAMP)  ## check every file in data/ against data/datapackage.json
+	$(PY) -m analysis data verify
+
+claims: $(STAMP)  ## print the claims scoreboard
+	$(PY) -m analysis claims
+
+clean:  ## remove build products (keeps .venv and figures/)
+	rm -rf build

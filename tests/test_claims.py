@@ -1,0 +1,166 @@
+"""The claims checker, ledger and report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis import claims, data, paths
+
+
+def test_register_has_every_inventory_claim_once():
+    reg = claims.register()
+    inventory = pd.read_csv(paths.ROOT.parent / "shared" / "claims_inventory.csv", dtype=str) \
+        if (paths.ROOT.parent / "shared" / "claims_inventory.csv").is_file() else None
+    assert reg["claim_id"].is_unique and len(reg) == 338
+    if inventory is not None:
+        assert set(reg["claim_id"]) == set(inventory["claim_id"])
+
+
+@pytest.mark.parametrize("text, kind, low, high", [
+    ("1933", "value", 1933, 1933),
+    ("1,933", "value", 1933, 1933),
+    ("0.5", "value", 0.5, 0.5),
+    ("4-8", "range", 4, 8),
+    ("17.4-37.6", "range", 17.4, 37.6),
+    (">390000", "above", 390000, None),
+    ("<0.5", "below", None, 0.5),
+    ("2018-03-05", "value", date(2018, 3, 5), date(2018, 3, 5)),
+    ("1e6-1e12", "range", 1e6, 1e12),
+])
+def test_parse_stated(text, kind, low, high):
+    s = claims.parse_stated(text)
+    assert (s.kind, s.low, s.high) == (kind, low, high)
+
+
+@pytest.mark.parametrize("text", ["", "record high (no number)", "B", "6 effective dates"])
+def test_unparseable_stated_value_needs_an_explicit_statement(text):
+    with pytest.raises(claims.ClaimError, match="stated="):
+        claims.parse_stated(text)
+
+
+def test_exact_match_is_reproduced():
+    v = claims.check("REF-09", 45000, sources="refugee_ceilings_admissions", computation="FY2018 ceiling")
+    assert v.verdict == "reproduced" and v.computed_value == "45000" and v.stated_value == "45000"
+
+
+def test_mismatch_without_reason_is_an_error():
+    with pytest.raises(claims.ClaimError, match="reason"):
+        claims.check("REF-03", 85000)
+
+
+def test_mismatch_with_reason_differs():
+    v = claims.check("REF-03", 85000, reason="FY2016 ceiling was 85,000")
+    assert v.verdict == "differs" and v.reason == "FY2016 ceiling was 85,000"
+
+
+def test_tolerance_is_declared_not_assumed():
+    with pytest.raises(claims.ClaimError):
+        claims.check("REF-09", 45001)
+    assert claims.check("REF-09", 45001, abs_tol=1).verdict == "reproduced"
+    assert claims.check("REF-09", 45400, rel_tol=0.01).verdict == "reproduced"
+    assert claims.check("REF-09", 45500, rel_tol=0.01, reason="off by 1.1%").verdict == "differs"
+
+
+def test_bounds_and_ranges():
+    assert claims.check("REF-04", 0.45).verdict == "reproduced"          # stated "<0.5"
+    assert claims.check("REF-04", 0.59, reason="vs FY2016").verdict == "differs"
+    assert claims.check("REF-09", 0.3, stated="<0.5").stated_value == "<0.5"
+    assert claims.check("REF-09", 6, stated="4-8").verdict == "reproduced"
+    assert claims.check("REF-09", 9, stated="4-8", reason="above").verdict == "differs"
+
+
+def test_dates_compare_as_dates():
+    assert claims.check("REF-10", date(2018, 9, 17), stated="2018-09-17").verdict == "reproduced"
+    assert claims.check("REF-10", date(2018, 10, 4), stated="2018-09-17", abs_tol=30).verdict == "reproduced"
+    with pytest.raises(claims.ClaimError, match="compare"):
+        claims.check("REF-10", 30000, stated="2018-09-17")
+
+
+def test_simulated_agreement_is_labelled_as_such():
+    assert claims.check("REF-09", 45000, simulated=True).verdict == "replicated_simulated"
+
+
+@pytest.mark.parametrize("bad", [None, float("nan"), float("inf")])
+def test_missing_computed_value_is_refused(bad):
+    with pytest.raises(claims.ClaimError):
+        claims.check("REF-09", bad)
+
+
+def test_unknown_claim_is_refused():
+    with pytest.raises(claims.ClaimError, match="not in"):
+        claims.check("REF-99", 1)
+
+
+def test_not_checkable_needs_a_reason():
+    with pytest.raises(claims.ClaimError):
+        claims.not_checkable("REF-17", "  ")
+    assert claims.not_checkable("REF-17", "memo not public").verdict == "not_checkable"
+
+
+def test_vocabulary_carries_its_computation():
+    r = claims.ratio(50_000, 110_000, "cap", "determination")
+    assert round(r, 4) == 0.4545 and r.how == "cap / determination = 50000 / 110000"
+    v = claims.check("REF-04", r)
+    assert v.computation == r.how
+    assert claims.share(25, 200) == 12.5
+    assert claims.total({"a": 60, "b": 40}) == 100 and "60 (a)" in claims.total({"a": 60, "b": 40}).how
+    assert claims.difference(5, 3) == 2
+    assert claims.change_pct(200, 100) == 100
+    assert claims.convert(10, 7.2, "USD", "CNY") == pytest.approx(72)
+    assert claims.span("2023-01-01", "2024-07-01", "months") == 18
+    assert claims.span("2017-01-27", "2017-05-27", "days") == 120
+
+
+def test_ledger_refuses_a_second_verdict_and_writes_atomically(output_dir):
+    ledger = claims.Ledger("01_refugee_ceilings")
+    ledger.check("REF-09", 45000)
+    with pytest.raises(claims.ClaimError, match="already"):
+        ledger.check("REF-09", 45000)
+    ledger.not_checkable("REF-17", "not public")
+    written = ledger.write()
+    assert list(written["claim_id"]) == ["REF-09", "REF-17"]
+    assert (paths.VERDICTS / "01_refugee_ceilings.csv").is_file()
+    assert not list(paths.VERDICTS.glob(".*"))  # no temporary file left behind
+
+
+def test_report_marks_unjudged_claims_unchecked(output_dir):
+    ledger = claims.Ledger("01_refugee_ceilings")
+    ledger.check("REF-09", 45000)
+    ledger.write()
+    rep = claims.write_report()
+    assert len(rep) == 338
+    assert rep.set_index("claim_id").at["REF-09", "verdict"] == "reproduced"
+    assert (rep["verdict"] == "unchecked").sum() == 337
+    board = claims.scoreboard(rep)
+    assert board["overall"].loc["reproduced", "claims"] == 1
+    assert board["topic"].loc["refugees", "total"] == 24
+
+
+def test_report_refuses_two_notebooks_judging_one_claim(output_dir, monkeypatch):
+    monkeypatch.setattr(paths, "NOTEBOOKS", output_dir / "notebooks")
+    paths.NOTEBOOKS.mkdir()
+    for nb in ("01_first", "02_second"):
+        (paths.NOTEBOOKS / f"{nb}.py").write_text("# a notebook\n")
+        ledger = claims.Ledger(nb)
+        ledger.check("REF-09", 45000)
+        ledger.write()
+    with pytest.raises(claims.ClaimError, match="more than one notebook"):
+        claims.report()
+
+
+def test_report_ignores_verdicts_of_notebooks_that_no_longer_exist(output_dir):
+    ledger = claims.Ledger("99_removed_notebook")
+    ledger.check("REF-09", 45000)
+    ledger.write()
+    assert (claims.report()["verdict"] == "unchecked").all()
+
+
+def test_register_is_validated_by_the_loader(data_copy):
+    path = data_copy / "claims.csv"
+    text = path.read_text(encoding="utf-8").replace("REF-09,", "REF-9,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(data.DataError, match="claim_id"):
+        claims.register()

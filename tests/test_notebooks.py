@@ -1,0 +1,51 @@
+"""Every notebook executes headless (fast=True) and its claim checks hold."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import claims, paths, run
+
+NOTEBOOKS = run.notebooks()
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Run each notebook once for this module; remember failures instead of stopping at the first."""
+    out = tmp_path_factory.mktemp("executed")
+    results = {}
+    for nb in NOTEBOOKS:
+        try:
+            run.execute(nb, {"fast": True}, out_dir=out)
+            results[nb.stem] = None
+        except Exception as err:  # reported by the test of that notebook
+            results[nb.stem] = err
+    return results
+
+
+@pytest.mark.parametrize("notebook", [nb.stem for nb in NOTEBOOKS])
+def test_notebook_executes_and_records_verdicts(executed, notebook):
+    if executed[notebook] is not None:
+        raise executed[notebook]
+    verdicts = pd.read_csv(paths.VERDICTS / f"{notebook}.csv", dtype=str, keep_default_na=False)
+    assert not verdicts.empty
+    assert set(verdicts["verdict"]) <= set(claims.VERDICTS)
+    needs_reason = verdicts["verdict"].isin(["differs", "not_checkable"])
+    assert (verdicts.loc[needs_reason, "reason"].str.len() > 20).all(), "every differs/not_checkable needs a reason"
+
+
+def test_every_refugee_claim_has_a_verdict(executed):
+    if executed.get("01_refugee_ceilings") is not None:
+        pytest.fail("notebook 01 failed")
+    rep = claims.report()
+    ref = rep[rep["claim_id"].str.startswith("REF-")]
+    assert len(ref) == 24 and (ref["verdict"] != "unchecked").all(), ref.loc[ref["verdict"] == "unchecked", "claim_id"]
+    assert (ref["notebook"] == "01_refugee_ceilings").all()
+
+
+def test_refugee_document_errors_are_called_out(executed):
+    rep = claims.report().set_index("claim_id")
+    assert rep.at["REF-03", "verdict"] == "differs"  # "117,000": no such ceiling
+    assert rep.at["REF-03", "computed_value"] == "85000"
+    assert rep.at["REF-09", "verdict"] == "reproduced"
