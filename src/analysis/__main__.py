@@ -45,7 +45,7 @@ def _cmd_claims(args) -> int:
         print("Claims by verdict\n" + board["overall"].to_string())
         print("\nBy topic\n" + board["topic"].to_string())
         print("\nBy document\n" + board["document"].to_string())
-        if args.list:
+        if not args.summary:
             print("\nEvery claim\n" + rep[["claim_id", "verdict", "stated_value", "computed_value", "reason"]]
                   .to_string(index=False, max_colwidth=70))
     print(f"\nwritten: build/claims_report.csv ({len(rep)} claims)")
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("claims", help="write build/claims_report.csv and print the scoreboard")
     p.add_argument("--show", metavar="CLAIM_ID", help="print one claim with its verdict and provenance")
-    p.add_argument("--list", action="store_true", help="also list every claim")
+    p.add_argument("--summary", action="store_true", help="only the counts, not every claim")
     p.set_defaults(func=_cmd_claims)
 
     p = sub.add_parser("data", help="check data/ against datapackage.json, or record new hashes")
