@@ -7,8 +7,11 @@ import sys
 
 
 def _cmd_run(args) -> int:
-    from . import claims, run
+    from . import claims, io, paths, run
 
+    removed = io.clean_partials(paths.FIGURES, paths.BUILD)
+    if removed:
+        print(f"removed {len(removed)} temporary file(s) left by an interrupted run")
     chosen = [run.find(n) for n in args.notebooks] if args.notebooks else run.notebooks()
     params = dict(kv.split("=", 1) for kv in args.parameter)
     if args.fast:

@@ -12,6 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+# Temporary files carry this prefix. A process killed mid-write (SIGKILL skips clean-up) can leave one behind
+# under this hidden name — never under an output's name; clean_partials() removes them at the next run.
+PARTIAL_PREFIX = ".partial-"
+
 
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
@@ -19,7 +23,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The temporary name keeps the target's suffix, so tools that check it (papermill, matplotlib) accept it.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.tmp-", suffix=target.suffix, dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{PARTIAL_PREFIX}{target.stem}-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -44,3 +48,13 @@ def write_csv(target: str | os.PathLike, frame) -> Path:
     with atomic_path(target) as tmp:
         frame.to_csv(tmp, index=False, lineterminator="\n")
     return Path(target)
+
+
+def clean_partials(*folders: str | os.PathLike) -> list[Path]:
+    """Delete temporary files left by an interrupted run under `folders`; return what was removed."""
+    removed = []
+    for folder in folders:
+        for leftover in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
