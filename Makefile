@@ -33,5 +33,8 @@ data-verify: $(STAMP)  ## check every file in data/ against data/datapackage.jso
 claims: $(STAMP)  ## print the claims scoreboard
 	$(PY) -m analysis claims
 
+bench: $(STAMP)  ## benchmarks (not tests): whole collection, estimators at scale; appends to build/bench.json
+	MPLBACKEND=Agg $(PY) benchmarks/run_all.py $(ONLY)
+
 clean:  ## remove build products (keeps .venv and figures/)
 	rm -rf build

@@ -149,9 +149,9 @@ for cid, (year, column) in ceilings.items():
                  computation=f"{column} for FY{year}")
 
 # %% [markdown]
-# **"A 2016 cap of 117,000."** No US refugee ceiling of 117,000 exists for any year. The FY2016 ceiling was
-# 85,000; the determination made in September 2016 for FY2017 was 110,000, which is the cap the 50,000 limit
-# replaced.
+# **"A 2016 cap of 117,000."** No US refugee ceiling of that size exists for any year. The cell below compares
+# the document's base with the FY2016 ceiling and with the determination made in September 2016 for FY2017 —
+# the cap that the executive order's limit replaced.
 
 # %%
 fy2016, fy2017_initial, fy2017_cap = (int(fy.at[2016, "ceiling_final"]), int(fy.at[2017, "ceiling_initial"]),
@@ -159,8 +159,9 @@ fy2016, fy2017_initial, fy2017_cap = (int(fy.at[2016, "ceiling_final"]), int(fy.
 ever_117k = table[["ceiling_initial", "ceiling_revised", "ceiling_final"]].isin([117_000]).any().any()
 ledger.check("REF-03", fy2016, sources=src, computation="ceiling_final for FY2016",
              reason=f"The FY2016 ceiling was {fy2016:,} (PD 2015-14); the determination for FY2017 was "
-                    f"{fy2017_initial:,} (PD 2016-13). 117,000 appears in no source for any fiscal year "
-                    f"(found in the table: {ever_117k}).")
+                    f"{fy2017_initial:,} (PD 2016-13). "
+                    + ("No ceiling of 117,000 appears for any fiscal year since 1980." if not ever_117k else
+                       "117,000 appears in the table, but not for FY2016."))
 
 # "Less than half": against the ceiling the 50,000 cap replaced (the FY2017 determination) it holds.
 half = claims.ratio(fy2017_cap, fy2017_initial, "FY2017 cap under EO 13769", "FY2017 determination (PD 2016-13)")
@@ -193,37 +194,79 @@ record_lows
 ledger.check("REF-07", low_admitted, stated="<1", sources=src,
              reason=f"Restated as: the lowest Trump-era admissions fall below every earlier year since FY1980. "
                     f"Ceilings too: each determination FY2018-FY2021 set a new low ({low_ceiling:.2f} of the "
-                    "lowest earlier ceiling by FY2020). FY2021 admissions (11,411) were lower still, but that "
-                    "year's ceiling was raised by Biden in May 2021.")
+                    "lowest earlier ceiling by FY2020). FY2021 admissions "
+                    f"({int(fy.at[2021, 'admitted']):,}) were lower still, but that year's ceiling was raised "
+                    "by Biden during the year.")
 
 # %% [markdown]
 # ## Policy parameters: suspensions, vetting and the asylum agreements
 #
 # These claims are about the content of executive orders, memoranda and agreements rather than statistics.
-# Where a cited public source gives the number (`refugee_policy_parameters`, each value with its source and
-# locator), it is checked; otherwise the claim is marked not checkable with the reason.
+# `refugee_policy_parameters` holds each public value with its source, locator and whether the source is primary
+# (Federal Register, DHS, State Department, GAO, Senate report) or secondary (press, law firms, NGOs). Each claim
+# is checked against the row that measures exactly what it states.
 
 # %%
-try:
-    params = data.load("refugee_policy_parameters")
-except KeyError:
-    params = pd.DataFrame(columns=["parameter_id", "claim_ids", "value", "url", "source_title", "note"])
+params = data.load("refugee_policy_parameters").set_index("parameter_id")
+params[["claim_ids", "parameter", "value", "unit", "date", "source_kind"]]
 
-policy_claims = ["REF-01", "REF-05", "REF-06", "REF-17", "REF-18", "REF-19", "REF-20", "REF-21",
-                 "REF-22", "REF-23", "REF-24"]
-for cid in policy_claims:
-    rows = params[params["claim_ids"].fillna("").str.split(";").map(lambda ids: cid in ids)
-                  & params["value"].notna()]
-    if rows.empty:
-        ledger.not_checkable(cid, "A policy parameter of an executive action or agreement; no public source "
-                                  "giving the number was found for the project's data (see "
-                                  "refugee_policy_parameters for what was looked for).")
-        continue
-    row = rows.iloc[0]
-    ledger.check(cid, float(row["value"]), sources=["refugee_policy_parameters"],
-                 computation=f"{row['parameter_id']}: {row['source_title']}",
-                 reason=str(row["note"]) if pd.notna(row["note"]) else "")
-params.head(20)
+# %%
+def value(parameter_id: str) -> float:
+    return float(params.at[parameter_id, "value"])
+
+
+def provenance(parameter_id: str) -> str:
+    row = params.loc[parameter_id]
+    return f"{parameter_id} = {row['value']:g} {row['unit']} ({row['source_kind']}: {row['source_title']})"
+
+
+policy_src = ["refugee_policy_parameters"]
+picks = {  # claim -> the row that measures what it states
+    "REF-01": "eo13769_usrap_suspension_length",
+    "REF-05": "eo13780_usrap_suspension_length",
+    "REF-06": "memo_2017_10_23_sao_countries",
+    "REF-24": "dhs_2018_high_risk_countries",
+    "REF-17": "oct2017_whereabouts_history_years",
+    "REF-18": "aca_in_force_under_trump",
+    "REF-19": "aca_guatemala_transferred_sfrc",
+    "REF-20": "aca_guatemala_applied_sfrc",
+}
+context = {
+    "REF-05": "The 120 days rests on a secondary summary of EO 13780; the order's text (sec. 6(a)) was not read. "
+              "It took partial effect on 29 Jun 2017 after the Supreme Court's stay and expired on 24 Oct 2017.",
+    "REF-06": "The memorandum of 23 Oct 2017 is known only through secondary reports; it and EO 13815 do not list the "
+              "countries.",
+    "REF-17": "The new 10-year period is reported by Reuters (secondary); the previous 5-year period is not confirmed "
+              "by any source found (Reuters says only 'twice as long as before').",
+    "REF-18": f"{value('aca_agreements_signed_2019'):g} agreements were signed in 2019 (84 FR 63994); only Guatemala's "
+              "was implemented before all were suspended on 6 Feb 2021.",
+    "REF-19": f"An earlier count for 21 Nov 2019-16 Mar 2020 was {value('aca_guatemala_transferred_hrw'):g} "
+              "(HRW/Refugees International); the document's 'about 945' matches the Senate report.",
+    "REF-20": f"Of these, {value('aca_guatemala_abandoned'):g} abandoned their cases and "
+              f"{value('aca_guatemala_undecided'):g} were undecided; an earlier count was "
+              f"{value('aca_guatemala_applied_hrw'):g}.",
+    "REF-24": "The DHS release confirms 11 countries and additional screening; 'longer interviews and separate "
+              "interviews for children' are not named in the sources found (the closest is 'more in-depth interviews').",
+}
+for cid, pid in picks.items():
+    ledger.check(cid, value(pid), sources=policy_src, computation=provenance(pid), reason=context.get(cid, ""))
+
+# REF-21: none decided, and nobody sent to Honduras or El Salvador by January 2021.
+sent_elsewhere = claims.total({"to El Salvador": value("aca_transfers_to_el_salvador"),
+                               "to Honduras": value("aca_transfers_to_honduras")})
+ledger.check("REF-21", sent_elsewhere, sources=policy_src,
+             reason=f"Transfers to El Salvador and Honduras: none. Of the Guatemala applications, "
+                    f"{value('aca_guatemala_granted'):g} were granted and {value('aca_guatemala_undecided'):g} "
+                    "were still pending in January 2021 (Senate Foreign Relations Committee).")
+
+# REF-22 / REF-23: only the combined count is public.
+combined = value("pacr_harp_total_processed")
+document_split = claims.total({"PACR": float(register.at["REF-22", "stated_value"]),
+                               "HARP": float(register.at["REF-23", "stated_value"])})
+for cid in ("REF-22", "REF-23"):
+    ledger.not_checkable(cid, f"No public source splits the count between PACR and HARP. GAO-21-144 gives about "
+                              f"{combined:,.0f} for both programmes together (Oct 2019-Mar 2020), which equals the "
+                              f"document's two numbers added up ({document_split:,.0f}); the split itself is unsourced.")
 
 # %% [markdown]
 # ## Verdicts
@@ -236,12 +279,19 @@ ledger.table()
 # ## Caveats
 #
 # * **Two counts of "admitted".** The State Department (WRAPS) charges refugees to the year whose ceiling they
-#   count against and includes Amerasian immigrants from FY1989; DHS counts by arrival date and excludes them.
-#   The two differ by under 1.4% except FY1992–FY1993. This notebook uses WRAPS throughout.
-# * **Vintages.** Recent years are revised in later WRAPS reports (FY2018 rose from 22,491 in December 2018 to
-#   22,672 in December 2024 because of the *Doe v. Trump* settlement).
-# * **FY2017** has two ceilings: the 110,000 determination and the 50,000 entry limit of EO 13769/13780. The
-#   table keeps both; admissions (53,716) exceeded 50,000 because courts exempted refugees with a bona fide
-#   relationship to a US person or entity.
+#   count against and includes Amerasian immigrants from FY1989; DHS counts by arrival date, excludes them and
+#   rounds to tens. This notebook uses WRAPS throughout; the table below shows how far the two series are apart.
+# * **Vintages.** Recent years are revised in later WRAPS reports: FY2018 was revised upward after the
+#   *Doe v. Trump* settlement (the cross-check table lists each vintage).
+# * **FY2017** has two ceilings: the determination and the lower entry limit of EO 13769/13780. The table keeps
+#   both; admissions exceeded the limit because courts exempted refugees with a bona fide relationship to a US
+#   person or entity.
 # * **Single-source years.** Ceilings for FY1980–FY1990 (except FY1982) and FY1992–FY1994 rest on the Migration
 #   Policy Institute's compilation alone; no determination text was found for them.
+
+# %%
+dhs = cross[(cross["field"] == "admitted") & (cross["source_b"] == "DHS-YB2023")]
+gap = (dhs["value_source_b"] / dhs["value_source_a"] - 1).abs()
+pd.DataFrame({"years compared": [len(dhs)], "largest gap (%)": [100 * gap.max()],
+              "in FY": [int(dhs.loc[gap.idxmax(), "fiscal_year"])],
+              "largest gap outside FY1992-FY1993 (%)": [100 * gap[~dhs["fiscal_year"].isin([1992, 1993])].max()]})

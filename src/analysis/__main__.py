@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis {run,claims,data} ...`` (``--help`` on each)."""
+"""Command line: ``python -m analysis {run,claims,data,site,figures} ...`` (``--help`` on each)."""
 
 from __future__ import annotations
 
@@ -72,6 +72,32 @@ def _cmd_data(args) -> int:
     return 0
 
 
+def _cmd_site(args) -> int:
+    from pathlib import Path
+
+    from . import claims, site
+
+    claims.write_report()
+    index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
+                       strict=args.strict)
+    print(f"site: {index}  (open it in a browser; it needs no network)")
+    return 0
+
+
+def _cmd_figures(args) -> int:
+    from . import export
+
+    try:
+        done = export.export(args.format, args.out, args.only or None)
+    except export.ExportError as err:
+        print(err, file=sys.stderr)
+        return 2
+    for item in done:
+        print(f"{item.figure}  (+ {item.sidecar.name})")
+    print(f"{len(done)} figure(s) exported as {args.format.upper()} to {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -92,6 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("action", choices=["verify", "rehash"])
     p.add_argument("names", nargs="*", help="resources to re-hash (default: all)")
     p.set_defaults(func=_cmd_data)
+
+    p = sub.add_parser("site", help="build the static HTML site of the executed notebooks into build/site/")
+    p.add_argument("--notebooks", metavar="DIR", help="executed notebooks (default: build/notebooks)")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: build/site)")
+    p.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    p.set_defaults(func=_cmd_site)
+
+    p = sub.add_parser("figures", help="export figures for reports (with caption + source sidecars)")
+    p.add_argument("--format", required=True, choices=["pdf", "svg", "png"])
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--only", nargs="+", metavar="NAME", help="figure names, number prefixes (01) or globs")
+    p.set_defaults(func=_cmd_figures)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -23,11 +23,14 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     # The temporary name keeps the target's suffix, so tools that check it (papermill, matplotlib) accept it.
-    fd, tmp = tempfile.mkstemp(prefix=f"{PARTIAL_PREFIX}{target.stem}-", suffix=target.suffix, dir=target.parent)
+    # The writer's process id is in the name, so clean-up can tell a live write from a dead one.
+    fd, tmp = tempfile.mkstemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-{target.stem}-", suffix=target.suffix,
+                               dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, 0o644)  # mkstemp creates 0600; outputs are ordinary readable files
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
@@ -51,10 +54,26 @@ def write_csv(target: str | os.PathLike, frame) -> Path:
 
 
 def clean_partials(*folders: str | os.PathLike) -> list[Path]:
-    """Delete temporary files left by an interrupted run under `folders`; return what was removed."""
+    """Delete temporary files whose writer has died (an interrupted run) under `folders`; return them.
+
+    Files of processes still running — another run writing at the same time — are left alone.
+    """
     removed = []
     for folder in folders:
         for leftover in Path(folder).rglob(f"{PARTIAL_PREFIX}*"):
+            pid = leftover.name[len(PARTIAL_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
             leftover.unlink(missing_ok=True)
             removed.append(leftover)
     return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

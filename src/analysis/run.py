@@ -41,7 +41,7 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
     start = time.perf_counter()
     nb = jupytext.read(notebook)
-    source = out_dir / f"{io.PARTIAL_PREFIX}{notebook.stem}.input.ipynb"
+    source = out_dir / f"{io.PARTIAL_PREFIX}{os.getpid()}-{notebook.stem}.input.ipynb"
     jupytext.write(nb, source, fmt="ipynb")
     target = out_dir / f"{notebook.stem}.ipynb"
     try:

@@ -1,0 +1,163 @@
+"""Benchmark: the GVC event-study triple difference on 1M firms × 8 years (8M rows).
+
+Firm and year-by-GVC fixed effects, exposure × year and exposure × year × GVC regressors (base year 2017), SEs
+clustered by firm. Measures wall time and peak memory of
+
+- ``wrapper``: :func:`analysis.triple_difference.triple_difference` (builds the event columns, fits with pyfixest,
+  returns the p75–p25 contrast table);
+- ``raw``: the bare pyfixest call a user would write, ``feols("y ~ i(year, x, ref=2017) + i(year, xg, ref=2017) |
+  firm_id + year^gvc", vcov={"CRV1": "firm_id"})`` with default options,
+
+each in its own fresh process (after an untimed warm-up fit on 200 firms that compiles pyfixest's numba kernels)
+on the same simulated panel (``analysis.simulate.gvc``, seed below, written once to a
+temporary Parquet file). Peak memory is the highest resident set size of that process, sampled every 10 ms while
+the fit runs (``peak_rss_gib``; includes the loaded panel), and the increase over the RSS just before the call
+(``increase_gib``). Prints a table and appends the records to ``build/bench.json``. Target (issue 6): under 12 s
+and 3 GiB on the 2-core machine. Not a test: timings depend on the machine and its load.
+
+Run: ``.venv/bin/python benchmarks/bench_gvc.py [--firms 1000000] [--years 8]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+SEED = 20240426
+
+
+def make_panel(path: Path, n_firms: int, n_years: int) -> dict:
+    import numpy as np
+
+    from analysis import triple_difference as td
+    from analysis.simulate import gvc
+
+    years = tuple(range(2022 - n_years, 2022))
+    design = gvc.simulate_design(n_firms, SEED)
+    rng = np.random.default_rng(SEED + 1)
+    y = gvc.draw_outcome(design, "ln_exports_us", rng, years=years)
+    panel = gvc.panel_frame(design, {"ln_exports_us": y}, years=years)[
+        ["firm_id", "year", "gvc", td.EXPOSURE, "ln_exports_us"]]
+    panel.to_parquet(path, index=False)
+    return {"rows": len(panel), "firms": n_firms, "years": f"{years[0]}-{years[-1]}",
+            "iqr": design.quartiles["iqr"]}
+
+
+def child(variant: str, path: str, iqr: float) -> None:
+    """Run one variant in this (fresh) process and print one JSON line with the measurements."""
+    import resource
+
+    import pandas as pd
+    import psutil
+
+    from analysis import triple_difference as td
+
+    panel = pd.read_parquet(path)
+    # warm-up on 200 firms (untimed): first calls compile pyfixest's numba kernels, a one-off per process
+    small = panel[panel["firm_id"] < 200].copy()
+    td.triple_difference(small, "ln_exports_us", td.EXPOSURE)
+    proc = psutil.Process()
+    before = proc.memory_info().rss
+    peak = [before]
+    stop = threading.Event()
+
+    def poll():
+        while not stop.is_set():
+            peak[0] = max(peak[0], proc.memory_info().rss)
+            time.sleep(0.01)
+
+    if variant == "raw":
+        import pyfixest as pf
+
+        panel["x_gvc"] = panel[td.EXPOSURE] * panel["gvc"]
+        before = proc.memory_info().rss
+        peak[0] = before
+    watcher = threading.Thread(target=poll, daemon=True)
+    watcher.start()
+    t0 = time.perf_counter()
+    if variant == "wrapper":
+        es = td.triple_difference(panel, "ln_exports_us", td.EXPOSURE, iqr={td.EXPOSURE: iqr})
+        est = es.effect(2019, group="gvc_differential")
+        coef, se, n_obs = float(est["coef"]), float(est["se"]) / iqr, int(est["n_obs"])
+    else:
+        fit = pf.feols(f"ln_exports_us ~ i(year, {td.EXPOSURE}, ref=2017) + i(year, x_gvc, ref=2017) "
+                       "| firm_id + year^gvc", data=panel, vcov={"CRV1": "firm_id"})
+        name = [c for c in fit.coef().index if "x_gvc" in c and "2019" in c][0]
+        coef, se, n_obs = float(fit.coef()[name]), float(fit.se()[name]), int(fit._N)
+    seconds = time.perf_counter() - t0
+    stop.set()
+    watcher.join()
+    peak[0] = max(peak[0], proc.memory_info().rss)
+    print(json.dumps({"variant": variant, "seconds": seconds, "peak_rss_gib": peak[0] / 2**30,
+                      "increase_gib": (peak[0] - before) / 2**30,
+                      "ru_maxrss_gib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20,
+                      "coef_2019_gvc_per_pp": coef, "se_2019_gvc_per_pp": se, "n_obs": n_obs}))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--firms", type=int, default=1_000_000)
+    parser.add_argument("--years", type=int, default=8)
+    parser.add_argument("--variants", nargs="+", default=["wrapper", "raw"])
+    parser.add_argument("--no-record", action="store_true", help="do not append to build/bench.json")
+    parser.add_argument("--child", nargs=3, metavar=("VARIANT", "PATH", "IQR"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child[0], args.child[1], float(args.child[2]))
+        return 0
+
+    from analysis import io, paths
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "panel.parquet"
+        t0 = time.perf_counter()
+        meta = make_panel(path, args.firms, args.years)
+        print(f"simulated panel: {meta['rows']:,} rows ({meta['firms']:,} firms × {args.years} years) "
+              f"in {time.perf_counter() - t0:.1f} s")
+        records = []
+        for variant in args.variants:
+            out = subprocess.run([sys.executable, __file__, "--child", variant, str(path), repr(meta["iqr"])],
+                                 capture_output=True, text=True, check=False)
+            if out.returncode != 0:
+                print(out.stderr[-3000:], file=sys.stderr)
+                raise SystemExit(f"variant {variant} failed")
+            rec = json.loads(out.stdout.strip().splitlines()[-1])
+            records.append(rec)
+    load = os.getloadavg()
+    print(f"\n{'variant':<10}{'seconds':>9}{'peak RSS GiB':>14}{'increase GiB':>14}{'coef 2019':>12}{'SE':>10}")
+    for r in records:
+        print(f"{r['variant']:<10}{r['seconds']:>9.2f}{r['peak_rss_gib']:>14.2f}{r['increase_gib']:>14.2f}"
+              f"{r['coef_2019_gvc_per_pp']:>12.6f}{r['se_2019_gvc_per_pp']:>10.6f}")
+    print(f"target: < 12 s and < 3 GiB; load average during the run: {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f} "
+          f"on {os.cpu_count()} cores")
+
+    if args.no_record:
+        return 0
+    import pyfixest
+
+    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    entries = [{"benchmark": "gvc_triple_difference", "variant": r["variant"], "when_utc": stamp,
+                "rows": meta["rows"], "firms": meta["firms"], "years": meta["years"],
+                "fixed_effects": "firm_id + year^gvc", "vcov": "CRV1 firm_id", **r,
+                "target_seconds": 12, "target_gib": 3, "load_average_1min": load[0], "cpu_count": os.cpu_count(),
+                "python": platform.python_version(), "pyfixest": pyfixest.__version__} for r in records]
+    bench = paths.BUILD / "bench.json"
+    existing = json.loads(bench.read_text(encoding="utf-8")) if bench.is_file() else []
+    if isinstance(existing, dict):
+        existing = existing.get("runs", [existing])
+    io.write_json(bench, existing + entries)
+    print(f"appended {len(entries)} records to {bench}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

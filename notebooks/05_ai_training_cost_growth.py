@@ -1,0 +1,615 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # How fast does the cost of training AI models grow, and how sure can we be?
+#
+# **The question.** Bertin Martens's Bruegel policy brief *Why artificial intelligence is creating fundamental
+# challenges for competition policy* (July 2024; Chinese compilation in document `000`, lines 3040–3560)
+# argues that training costs are a fixed cost and the main barrier to entry in AI. It reproduces the Stanford AI
+# Index 2024 chart of the estimated training cost of selected models on a log scale, reads it as a straight line
+# with no sign of diminishing returns, and says that extending the line a few years implies AI processing farms
+# worth a trillion dollars. It also cites Meta's 350,000 H100 chips at about \$30,000 each, the number of
+# "notable" models, the share of open foundation models and the size of OpenAI's GPT store.
+#
+# This notebook rebuilds the trend from Epoch AI's public data, measures its growth rate with confidence
+# intervals, shows how much the answer depends on *which* models are fitted, and extrapolates with prediction
+# intervals rather than a bare line. It gives a verdict on every claim with an `AI-` id (**AI-01 … AI-34**;
+# AI-25 comes from document `001`, AI-26 from `002`, AI-27 and AI-28 from Wei Hongbo's essay in document `003`).
+#
+# **Data credit.** Epoch AI, 'Data on AI Models'. Published online at epoch.ai. Retrieved from
+# https://epoch.ai/data/ai-models (CC BY 4.0); Cottier, Rahman, Fattorini, Maslej, Besiroglu & Owen (2024),
+# *The rising costs of training frontier AI models*, arXiv:2405.21015.
+
+# %% tags=["parameters"]
+fast = False  # True: fewer bootstrap draws (same code)
+seed = 20240718  # seed of every bootstrap (local numpy Generator)
+n_boot = 0  # bootstrap draws; 0 = default: 10,000 (500 when fast)
+frontier_n = 10  # Epoch's frontier rule: running top-n by training compute at publication
+frontier_start, frontier_end = "2015-09-01", "2023-12-31"  # window reproducing Epoch's list for Cottier et al.
+pi_level = 0.90  # level of the prediction intervals used for extrapolations
+horizon = 2040.0  # end of the extrapolation charts
+
+# %%
+import math
+
+import numpy as np
+import pandas as pd
+from IPython.display import Markdown, display
+
+
+def md(text: str) -> None:
+    """Show computed prose as Markdown (dollar signs are currency here, not maths)."""
+    display(Markdown(text.replace("$", r"\$")))
+
+from analysis import claims, data, figures, growth, io, paths
+
+figures.use_style()
+ledger = claims.Ledger("05_ai_training_cost_growth")
+n_boot = n_boot or (500 if fast else 10_000)
+PL = f"{round(100 * pi_level)}%"  # label of the prediction-interval level
+C = figures.PALETTE
+
+# Published reference values, typed from their sources (not computed here):
+COTTIER = {"label": "Cottier et al. 2024, published (n=45)", "estimate": 2.4, "low": 2.0, "high": 3.1, "n": 45}
+# arXiv:2405.21015, abstract: amortized hardware + energy cost of frontier models grew 2.4x/yr since 2016 (95% CI
+# 2.0-3.1), and the largest training runs will cost more than a billion dollars by 2027.
+COTTIER_1BN_BY = 2027
+BRIEF_YEAR = 2024.54  # the brief is dated 18 July 2024 (register)
+
+# %% [markdown]
+# ## The data
+#
+# Three tables, all from Epoch AI (each column's origin is in `data/datapackage.json`):
+#
+# * `ai_training_costs` — training cost in 2023 US dollars under two methods. **Cloud rental** (`cloud_aiindex2024`):
+#   the estimate Epoch made for the AI Index 2024, cloud price per chip-hour × chip-hours; the ten models of the
+#   AI Index chart reproduced by the brief are flagged. **Amortized hardware + energy** (`amortized_cottier2024`):
+#   Cottier et al.'s cost of the final training run for their frontier sample; the same method for the notable
+#   models costed in Epoch's public download of July 2024 (`amortized_epoch_notable_2024_07`). Counts below.
+# * `ai_models` — Epoch's database as of 3 June 2024 (the snapshot Cottier et al. used): publication date,
+#   training compute, dataset size, chips used, access type, notability and Epoch's foundation-model flag.
+# * `ai_hardware_prices` — Epoch's accelerator purchase and cloud rental prices.
+
+# %%
+costs = data.load("ai_training_costs")
+models = data.load("ai_models")
+prices = data.load("ai_hardware_prices")
+costs["year"] = growth.decimal_year(costs["publication_date"])
+models["year"] = growth.decimal_year(models["publication_date"])
+costs.groupby("cost_method").agg(models=("model", "size"), first=("publication_date", "min"),
+                                 last=("publication_date", "max"), median_cost_usd=("training_cost_usd", "median"))
+
+# %% [markdown]
+# **A check before trusting the numbers.** Cottier et al.'s amortized costs and the amortized costs of Epoch's
+# public July-2024 download come from two different places; where both give a model they should agree.
+
+# %%
+amort = costs.pivot_table(index="model", columns="cost_method", values="training_cost_usd")
+both = amort[["amortized_cottier2024", "amortized_epoch_notable_2024_07"]].dropna()
+gap = (both["amortized_cottier2024"] / both["amortized_epoch_notable_2024_07"] - 1).abs()
+print(f"{len(both)} models in both; largest relative gap {gap.max():.1e} (values rounded to cents)")
+assert gap.max() < 1e-3
+
+# %% [markdown]
+# The AI Index file predates some renamings in Epoch's database. Four names differ; the publication dates
+# confirm they are the same models.
+
+# %%
+ALIASES = {"Gemini Ultra": "Gemini 1.0 Ultra", "Falcon 180B": "Falcon-180B", "HyperCLOVA": "HyperCLOVA 82B",
+           "Transformer (Adaptive Input Embeddings)": "Transformer (Adaptive Input Embeddings) WT103"}
+cloud = costs[costs["cost_method"] == "cloud_aiindex2024"].copy()
+cloud["db_model"] = cloud["model"].replace(ALIASES)
+check = cloud.merge(models[["model", "publication_date"]], left_on="db_model", right_on="model",
+                    suffixes=("", "_db"))
+assert len(check) == len(cloud) and (check["publication_date"] == check["publication_date_db"]).all()
+cloud[cloud["aiindex2024_chart"]][["model", "publication_date", "training_cost_usd"]]
+
+# %% [markdown]
+# ## Method
+#
+# For each set of models we fit, by ordinary least squares,
+#
+# $$\log_{10}(\text{cost}_i) = a + b\,t_i + \varepsilon_i ,$$
+#
+# with $t_i$ the publication date as a decimal year (Epoch's convention: year + (month−1)/12 + (day−1)/365).
+# The slope $b$ is the growth in **orders of magnitude (OOMs) per year**; $10^b$ the **growth factor per year**;
+# $\log_{10}2 / b$ the **doubling time**. Uncertainty about $b$ is measured twice: with heteroskedasticity-robust
+# (HC3) standard errors and a $t_{n-2}$ critical value, and with a bootstrap that resamples *models* (so it also
+# shows how much a few influential models drive the slope). The interval endpoints map directly to factors and
+# doubling times. For extrapolation we use the **prediction interval** of a new model's log cost — the line's
+# uncertainty plus the scatter of models around it — and invert it into a range of years.
+#
+# The slope by hand is $b = \sum (t_i-\bar t)(y_i-\bar y) / \sum (t_i-\bar t)^2$; it equals the library fit:
+
+# %%
+cottier = costs[costs["cost_method"] == "amortized_cottier2024"]
+t, y = cottier["year"].to_numpy(), np.log10(cottier["training_cost_usd"].to_numpy())
+b_hand = ((t - t.mean()) * (y - y.mean())).sum() / ((t - t.mean()) ** 2).sum()
+fit_c = growth.fit_growth(t, 10**y, label="check", n_boot=10, seed=seed)
+print(f"by hand: {b_hand:.6f} OOM/yr; statsmodels: {fit_c.slope:.6f} OOM/yr -> {10 ** b_hand:.3f}x per year")
+
+# %% [markdown]
+# ## Which models are "the frontier"?
+#
+# Epoch calls a model *frontier* if, when it was published, fewer than ten models had used more training
+# compute (running top-10). `growth.frontier_top_n` implements the rule on the notable models of the June-2024
+# database; with the window set in the parameters cell it reproduces the list Epoch used for Cottier et al. (all
+# names but one; `tests/test_growth.py` checks this). Every model of Cottier et al.'s costed sample is among them.
+
+# %%
+frontier = growth.frontier_top_n(models[models["notable"]], n=frontier_n, start=frontier_start, end=frontier_end)
+in_cottier = cottier["model"].isin(frontier.index)
+print(f"frontier models selected: {len(frontier)}; Cottier et al.'s 45 models among them: {in_cottier.sum()}")
+
+# %% [markdown]
+# ## The fits, side by side
+#
+# * **(a) The brief's chart** — the ten models of the AI Index chart, cloud-rental cost.
+# * **(b) All AI Index models** with a cloud-rental cost.
+# * **(c) The frontier**: Cottier et al.'s sample, amortized cost (compared with their published estimate below);
+#   the same rule applied here to Epoch's July-2024 amortized costs; and the frontier models that have an AI
+#   Index cloud-rental cost.
+# * **(d) Training compute** (FLOP) of the frontier models and of all notable models since 2010.
+
+# %%
+def subset(frame, mask, value="training_cost_usd"):
+    part = frame[mask]
+    return part["year"].to_numpy(), part[value].to_numpy(), part["model"].tolist()
+
+
+notable_amort = costs[costs["cost_method"] == "amortized_epoch_notable_2024_07"]
+compute_models = models.dropna(subset=["training_compute_flop"])
+sets = {
+    "a_chart10_cloud": ("(a) brief's chart: 10 models, cloud", subset(cloud, cloud["aiindex2024_chart"])),
+    "b_aiindex_cloud": ("(b) AI Index, all with cost, cloud", subset(cloud, cloud["training_cost_usd"] > 0)),
+    "c_frontier_amortized_cottier": ("(c) frontier, amortized (Cottier data)", subset(cottier, cottier["model"] != "")),
+    "c_frontier_amortized_rebuilt": ("(c) frontier rebuilt, amortized (Epoch Jul-2024)",
+                                     subset(notable_amort, notable_amort["model"].isin(frontier.index))),
+    "c_frontier_cloud": ("(c) frontier, cloud (AI Index)", subset(cloud, cloud["db_model"].isin(frontier.index))),
+    "d_frontier_compute": ("(d) frontier, training compute", subset(
+        compute_models, compute_models["model"].isin(frontier.index), "training_compute_flop")),
+    "d_notable_compute": ("(d) notable since 2010, training compute", subset(
+        compute_models, compute_models["notable"] & compute_models["publication_date"].between(
+            "2010-01-01", frontier_end), "training_compute_flop")),
+}
+fits = {key: growth.fit_growth(x, v, label=label, n_boot=n_boot, seed=seed) for key, (label, (x, v, _)) in sets.items()}
+table = pd.DataFrame([f.tidy() for f in fits.values()], index=list(fits))
+fmt = lambda ci: f"{ci[0]:.2f}–{ci[1]:.2f}"  # noqa: E731
+shown = table[["fit", "n_models", "first_year", "last_year", "factor_per_year", "doubling_time_months"]].copy()
+for col in ("factor_ci90_hc", "factor_ci95_hc", "factor_ci95_boot"):
+    shown[col] = table[col].map(fmt)
+shown.round(2)
+
+# %%
+cmp = pd.DataFrame({
+    "fit": table["fit"], "models": table["n_models"],
+    "years": table["first_year"].map(lambda v: f"{int(v)}") + "–" + table["last_year"].map(lambda v: f"{int(v)}"),
+    "× per year": table["factor_per_year"].map("{:.2f}".format),
+    "95% CI (HC3; published)": table["factor_ci95_hc"].map(fmt), "95% CI (bootstrap)": table["factor_ci95_boot"].map(fmt),
+    "90% CI (HC3)": table["factor_ci90_hc"].map(fmt),
+    "doubling (months)": table["doubling_time_months"].map("{:.1f}".format),
+})
+cmp.loc[len(cmp)] = [COTTIER["label"].replace(", published (n=45)", ", published"), COTTIER["n"], "2016–2023",
+                     f"{COTTIER['estimate']:.1f}", f"{COTTIER['low']:.1f}–{COTTIER['high']:.1f} (published)", "", "",
+                     ""]
+fig = growth.table_figure(cmp, title="Growth of AI training cost (a–c) and compute (d): the fits side by side",
+                          col_widths=[0.29, 0.06, 0.08, 0.08, 0.15, 0.13, 0.10, 0.11])
+figures.save(fig, "05_ai_growth_table",
+             caption="Growth factor per year, its 95% (HC3-robust and bootstrap-over-models) and 90% (HC3) "
+                     "confidence intervals and the doubling time for each choice of models and cost method; "
+                     "last row: Cottier et al. (2024) as published (point estimate and 95% CI).",
+             source="Epoch AI, 'Data on AI Models' (CC BY 4.0), AI Index 2024 cost estimates and Cottier et al. "
+                    "(2024) amortized costs; data/ai_training_costs.csv, data/ai_models.csv; own estimates.")
+
+# %%
+fc = fits["c_frontier_amortized_cottier"]
+lo, hi = fc.factor_ci(0.95, "robust")
+blo, bhi = fc.factor_ci(0.95, "bootstrap")
+md((
+    f"**Frontier, amortized method — this notebook vs Cottier et al.:** {fc.factor_per_year:.2f}× per year "
+    f"(95% CI {lo:.2f}–{hi:.2f} HC3, {blo:.2f}–{bhi:.2f} bootstrap over models, {n_boot:,} draws), {fc.n} models, "
+    f"doubling every {12 * fc.doubling_time_years:.1f} months. Published: {COTTIER['estimate']}× per year (95% CI "
+    f"{COTTIER['low']}–{COTTIER['high']}), {COTTIER['n']} models. The point estimate "
+    f"{'agrees' if round(fc.factor_per_year, 1) == COTTIER['estimate'] else 'does not agree'} to the published "
+    f"rounding; our HC3 interval is {hi - lo:.2f} wide and the bootstrap one {bhi - blo:.2f}, against "
+    f"{COTTIER['high'] - COTTIER['low']:.2f} published."))
+
+# %%
+order = list(fits)
+colors = [C["red"], C["orange"], C["blue"], C["sky"], C["green"], C["purple"], C["grey"]]
+fig = growth.forest_plot([fits[k] for k in order], level=0.95, reference=COTTIER, colors=colors)
+figures.save(fig, "05_ai_growth_forest",
+             caption="Growth factor per year of AI training cost (a–c) and training compute (d) under each choice "
+                     "of models and cost method, with 95% confidence intervals from HC3-robust standard errors "
+                     "(solid) and from a bootstrap over models (dashed); black: Cottier et al. (2024) as published.",
+             source="Epoch AI, 'Data on AI Models' (CC BY 4.0), AI Index 2024 cost estimates and Cottier et al. "
+                    "(2024) amortized costs; data/ai_training_costs.csv, data/ai_models.csv.")
+
+# %% [markdown]
+# ### How much does the answer depend on the models fitted?
+
+# %%
+cost_keys = ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "c_frontier_amortized_rebuilt",
+             "c_frontier_cloud"]
+steep, flat = fits["a_chart10_cloud"], fits["c_frontier_amortized_cottier"]
+common = cloud.merge(cottier, left_on="db_model", right_on="model", suffixes=("_cloud", "_amort"))
+common["cloud_over_amortized"] = common["training_cost_usd_cloud"] / common["training_cost_usd_amort"]
+ratio_fit = growth.fit_growth(common["year_cloud"], common["cloud_over_amortized"], label="cloud/amortized",
+                              n_boot=n_boot, seed=seed)
+chart = cloud[cloud["aiindex2024_chart"]].sort_values("year")
+first_chart = chart.iloc[0]
+frontier_first = fits["c_frontier_cloud"]
+cost_range = [fits[k].factor_per_year for k in cost_keys]
+md((
+    f"Across the five cost fits the growth factor runs from **{min(cost_range):.1f}× to {max(cost_range):.1f}× per "
+    f"year**. The brief's chart is the steepest ({steep.factor_per_year:.1f}×/yr, 95% CI "
+    f"{fmt(steep.factor_ci(0.95))}) for two reasons. *Selection:* its first model, the {first_chart['model']} of "
+    f"{first_chart['publication_date']:%Y}, cost about ${first_chart['training_cost_usd']:,.0f} — a research model far "
+    f"below the frontier of its day — while its last, Gemini Ultra, is the most expensive model in the data; a "
+    f"line through a cheap start and a record end is steep. Restricted to frontier models, the same cloud prices "
+    f"give {frontier_first.factor_per_year:.1f}×/yr. *Method:* for the {len(common)} models costed both ways, "
+    f"cloud rental exceeds amortized ownership by a median factor of {common['cloud_over_amortized'].median():.1f}, "
+    f"and the gap widens by {ratio_fit.factor_per_year:.2f}× per year (95% CI {fmt(ratio_fit.factor_ci(0.95))}), "
+    f"so cloud-priced trends are steeper. With ten points, the chart's own 95% interval "
+    f"({fmt(steep.factor_ci(0.95))}) is so wide that it overlaps the frontier estimate "
+    f"({fmt(flat.factor_ci(0.95))}): the picture is steeper, but the data cannot tell the two rates apart with "
+    f"confidence. Compute of frontier models grows at {fits['d_frontier_compute'].factor_per_year:.1f}×/yr — faster "
+    f"than their cost, because hardware price-performance improves."))
+
+# %% [markdown]
+# ## The log-scale cost chart
+
+# %%
+groups = []
+for key, color, marker in [("a_chart10_cloud", C["red"], "s"), ("b_aiindex_cloud", C["orange"], "o"),
+                           ("c_frontier_amortized_cottier", C["blue"], "^")]:
+    x, v, names = sets[key][1]
+    labels = names if key == "a_chart10_cloud" else []
+    groups.append({"fit": fits[key], "years": x, "values": v, "color": color, "marker": marker, "labels": labels,
+                   "size": 40 if key == "a_chart10_cloud" else 20})
+fig = growth.plot_cost_trends(groups, level=0.90)
+figures.save(fig, "05_ai_cost_trends",
+             caption="Estimated training cost of AI models (2023 USD, log scale) with each fitted log-linear trend "
+                     f"and its 90% confidence band: the {steep.n} models of the AI Index 2024 chart the brief "
+                     f"reproduces (cloud rental), all {fits['b_aiindex_cloud'].n} AI Index models with a cost (cloud "
+                     f"rental), and Cottier et al.'s {flat.n} frontier models (amortized hardware and energy).",
+             source="Epoch AI, 'Data on AI Models' (CC BY 4.0): AI Index 2024 cost estimates; Cottier et al. "
+                    "(2024), arXiv:2405.21015; data/ai_training_costs.csv.")
+
+# %% [markdown]
+# ### Still a straight line? A test for bending
+#
+# "No sign of diminishing returns" can be tested: add a squared term in time. A significantly negative
+# coefficient would mean the growth is slowing.
+
+# %%
+bend = {}
+for key in ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "d_frontier_compute"]:
+    x, v, _ = sets[key][1]
+    bend[key] = growth.curvature_test(x, v)
+pd.DataFrame(bend).T.round(3)
+
+# %% [markdown]
+# ## Extrapolations with honest uncertainty
+#
+# When does the trend reach \$1bn, \$10bn, \$100bn and \$1tn (2023 dollars)? Two readings for each fit:
+#
+# * **trend** — the fitted line (a typical model of the set) with the prediction interval (level `pi_level`)
+#   inverted into years
+#   (earliest: a model as far above trend as the data allow; latest: as far below);
+# * **largest run** — the line shifted up to pass through the costliest model so far (its lead over the trend
+#   persists), with the confidence band of the line at the same level (slope uncertainty only).
+
+# %%
+targets = {"1bn": 1e9, "10bn": 1e10, "100bn": 1e11, "1tn": 1e12}
+rows, offsets = [], {}
+for key in cost_keys:
+    f = fits[key]
+    x, v, _ = sets[key][1]
+    top = int(np.argmax(v))
+    offsets[key] = f.residual(x[top], v[top])
+    for tag, value in targets.items():
+        trend = f.year_reaching(value, pi_level)
+        lead = f.year_reaching(value, pi_level, offset=offsets[key], band="ci")
+        rows.append({"fit": f.label, "target": f"${tag}", "trend_year": trend["year"],
+                     "trend_pi90": (trend["earliest"], trend["latest"]), "largest_run_year": lead["year"],
+                     "largest_run_ci90": (lead["earliest"], lead["latest"])})
+proj = pd.DataFrame(rows)
+yfmt = lambda p: f"{p[0]:.1f}–{p[1]:.1f}" if all(map(math.isfinite, p)) else f"{p[0]:.1f}–after 2200"  # noqa: E731
+proj.assign(trend_pi90=proj["trend_pi90"].map(yfmt), largest_run_ci90=proj["largest_run_ci90"].map(yfmt)).round(1)
+
+# %%
+def when(key, tag, kind="largest_run_year"):
+    return float(proj.loc[(proj["fit"] == fits[key].label) & (proj["target"] == f"${tag}"), kind].iloc[0])
+
+
+def band(key, tag, kind="largest_run_ci90"):
+    return proj.loc[(proj["fit"] == fits[key].label) & (proj["target"] == f"${tag}"), kind].iloc[0]
+
+
+md((
+    f"**$1tn.** Extending the brief's ten-model line, the largest training run would cost $1tn around "
+    f"{when('a_chart10_cloud', '1tn'):.0f} ({PL} band {yfmt(band('a_chart10_cloud', '1tn'))}) — a few years after "
+    f"the brief, as it says. On Epoch's frontier estimate (amortized cost, {flat.factor_per_year:.1f}×/yr) the "
+    f"largest run reaches $1tn only around {when('c_frontier_amortized_cottier', '1tn'):.0f} "
+    f"({PL} band {yfmt(band('c_frontier_amortized_cottier', '1tn'))}), and a typical frontier model around "
+    f"{when('c_frontier_amortized_cottier', '1tn', 'trend_year'):.0f}. Note also that the brief speaks of "
+    f"trillion-dollar *processing farms* (hardware bought), while these are costs of one training run.\n\n"
+    f"**$1bn.** Cottier et al. expect the largest runs to pass $1bn by {COTTIER_1BN_BY}; the frontier line through "
+    f"the costliest model gives {when('c_frontier_amortized_cottier', '1bn'):.1f} ({PL} band "
+    f"{yfmt(band('c_frontier_amortized_cottier', '1bn'))}), consistent with their statement."))
+
+# %%
+panels = []
+for key, color in [("a_chart10_cloud", C["red"]), ("b_aiindex_cloud", C["orange"]),
+                   ("c_frontier_amortized_cottier", C["blue"]), ("c_frontier_cloud", C["green"])]:
+    x, v, _ = sets[key][1]
+    panels.append({"fit": fits[key], "years": x, "values": v, "color": color, "offset": offsets[key]})
+fig = growth.fan_chart(panels, start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
+figures.save(fig, "05_ai_extrapolation_fan",
+             caption="Extrapolated training cost (2023 USD, log scale) under four fits: the trend line with 50%, 80% "
+                     "and 95% prediction intervals for a new model, and (dashed) the line through the costliest "
+                     "model so far; dotted lines mark $1bn, $10bn, $100bn and $1tn.",
+             source="Epoch AI, 'Data on AI Models' (CC BY 4.0): AI Index 2024 cost estimates; Cottier et al. "
+                    "(2024), arXiv:2405.21015; data/ai_training_costs.csv; own extrapolation.")
+
+# %% [markdown]
+# ## The brief's other numbers
+#
+# **Meta's cluster.** 350,000 H100s at \$30,000 each is the brief's own arithmetic. Epoch's hardware-price data
+# hold purchase prices for H100 SXM5 GPUs, recorded per GPU as one-eighth of an 8-GPU server (DGX/HGX) price, so
+# they include each GPU's share of the server's CPUs, memory and networking.
+
+# %%
+h100 = prices[prices["hardware_model"].str.contains("H100")]
+h100[["price_date", "hardware_model", "vendor", "price_per_chip_hour_on_demand_usd",
+      "price_per_chip_hour_1yr_cud_usd", "purchase_price_usd", "notes"]]
+
+# %%
+purchase = h100.dropna(subset=["purchase_price_usd"])
+recent = purchase[purchase["price_date"] >= "2023-01-01"]
+h100_median = float(recent["purchase_price_usd"].median())
+META_GPUS, BRIEF_PRICE = 350_000, 30_000  # the brief's figures (claims AI-13, AI-14)
+meta_brief = claims.convert(META_GPUS, BRIEF_PRICE / 1e9, "H100s", "USD bn per H100 (brief: $30,000)")
+meta_epoch = META_GPUS * h100_median / 1e9
+print(f"H100 SXM5 per-GPU server price, {len(recent)} quotes 2023-24: median ${h100_median:,.0f} "
+      f"(range ${recent['purchase_price_usd'].min():,.0f}–${recent['purchase_price_usd'].max():,.0f})")
+print(f"350,000 x $30,000 = ${float(meta_brief):.1f}bn; at Epoch's median price: ${meta_epoch:.1f}bn")
+
+# %% [markdown]
+# **Notable and foundation models, and how open they are.** The AI Index counts Epoch's notable models; its
+# count of *foundation* models and their access types comes from Stanford CRFM's Ecosystem Graphs, which are not
+# among our sources. Epoch's own database flags far fewer foundation models. Access categories also need care:
+# the AI Index calls a model *open* when its weights are released, whatever the licence; the brief paraphrases
+# this as "fully open, free for commercial and non-commercial use". In Epoch's terms, the strict reading is
+# *Open source*; the AI Index reading adds *Open access (non-commercial)* and *(restricted use)*.
+
+# %%
+upto2023 = models["publication_date"] <= "2023-12-31"
+n_notable = int((models["notable"] & upto2023).sum())
+n_foundation = int((models["foundation_model"] & upto2023).sum())
+OPEN_WEIGHTS = ["Open source", "Open access (non-commercial)", "Open access (restricted use)"]
+
+
+def access_shares(frame):
+    known = frame.dropna(subset=["model_accessibility"])
+    return pd.Series({"models": len(frame), "access_known": len(known),
+                      "open_source_share": (known["model_accessibility"] == "Open source").mean(),
+                      "open_weights_share": known["model_accessibility"].isin(OPEN_WEIGHTS).mean()})
+
+
+fm = models[models["foundation_model"] & upto2023]
+nm = models[models["notable"] & (models["publication_date"] >= "2021-01-01") & upto2023]
+access = pd.concat({
+    **{f"foundation {y}": access_shares(fm[fm["publication_date"].dt.year == y]) for y in (2021, 2022, 2023)},
+    "foundation, all to 2023": access_shares(fm),
+    **{f"notable {y}": access_shares(nm[nm["publication_date"].dt.year == y]) for y in (2021, 2022, 2023)},
+}, axis=1).T
+print(f"notable models to end-2023: {n_notable}; flagged foundation models to end-2023: {n_foundation}")
+access.round(2)
+
+# %% [markdown]
+# **Tokens and chips.** The brief says tokens grew from millions (the first Transformer) to trillions, and that
+# the largest models need hundreds of thousands of processors.
+
+# %%
+lang = models[models["domain"].fillna("").str.contains("Language")].dropna(subset=["training_dataset_size_datapoints"])
+transformer = lang.loc[lang["model"] == "Transformer"].iloc[0]
+largest_data = lang.sort_values("training_dataset_size_datapoints").iloc[-1]
+biggest_run = models.dropna(subset=["hardware_quantity_chips"]).sort_values("hardware_quantity_chips").iloc[-1]
+print(f"Transformer ({transformer['publication_date']:%Y}): {transformer['training_dataset_size_datapoints']:.2e} "
+      f"datapoints; largest: {largest_data['model']} ({largest_data['publication_date']:%Y}) "
+      f"{largest_data['training_dataset_size_datapoints']:.2e}")
+print(f"most chips in one training run: {biggest_run['model']}, {int(biggest_run['hardware_quantity_chips']):,}")
+
+# %% [markdown]
+# ## Results file
+
+# %%
+def finite(v):
+    return None if v is None or not math.isfinite(v) else round(float(v), 4)
+
+
+results = {"notebook": "05_ai_training_cost_growth", "seed": seed, "n_boot": n_boot, "pi_level": pi_level,
+           "cottier_published": COTTIER, "fits": {}}
+for key, f in fits.items():
+    entry = {"label": f.label, "n_models": f.n, "ooms_per_year": finite(f.slope),
+             "factor_per_year": finite(f.factor_per_year),
+             "factor_ci95_hc3": [finite(v) for v in f.factor_ci(0.95, "robust")],
+             "factor_ci95_bootstrap": [finite(v) for v in f.factor_ci(0.95, "bootstrap")],
+             "factor_ci90_hc3": [finite(v) for v in f.factor_ci(0.90, "robust")],
+             "doubling_time_months": finite(12 * f.doubling_time_years),
+             "doubling_time_months_ci95_hc3": [finite(12 * v) for v in f.doubling_ci(0.95, "robust")],
+             "unit": "FLOP" if key.startswith("d_") else "2023 USD"}
+    if key in cost_keys:
+        for tag in ("1bn", "1tn"):
+            entry[f"year_{tag}_trend"] = finite(when(key, tag, "trend_year"))
+            entry[f"year_{tag}_trend_pi90"] = [finite(v) for v in band(key, tag, "trend_pi90")]
+            entry[f"year_{tag}_largest_run"] = finite(when(key, tag))
+            entry[f"year_{tag}_largest_run_ci90"] = [finite(v) for v in band(key, tag)]
+    results["fits"][key] = entry
+io.write_json(paths.RESULTS / "05_ai.json", results)
+print(f"written {paths.RESULTS / '05_ai.json'}")
+
+# %% [markdown]
+# ## Checking the claims
+#
+# Each computed value is compared with the claim under a declared tolerance; where the data measure something
+# other than what the brief says, the verdict is *differs* with the basis named.
+
+# %%
+S_COST, S_MODELS, S_HW = "ai_training_costs", "ai_models", "ai_hardware_prices"
+fc_bend = bend["c_frontier_amortized_cottier"]
+
+ledger.not_checkable("AI-01", (
+    "A forecast about the future. What the data show is the past: frontier training cost grew "
+    f"{flat.factor_per_year:.1f}x per year 2016-2023 (95% CI {fmt(flat.factor_ci(0.95))}, {flat.n} models) with no "
+    "detectable slowing; nothing in the data says how long that lasts."))
+for cid in ("AI-02", "AI-03", "AI-04"):
+    ledger.not_checkable(cid, (
+        "The figures come from an EPRS briefing (Madiega & Ilnicki 2024) built on PitchBook venture-capital data, "
+        "which are proprietary; no public dataset among the project's sources gives big-tech generative-AI "
+        "investment plus AI start-up VC by year and region."))
+ledger.check("AI-05", n_notable, sources=[S_MODELS],
+             computation="notable models (non-empty notability criteria) published to 2023-12-31, Epoch database "
+                         "2024-06-03")
+ledger.check("AI-06", n_foundation, sources=[S_MODELS], reason=(
+    f"Different basis: Epoch's own foundation-model flag marks {n_foundation} models to end-2023. The AI Index's "
+    "foundation-model count comes from Stanford CRFM's Ecosystem Graphs, which are not among the sources, so the "
+    "'hundreds' cannot be reproduced from public Epoch data."),
+    computation="models with Epoch's 'Foundation model' flag published to 2023-12-31")
+fm23 = access.loc["foundation 2023"]
+nm23 = access.loc["notable 2023"]
+ledger.check("AI-08", claims.Computed(fm23["open_source_share"],
+                                      f"'Open source' / access known among Epoch-flagged foundation models of 2023 "
+                                      f"({int(fm23['access_known'])} of {int(fm23['models'])} with access known)"),
+             abs_tol=0.05, sources=[S_MODELS], reason=(
+    f"Definitions. Strictly 'fully open' (Epoch 'Open source'), the share is {fm23['open_source_share']:.0%} of "
+    f"2023 foundation models with known access ({access.loc['foundation, all to 2023', 'open_source_share']:.0%} "
+    f"to 2023). Counting every release of weights, as the AI Index's 'open' does, it is "
+    f"{fm23['open_weights_share']:.0%} for foundation models and {nm23['open_weights_share']:.0%} for all notable "
+    f"2023 models — the latter near two-thirds. The brief reads the AI Index's broad 'open' as fully open for "
+    "commercial and non-commercial use, which the data do not support. The AI Index's own share (CRFM data) is not "
+    "among the sources."))
+ledger.not_checkable("AI-09", (
+    "Needs benchmark scores of open and closed models (AI Index 2024 p.146 compiles them); no benchmark table is "
+    "among the project's sources."))
+ledger.check("AI-10", float(transformer["training_dataset_size_datapoints"]), stated="<1e9", sources=[S_MODELS],
+             reason=(
+    f"Restated as the start point: 'millions' of tokens for the 2017 Transformer. Epoch records "
+    f"{transformer['training_dataset_size_datapoints']:.1e} datapoints (billions) for it. The end point holds: "
+    f"{largest_data['model']} ({largest_data['publication_date']:%Y}) used "
+    f"{largest_data['training_dataset_size_datapoints']:.1e} (trillions). The growth is about "
+    f"{math.log10(largest_data['training_dataset_size_datapoints'] / transformer['training_dataset_size_datapoints']):.1f} "
+    "orders of magnitude, not six."),
+             computation="Epoch 'Training dataset size (datapoints)' of the Transformer (2017-06)")
+ledger.check("AI-11", claims.Computed(fc_bend["p_concave"], (
+    f"one-sided p-value of a negative squared-time term (HC3) in log10 cost on year, Cottier et al.'s "
+    f"{fc_bend['n']} frontier models; quadratic {fc_bend['quadratic']:+.3f} OOM/yr^2")), stated=">0.05",
+             sources=[S_COST], reason=(
+    "Restated as: no significant bending of the log-linear trend (p > 0.05 for slowing growth). Holds for the "
+    f"frontier ({flat.factor_per_year:.1f}x/yr), the AI Index set and frontier compute; see the curvature table."))
+ledger.check("AI-12", int(biggest_run["hardware_quantity_chips"]), sources=[S_MODELS], reason=(
+    f"Different basis: the largest training run in Epoch's data to mid-2024 ({biggest_run['model']}) used "
+    f"{int(biggest_run['hardware_quantity_chips']):,} chips. 'Hundreds of thousands' describes whole fleets for "
+    "training and serving (e.g. Meta's announced build-out), which no public dataset counts."),
+             computation="max Epoch 'Hardware quantity' over models in the 2024-06-03 database")
+ledger.not_checkable("AI-13", (
+    "A company announcement (Meta, January 2024) about chips to be installed by end-2024; no public dataset "
+    "counts a firm's GPU fleet, and Epoch's data record chips per training run only."))
+ledger.check("AI-14", claims.Computed(h100_median, f"median of {len(recent)} Epoch H100 SXM5 per-GPU server "
+                                                   "purchase quotes dated 2023-2024"),
+             abs_tol=5000, sources=[S_HW], reason=(
+    f"Different basis: Epoch's H100 purchase prices are one-eighth of 8-GPU server prices (DGX/HGX), median "
+    f"${h100_median:,.0f} in 2023-24 (range ${recent['purchase_price_usd'].min():,.0f}-"
+    f"${recent['purchase_price_usd'].max():,.0f}); they include each GPU's share of CPUs, memory and networking. "
+    "A chip-only price, as the brief's press figure likely is, is not in the data."))
+ledger.check("AI-15", float(meta_brief), sources=[S_HW], reason=(
+    f"Internal arithmetic holds: 350,000 x $30,000 = ${float(meta_brief):.1f}bn. At Epoch's median per-GPU server "
+    f"price it would be ${meta_epoch:.1f}bn."))
+ledger.check("AI-16", claims.Computed(when("c_frontier_amortized_cottier", "1tn"), (
+    "year the frontier trend (amortized cost, Cottier et al.'s 45 models) shifted through the costliest model "
+    "reaches $1tn (2023 USD)")), stated="<2030", sources=[S_COST], reason=(
+    f"Restated 'a few years ahead' (from mid-2024) as before 2030. The brief's own ten-model line does reach $1tn "
+    f"around {when('a_chart10_cloud', '1tn'):.0f} ({PL} band {yfmt(band('a_chart10_cloud', '1tn'))}), but that "
+    f"line is steep because of which models were picked and because cloud prices exceed ownership costs. On "
+    f"Epoch's frontier estimate ({flat.factor_per_year:.1f}x/yr) the largest run reaches $1tn around "
+    f"{when('c_frontier_amortized_cottier', '1tn'):.0f} ({PL} band "
+    f"{yfmt(band('c_frontier_amortized_cottier', '1tn'))}); a $1bn run, by contrast, is near "
+    f"({when('c_frontier_amortized_cottier', '1bn'):.0f}, in line with Cottier et al.'s 'by {COTTIER_1BN_BY}'). "
+    "The brief's 'processing farms' (hardware stock) are also not the same as the cost of one run."))
+for cid in ("AI-17", "AI-18"):
+    ledger.not_checkable(cid, (
+        "A projection from Epoch's data-stock model (Villalobos et al.) as summarised in the AI Index; the "
+        "projection's inputs and outputs are not among the project's sources, so the year cannot be recomputed."))
+for cid, what in (("AI-07", "the number of GPTs in OpenAI's store"), ("AI-20", "the number of GPTs in OpenAI's store"),
+                  ("AI-24", "business users building on ChatGPT"), ("AI-19", "ChatGPT's user count"),
+                  ("AI-22", "ChatGPT's user count")):
+    ledger.not_checkable(cid, (
+        f"Only OpenAI's own statements and proprietary trackers report {what}; no public dataset holds it, and "
+        "none is among the project's sources."))
+ledger.not_checkable("AI-23", (
+    "OpenAI is private: its 'value' is a funding-round valuation reported in the press, not a market "
+    "capitalisation in any public dataset."))
+ledger.not_checkable("AI-25", (
+    "A benchmark comparison of Llama 3.1-405B with GPT-4 Turbo (Meta's model card, LMSYS arena); no benchmark "
+    "table is among the sources, and the model (July 2024) is newer than the Epoch snapshot used here."))
+ledger.not_checkable("AI-26", (
+    "Needs AI patent counts by country (WIPO / AI Index); no patent dataset is among the project's sources."))
+WIPO = ("https://www.wipo.int/pressroom/en/articles/2024/article_0009.html (WIPO Patent Landscape Report on "
+        "Generative AI, July 2024)")
+for cid in ("AI-27", "AI-28"):
+    ledger.not_checkable(cid, (
+        "The figure is from China's National Data Administration (Digital China Development Report 2024), which "
+        "publishes no underlying patent data. The public comparator, WIPO's GenAI patent landscape "
+        f"({WIPO}), counts GenAI patent families published 2014-2023 by inventor location, a different window and "
+        "definition, so it can neither confirm nor refute the count or China's share."))
+for cid, what in (("AI-21", "DMA gatekeeper designations (Commission decisions)"),
+                  ("AI-29", "competition investigations opened by authorities"),
+                  ("AI-30", "Microsoft's hiring of Inflection AI staff"),
+                  ("AI-32", "the EU AI Act's legislative timetable"),
+                  ("AI-33", "OpenAI's content-licensing agreements"),
+                  ("AI-34", "DMA core-platform-service designations")):
+    ledger.not_checkable(cid, (
+        f"A statement about {what}: legal or corporate events documented in decisions and press releases, not a "
+        "statistic in any of the project's datasets; out of scope for this data notebook."))
+
+ledger.not_checkable("AI-31", (
+    "Market leadership in AI accelerators and in lithography machines is measured with market-share estimates "
+    "from proprietary industry research; no public dataset among the project's sources gives these shares."))
+
+# %% [markdown]
+# ## Verdicts
+
+# %%
+ledger.write()
+verdicts = ledger.table()
+print(verdicts["verdict"].value_counts().to_string())
+verdicts
+
+# %% [markdown]
+# ## Caveats
+#
+# * **Costs are estimates, not invoices.** Both methods multiply estimated chip-hours by a price (a cloud rate, or
+#   the hardware's purchase price amortized over its life plus energy). Chip counts and training times are often
+#   Epoch's inferences; Cottier et al. discuss how uncertain each model's estimate is.
+# * **Selection drives the slope.** Ten hand-picked models give a steep and very uncertain line; frontier
+#   selection is a rule, but it still depends on the window (set in the parameters cell to reproduce Epoch's
+#   list) and on a database that is revised over time (the frontier rebuilt from the July-2024 download has
+#   fewer costed models than Cottier et al.'s sample; its growth rate is nearly the same).
+# * **Extrapolation assumes the past rate continues.** The prediction intervals show the uncertainty of the
+#   trend and of a model's scatter around it, not the risk that the trend breaks (energy, chip supply, money).
+# * **Largest run vs trend.** The "largest run" line assumes the costliest model keeps its lead over the trend;
+#   its band reflects only the slope's uncertainty.
+# * **No simulated data** are used in this notebook. Bootstrap draws: parameter `n_boot` (its default depends on
+#   `fast`), seeded with parameter `seed`.

@@ -1,0 +1,765 @@
+"""Borusyak–Jaravel–Spiess (2024) imputation estimator, binary and continuous-intensity, with the project's conventions.
+
+Three steps (BJS 2024, *Review of Economic Studies* 91(6): 3253–3285; Stata ``did_imputation``; R ``didimputation``):
+
+1. fit unit and period fixed effects on the untreated observations only (never treated, and not yet treated);
+2. impute each treated observation's untreated outcome and take ``tau_it = Y_it - Yhat_it(0)``;
+3. average the ``tau_it`` with estimand weights ``w_it`` (overall, by event time, by group).
+
+Standard errors are the conservative clustered formula of BJS Theorem 3 (cluster = unit unless told otherwise), with
+the auxiliary model averaged within cohort × event time as in the paper and in R ``didimputation``.
+
+What is a library call and what is ours
+---------------------------------------
+* :func:`imputation_did` (binary treatment) **wraps** ``diff_diff.ImputationDiD``, which reproduces R
+  ``didimputation`` to 1e-8 (pinned in ``tests/test_did_imputation.py``). It adds the project's data conventions:
+  never-treated units may be coded 0, empty/NaN or ±inf in the cohort column; results come back as small frames.
+* :func:`pretrend_test` is the BJS "Test 1" lead regression on untreated observations, run with pyfixest ``feols``
+  (unit and period fixed effects absorbed).
+* :func:`imputation_fit` / :func:`intensity_did` (continuous treatment intensity, e.g. the effect per 1% energy-price
+  increase) are **ours**: no library offers BJS with a per-unit dose. Any estimand that is linear in the imputed
+  effects (``sum_it w_it tau_it``) gets the Theorem-3 variance; the per-unit-of-intensity slope is such an estimand
+  (``w_it = p_i / sum p_j^2`` for a slope through the origin). The two-way fixed-effects normal equations are solved
+  exactly by eliminating the unit block (a diagonal matrix) and factorising the small period × period Schur
+  complement: memory O(rows + periods²), no dummy matrices, no dense n × n matrix. With intensity ≡ 1 it reduces to
+  the binary estimator and reproduces R ``didimputation`` (a test pins this).
+
+Data conventions
+----------------
+A long panel, one row per (unit, period): ``period`` an integer index (e.g. months since 2000-01, see
+:func:`month_index`), ``cohort`` the first treated period on the same scale (constant within unit; 0, NaN or ±inf =
+never treated within the sample). Treatment is absorbing: treated when ``cohort > 0`` and ``period >= cohort``.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.linalg
+import scipy.sparse as sp
+from scipy import stats
+
+__all__ = [
+    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "intensity_did",
+    "pretrend_test", "twfe", "callaway_santanna", "month_index", "index_to_month",
+]
+
+
+# ----------------------------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class Estimate:
+    """One estimate with its clustered standard error and normal 95% (or 1 − alpha) interval."""
+
+    estimate: float
+    se: float
+    ci_low: float
+    ci_high: float
+    n_obs: int
+    label: str = ""
+
+    @classmethod
+    def from_se(cls, estimate: float, se: float, n_obs: int, label: str = "", alpha: float = 0.05) -> "Estimate":
+        z = stats.norm.ppf(1 - alpha / 2)
+        return cls(float(estimate), float(se), float(estimate - z * se), float(estimate + z * se), int(n_obs), label)
+
+    def covers(self, value: float) -> bool:
+        """Whether the interval contains `value`."""
+        return self.ci_low <= value <= self.ci_high
+
+    def scaled(self, factor: float, label: str | None = None) -> "Estimate":
+        """The same estimate in other units (e.g. percentage points → basis points: ``scaled(100)``)."""
+        lo, hi = sorted((self.ci_low * factor, self.ci_high * factor))
+        return Estimate(self.estimate * factor, abs(self.se * factor), lo, hi, self.n_obs,
+                        self.label if label is None else label)
+
+    def as_dict(self) -> dict:
+        return {"estimate": self.estimate, "se": self.se, "ci_low": self.ci_low, "ci_high": self.ci_high,
+                "n_obs": self.n_obs, "label": self.label}
+
+
+@dataclass
+class ImputationResult:
+    """Output of :func:`imputation_did`.
+
+    ``overall`` is the ATT over all treated observations; ``event_study`` has one row per horizon (``horizon``,
+    ``estimate``, ``se``, ``ci_low``, ``ci_high``, ``n_obs``); ``pretrends`` the lead coefficients of the BJS
+    pre-trend test with ``wald`` its joint test; ``raw`` the diff-diff results object.
+    """
+
+    overall: Estimate
+    event_study: pd.DataFrame | None = None
+    pretrends: pd.DataFrame | None = None
+    wald: dict | None = None
+    n_obs: int = 0
+    n_units: int = 0
+    raw: object = field(default=None, repr=False)
+
+    def tidy(self) -> pd.DataFrame:
+        """Pre-trends, then the event study, then the overall estimate, in one frame (``term`` column)."""
+        parts = []
+        if self.pretrends is not None:
+            parts.append(self.pretrends.assign(term=self.pretrends["horizon"].astype(str), kind="pretrend"))
+        if self.event_study is not None:
+            parts.append(self.event_study.assign(term=self.event_study["horizon"].astype(str), kind="horizon"))
+        o = self.overall
+        parts.append(pd.DataFrame([{"term": "overall", "kind": "overall", "horizon": np.nan, "estimate": o.estimate,
+                                    "se": o.se, "ci_low": o.ci_low, "ci_high": o.ci_high, "n_obs": o.n_obs}]))
+        cols = ["term", "kind", "horizon", "estimate", "se", "ci_low", "ci_high", "n_obs"]
+        return pd.concat(parts, ignore_index=True)[cols]
+
+
+# -------------------------------------------------------------------------------------------- conventions
+def month_index(values) -> np.ndarray:
+    """``YYYY-MM`` strings (or datetimes) → integer months since 0000-01 (``year * 12 + month - 1``).
+
+    Raises ValueError for a value that is not a month; parses each distinct value once (fast on long panels).
+    """
+    s = pd.Series(values)
+    codes, uniques = pd.factorize(s, sort=False)
+    if (codes < 0).any():
+        raise ValueError(f"missing month at position {int(np.flatnonzero(codes < 0)[0])}")
+    u = pd.Series(uniques)
+    d = u if pd.api.types.is_datetime64_any_dtype(u) else pd.to_datetime(u.astype("string"), format="%Y-%m")
+    idx = (d.dt.year * 12 + d.dt.month - 1).to_numpy(dtype=np.int64)
+    return idx[codes]
+
+
+def index_to_month(index) -> list[str]:
+    """Inverse of :func:`month_index`: integer months → ``YYYY-MM`` strings."""
+    idx = np.asarray(index, dtype=np.int64)
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in idx]
+
+
+def _never_to_zero(cohort: pd.Series) -> np.ndarray:
+    g = pd.to_numeric(cohort, errors="coerce").to_numpy(dtype=float)
+    g = np.where(~np.isfinite(g) | (g <= 0), 0.0, g)
+    return g
+
+
+def _check_frame(data: pd.DataFrame, cols: dict[str, str]) -> None:
+    missing = [f"{role}={name!r}" for role, name in cols.items() if name is not None and name not in data.columns]
+    if missing:
+        raise KeyError(f"columns not in the data: {', '.join(missing)}; have {list(data.columns)}")
+    for role, name in cols.items():
+        if name is None:
+            continue
+        if role in ("outcome", "unit", "time") and data[name].isna().any():
+            row = int(np.flatnonzero(data[name].isna().to_numpy())[0])
+            raise ValueError(f"column {name!r} ({role}) has a missing value at row {row + 1}")
+
+
+def _prepare(data, outcome, unit, time, cohort, extra=()) -> pd.DataFrame:
+    """A narrow copy with the cohort coded 0 for never-treated; checks cohort is constant within unit."""
+    _check_frame(data, {"outcome": outcome, "unit": unit, "time": time, "cohort": cohort})
+    cols = list(dict.fromkeys([outcome, unit, time, cohort, *extra]))
+    df = data[cols].copy()
+    for c in (unit, time):  # nullable pandas integers (the loader's Int64) -> plain numpy integers
+        if isinstance(df[c].dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(df[c].dtype):
+            df[c] = df[c].astype("int64")
+    if isinstance(df[outcome].dtype, pd.api.extensions.ExtensionDtype):
+        df[outcome] = df[outcome].astype("float64")
+    g = _never_to_zero(df[cohort])
+    df[cohort] = g
+    codes = pd.factorize(df[unit], sort=False)[0]
+    first = np.zeros(codes.max() + 1 if len(codes) else 0)
+    first[codes[::-1]] = g[::-1]  # the last write wins: each unit's first row
+    bad = np.flatnonzero(g != first[codes])
+    if len(bad):
+        raise ValueError(f"cohort column {cohort!r} varies within unit {df[unit].iloc[bad[0]]!r} (row {bad[0] + 1}; "
+                         "treatment must be absorbing)")
+    return df
+
+
+# ------------------------------------------------------------------------------ binary: wrap diff-diff
+def imputation_did(
+    data: pd.DataFrame,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    *,
+    event_study: bool = False,
+    horizons: list[int] | None = None,
+    pretrends: int | list[int] | None = None,
+    pretrend_reference: int | None = None,
+    pretrend_vcov: str = "cluster",
+    cluster: str | None = None,
+    alpha: float = 0.05,
+) -> ImputationResult:
+    """BJS imputation estimate of the ATT (and optionally the event study and pre-trend test), binary treatment.
+
+    A thin wrapper over ``diff_diff.ImputationDiD`` (unit + period fixed effects, Theorem-3 clustered SEs).
+
+    Parameters
+    ----------
+    data : long panel, one row per unit × period.
+    outcome, unit, time, cohort : column names. ``cohort`` = first treated period (0 / NaN / ±inf = never).
+    event_study : also return the estimates by horizon (event time ≥ 0).
+    horizons : keep only these horizons in ``event_study``.
+    pretrends : number of leads ``k`` (leads −k…−1) or an explicit list of negative event times for the BJS
+        pre-trend test (:func:`pretrend_test`); it never changes the post-treatment estimates.
+    pretrend_reference : report lead coefficients relative to this lead (e.g. −4), see :func:`pretrend_test`.
+    pretrend_vcov : ``"cluster"`` (by `cluster` or unit, as Stata ``did_imputation``) or ``"iid"`` (what R
+        ``didimputation`` printed, through fixest's then default).
+    cluster : cluster column for the SEs (default: the unit).
+    alpha : 1 − confidence level.
+
+    Returns
+    -------
+    ImputationResult
+
+    Examples
+    --------
+    >>> res = imputation_did(df_het, "dep_var", "unit", "year", "g", event_study=True)   # doctest: +SKIP
+    >>> res.overall.estimate, res.overall.se                                             # doctest: +SKIP
+    (2.26295..., 0.0313968...)
+    """
+    from diff_diff import ImputationDiD
+
+    df = _prepare(data, outcome, unit, time, cohort, extra=[cluster] if cluster else [])
+    est = ImputationDiD(cluster=cluster, alpha=alpha)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=UserWarning)
+        res = est.fit(df, outcome=outcome, unit=unit, time=time, first_treat=cohort)
+    lo, hi = res.overall_conf_int
+    overall = Estimate(float(res.overall_att), float(res.overall_se), float(lo), float(hi),
+                       int(res.n_treated_obs), "ATT")
+    es = None
+    if event_study or horizons is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", category=UserWarning)
+            tab = res.aggregate("event_study").to_dataframe()
+        tab = tab.loc[(tab["event_time"] >= 0) & ~tab["is_reference"].astype(bool)]
+        if horizons is not None:
+            tab = tab.loc[tab["event_time"].isin(horizons)]
+        es = pd.DataFrame({
+            "horizon": tab["event_time"].astype(int).to_numpy(), "estimate": tab["att"].to_numpy(float),
+            "se": tab["se"].to_numpy(float), "ci_low": tab["conf_int_lower"].to_numpy(float),
+            "ci_high": tab["conf_int_upper"].to_numpy(float), "n_obs": tab["n"].to_numpy(float),
+        })
+    pre, wald = None, None
+    if pretrends is not None:
+        pre, wald = pretrend_test(df, outcome, unit, time, cohort, leads=pretrends, reference=pretrend_reference,
+                                  vcov=pretrend_vcov, cluster=cluster, alpha=alpha)
+    return ImputationResult(overall, es, pre, wald, n_obs=len(df), n_units=df[unit].nunique(), raw=res)
+
+
+# -------------------------------------------------------------------------------- pre-trend test (Test 1)
+def pretrend_test(
+    data: pd.DataFrame,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    *,
+    leads: int | list[int] = 5,
+    reference: int | None = None,
+    intensity: str | None = None,
+    vcov: str = "cluster",
+    cluster: str | None = None,
+    alpha: float = 0.05,
+) -> tuple[pd.DataFrame, dict]:
+    """BJS pre-trend test: on untreated observations only, regress the outcome on lead indicators + unit and period FE.
+
+    The reference category is every untreated observation not in a listed lead (never-treated units and periods
+    further before treatment), as in Stata ``did_imputation, pretrends(k)`` and R ``didimputation(pretrends=)``.
+    With ``intensity``, each lead indicator is multiplied by the unit's dose (a placebo slope per unit of
+    intensity). With ``reference=-4``, coefficients are reported relative to lead −4 (``b_h − b_-4``, SEs from the
+    full covariance), i.e. "normalised four periods before treatment"; the joint Wald test is on the raw leads.
+
+    Returns
+    -------
+    (frame with horizon, estimate, se, ci_low, ci_high; dict with wald statistic, df, p_value)
+    """
+    import pyfixest as pf
+
+    leads = list(range(-int(leads), 0)) if isinstance(leads, (int, np.integer)) else sorted(int(h) for h in leads)
+    if any(h >= 0 for h in leads):
+        raise ValueError(f"leads must be negative event times, got {leads}")
+    if reference is not None and reference not in leads:
+        leads = sorted(set(leads) | {int(reference)})
+    extra = [c for c in (cluster, intensity) if c]
+    df = _prepare(data, outcome, unit, time, cohort, extra=extra)
+    g = df[cohort].to_numpy()
+    t = df[time].to_numpy()
+    treated = (g > 0) & (t >= g)
+    d0 = df.loc[~treated].copy()
+    rel = np.where(d0[cohort].to_numpy() > 0, d0[time].to_numpy() - d0[cohort].to_numpy(), np.nan)
+    dose = d0[intensity].to_numpy(float) if intensity else 1.0
+    names = []
+    for h in leads:
+        name = f"lead_m{-h}"
+        d0[name] = np.where(rel == h, dose, 0.0)
+        names.append(name)
+    cl = cluster or unit
+    spec = "iid" if vcov == "iid" else {"CRV1": cl}
+    fml = f"{outcome} ~ {' + '.join(names)} | {unit} + {time}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = pf.feols(fml, data=d0, vcov=spec)
+    beta = m.coef().reindex(names).to_numpy(float)
+    V = np.asarray(m._vcov, dtype=float)
+    order = [list(m.coef().index).index(n) for n in names]
+    V = V[np.ix_(order, order)]
+    wstat = float(beta @ np.linalg.solve(V, beta))
+    wald = {"statistic": wstat, "df": len(names), "p_value": float(stats.chi2.sf(wstat, len(names)))}
+    if reference is not None:
+        r = leads.index(int(reference))
+        C = np.eye(len(leads))
+        C[:, r] -= 1.0
+        beta = C @ beta
+        V = C @ V @ C.T
+    se = np.sqrt(np.clip(np.diag(V), 0, None))
+    z = stats.norm.ppf(1 - alpha / 2)
+    n_obs = [int((rel == h).sum()) for h in leads]
+    out = pd.DataFrame({"horizon": leads, "estimate": beta, "se": se, "ci_low": beta - z * se,
+                        "ci_high": beta + z * se, "n_obs": n_obs})
+    return out, wald
+
+
+# ---------------------------------------------------------------- continuous intensity: our own (Theorem 3)
+class _TwoWayFE:
+    """Exact least squares for ``y_it = a_i + b_t`` on a subset of rows, for any right-hand side.
+
+    The normal equations ``[[D_U, B], [B', D_T]] [a; b] = [c_U; c_T]`` (``D_U``, ``D_T`` diagonal counts, ``B`` the
+    sparse unit × period incidence) are solved by eliminating the unit block: ``S = D_T − B' D_U^{-1} B`` is only
+    periods × periods and is Cholesky-factorised once; every further solve costs O(rows). The first period with
+    data is the reference (its effect is 0), so the system is non-singular when the panel is connected.
+    """
+
+    def __init__(self, u: np.ndarray, t: np.ndarray, n_units: int, n_times: int):
+        self.n_units, self.n_times = n_units, n_times
+        self.n_u = np.bincount(u, minlength=n_units).astype(float)
+        self.n_t = np.bincount(t, minlength=n_times).astype(float)
+        present = np.flatnonzero(self.n_t > 0)
+        if len(present) == 0:
+            raise ValueError("no untreated observations: the fixed effects cannot be estimated")
+        self.free = present[1:]  # periods with a free effect (first present period = reference, 0)
+        col = np.full(n_times, -1, dtype=np.int64)
+        col[self.free] = np.arange(len(self.free))
+        keep = col[t] >= 0
+        self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, len(self.free)))
+        inv_u = np.divide(1.0, self.n_u, out=np.zeros(n_units), where=self.n_u > 0)
+        self.inv_u = inv_u
+        if n_units * len(self.free) <= 2e7:  # small enough for a dense units × periods array (BLAS product)
+            dense = self.B.toarray()
+            dense *= np.sqrt(inv_u)[:, None]
+            gram = dense.T @ dense
+            del dense
+        else:
+            scaled = self.B.multiply(np.sqrt(inv_u)[:, None]).tocsc()
+            gram = (scaled.T @ scaled).toarray()
+        S = np.diag(self.n_t[self.free]) - gram
+        try:
+            self.chol = scipy.linalg.cho_factor(S, lower=False, check_finite=False)
+            self._solve_S = lambda r: scipy.linalg.cho_solve(self.chol, r, check_finite=False)
+        except np.linalg.LinAlgError:
+            # Not positive definite: the untreated panel is not connected. Least squares (minimum norm) instead;
+            # imputations of non-identified combinations are then arbitrary, so warn.
+            warnings.warn("untreated panel is not connected: two-way fixed effects not all identified", UserWarning)
+            pinv = np.linalg.pinv(S)
+            self._solve_S = lambda r: pinv @ r
+
+    def solve(self, c_u: np.ndarray, c_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Unit and period effects solving the normal equations for right-hand side (c_u, c_t)."""
+        rhs = c_t[self.free] - self.B.T @ (c_u * self.inv_u)
+        b_free = self._solve_S(rhs)
+        b_t = np.zeros(self.n_times)
+        b_t[self.free] = b_free
+        a_u = (c_u - self.B @ b_free) * self.inv_u
+        return a_u, b_t
+
+
+@dataclass
+class ImputationFit:
+    """Steps 1–2 of BJS done once; any linear estimand ``sum w_it tau_it`` then comes with its Theorem-3 SE.
+
+    Build with :func:`imputation_fit`. Attributes (treated rows only, in data order): ``tau`` imputed effects (NaN
+    where the unit or period has no untreated observation), ``horizon`` event time, ``dose`` intensity (1 for a
+    binary treatment), ``treated_index`` their row labels in the input frame.
+    """
+
+    tau: np.ndarray
+    horizon: np.ndarray
+    dose: np.ndarray
+    cohort: np.ndarray
+    treated_index: pd.Index
+    n_obs: int
+    n_units: int
+    alpha: float
+    _fe: _TwoWayFE = field(repr=False)
+    _u0: np.ndarray = field(repr=False)
+    _t0: np.ndarray = field(repr=False)
+    _u1: np.ndarray = field(repr=False)
+    _t1: np.ndarray = field(repr=False)
+    _resid0: np.ndarray = field(repr=False)
+    _cl0: np.ndarray = field(repr=False)
+    _cl1: np.ndarray = field(repr=False)
+    _n_clusters: int = field(repr=False)
+    _group1: np.ndarray = field(repr=False)  # cohort × horizon code of each treated row (auxiliary model)
+
+    # ---------------------------------------------------------------------------------------- weights
+    def _mask(self, mask) -> np.ndarray:
+        ok = np.isfinite(self.tau)
+        if mask is None:
+            return ok
+        m = np.asarray(mask, dtype=bool)
+        if m.shape != self.tau.shape:
+            raise ValueError(f"mask must have one entry per treated row ({len(self.tau)}), got {m.shape}")
+        return ok & m
+
+    def weights(self, kind: str = "slope", mask=None, intercept: bool = False) -> np.ndarray:
+        """Estimand weights over treated rows: ``att`` (mean effect) or ``slope`` (effect per unit of dose).
+
+        ``slope`` without intercept: ``w = p / sum p^2`` (the least-squares slope of tau on the dose through the
+        origin: no dose, no effect); with intercept: ``w = (p − mean p) / sum (p − mean p)^2``.
+        """
+        m = self._mask(mask)
+        w = np.zeros(len(self.tau))
+        if not m.any():
+            return w
+        if kind == "att":
+            w[m] = 1.0 / m.sum()
+        elif kind == "slope":
+            p = self.dose[m]
+            if intercept:
+                p = p - p.mean()
+            denom = float(p @ p)
+            if denom <= 0:
+                return w
+            w[m] = p / denom
+        else:
+            raise ValueError(f"kind must be 'att' or 'slope', not {kind!r}")
+        return w
+
+    # --------------------------------------------------------------------------------------- estimate
+    def linear(self, w: np.ndarray, label: str = "") -> Estimate:
+        """``sum w_it tau_it`` with the BJS Theorem-3 conservative clustered SE.
+
+        The untreated rows' implicit weights are ``v_0 = −Z_0 (Z_0'Z_0)^{-1} Z_1' w`` (one fixed-effects solve).
+        The auxiliary model for the treated residuals is, within each cohort × horizon cell, a v²-weighted
+        least-squares fit of tau on (1, dose) — the cell mean when the dose is constant there, which is R
+        ``didimputation``'s rule.
+        """
+        w = np.asarray(w, dtype=float)
+        used = w != 0
+        n_used = int(used.sum())
+        if n_used == 0:
+            return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label)
+        tau = np.where(np.isfinite(self.tau), self.tau, 0.0)
+        est = float(w @ tau)
+        fe = self._fe
+        c_u = np.bincount(self._u1, weights=w, minlength=fe.n_units)
+        c_t = np.bincount(self._t1, weights=w, minlength=fe.n_times)
+        a, b = fe.solve(c_u, c_t)
+        v0 = -(a[self._u0] + b[self._t0])
+        eps1 = tau - self._aux_fit(w, tau)
+        psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
+        psi += np.bincount(self._cl1, weights=w * eps1, minlength=self._n_clusters)
+        se = math.sqrt(float(psi @ psi))
+        return Estimate.from_se(est, se, n_used, label, self.alpha)
+
+    def _aux_fit(self, v: np.ndarray, tau: np.ndarray) -> np.ndarray:
+        g = self._group1
+        k = int(g.max()) + 1 if len(g) else 0
+        v2 = v * v
+        p = self.dose
+        s0 = np.bincount(g, v2, k)
+        s1 = np.bincount(g, v2 * p, k)
+        s2 = np.bincount(g, v2 * p * p, k)
+        sy = np.bincount(g, v2 * tau, k)
+        spy = np.bincount(g, v2 * p * tau, k)
+        det = s0 * s2 - s1 * s1
+        # the slope is identified only if the dose varies within the cell (relative to its scale)
+        varies = det > 1e-10 * np.maximum(s0 * s2, 1e-300)
+        safe0 = np.where(s0 > 0, s0, 1.0)
+        slope = np.where(varies, (s0 * spy - s1 * sy) / np.where(varies, det, 1.0), 0.0)
+        icpt = np.where(varies, (sy - slope * s1) / safe0, sy / safe0)
+        # cells with no weight: their residuals get zero weight anyway; use the plain mean for a finite value
+        empty = s0 <= 0
+        if empty.any():
+            cnt = np.bincount(g, minlength=k).astype(float)
+            mean = np.bincount(g, tau, k) / np.where(cnt > 0, cnt, 1.0)
+            icpt = np.where(empty, mean, icpt)
+        return icpt[g] + slope[g] * p
+
+    # ------------------------------------------------------------------------------------- shortcuts
+    def att(self, mask=None, label: str = "ATT") -> Estimate:
+        """Average imputed effect over the treated rows in `mask` (all by default)."""
+        return self.linear(self.weights("att", mask), label)
+
+    def slope(self, mask=None, intercept: bool = False, label: str = "slope") -> Estimate:
+        """Effect per unit of dose over the treated rows in `mask`."""
+        return self.linear(self.weights("slope", mask, intercept), label)
+
+    def contrast(self, mask_a, mask_b, kind: str = "slope", label: str = "difference") -> Estimate:
+        """Estimand on `mask_a` minus the same estimand on `mask_b`, with the SE of the difference."""
+        return self.linear(self.weights(kind, mask_a) - self.weights(kind, mask_b), label)
+
+    def by_horizon(self, kind: str = "slope", horizons=None, mask=None) -> pd.DataFrame:
+        """The estimand separately for each event time (``horizon`` column, one row each)."""
+        hs = np.unique(self.horizon[self._mask(mask)]) if horizons is None else np.asarray(list(horizons))
+        rows = []
+        base = np.ones(len(self.tau), bool) if mask is None else np.asarray(mask, bool)
+        for h in hs:
+            e = self.linear(self.weights(kind, base & (self.horizon == h)), str(h))
+            rows.append({"horizon": int(h), **{k: v for k, v in e.as_dict().items() if k != "label"}})
+        return pd.DataFrame(rows, columns=["horizon", "estimate", "se", "ci_low", "ci_high", "n_obs"])
+
+
+def imputation_fit(
+    data: pd.DataFrame,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    *,
+    intensity: str | None = None,
+    aux_by: list[str] | None = None,
+    cluster: str | None = None,
+    alpha: float = 0.05,
+) -> ImputationFit:
+    """Steps 1–2 of BJS (unit + period FE on untreated rows, imputed effects), ready for any linear estimand.
+
+    Parameters
+    ----------
+    intensity : column with the treatment dose of each unit (e.g. the % energy-price increase), constant within
+        unit and finite for treated units; None = binary treatment (dose 1).
+    aux_by : cells of the auxiliary model used only for the variance (BJS sec. 4.3, Stata ``avgeffectsby``):
+        default ``["cohort", "horizon"]`` (R didimputation's rule); may list ``"cohort"``, ``"horizon"`` and data
+        columns (observed characteristics such as an income group). The SE is conservative when effects vary within
+        cells, close to exact when the cells capture the heterogeneity; cells too small overfit (SE too small).
+    cluster : cluster column (default: unit). Clusters must nest units for the Theorem-3 formula to apply.
+
+    Returns
+    -------
+    ImputationFit — call ``.slope()``, ``.att()``, ``.by_horizon()``, ``.contrast()`` or ``.linear(w)``.
+    """
+    extra = [c for c in (cluster, intensity, *(aux_by or [])) if c and c not in ("cohort", "horizon")]
+    df = _prepare(data, outcome, unit, time, cohort, extra=extra)
+    y = df[outcome].to_numpy(float)
+    if not np.isfinite(y).all():
+        row = int(np.flatnonzero(~np.isfinite(y))[0])
+        raise ValueError(f"outcome {outcome!r} is not finite at row {row + 1}")
+    u_codes, u_uniques = pd.factorize(df[unit], sort=False)
+    t_vals = df[time].to_numpy()
+    t_codes, t_uniques = pd.factorize(t_vals, sort=True)
+    key = u_codes.astype(np.int64) * len(t_uniques) + t_codes
+    sk = np.sort(key)
+    if (sk[1:] == sk[:-1]).any():
+        dup = int(np.flatnonzero(pd.Series(key).duplicated().to_numpy())[0])
+        raise ValueError(f"more than one row per ({unit}, {time}): row {dup + 1} repeats an earlier one")
+    g = df[cohort].to_numpy(float)
+    treated = (g > 0) & (t_vals >= g)
+    if not treated.any():
+        raise ValueError("no treated observations")
+    cl_codes = pd.factorize(df[cluster] if cluster else df[unit], sort=False)[0]
+    dose = np.ones(len(df)) if intensity is None else df[intensity].to_numpy(float)
+    if intensity is not None and not np.isfinite(dose[treated]).all():
+        row = int(np.flatnonzero(treated & ~np.isfinite(dose))[0])
+        raise ValueError(f"intensity {intensity!r} missing for a treated row (row {row + 1})")
+
+    u0, t0 = u_codes[~treated], t_codes[~treated]
+    u1, t1 = u_codes[treated], t_codes[treated]
+    fe = _TwoWayFE(u0, t0, len(u_uniques), len(t_uniques))
+    y0 = y[~treated]
+    a, b = fe.solve(np.bincount(u0, y0, len(u_uniques)), np.bincount(t0, y0, len(t_uniques)))
+    resid0 = y0 - a[u0] - b[t0]
+    # imputable only where the unit and the period have untreated observations
+    ok = (fe.n_u[u1] > 0) & (fe.n_t[t1] > 0)
+    tau = np.where(ok, y[treated] - a[u1] - b[t1], np.nan)
+    horizon = (t_vals[treated] - g[treated]).astype(np.int64)
+    cells = ["cohort", "horizon"] if aux_by is None else list(aux_by)
+    parts = [np.zeros(int(treated.sum()), dtype=np.int64)]
+    for col in cells:
+        if col == "cohort":
+            parts.append(pd.factorize(g[treated])[0])
+        elif col == "horizon":
+            parts.append(horizon - horizon.min())
+        else:
+            parts.append(pd.factorize(df[col].to_numpy()[treated])[0])
+    group1 = _combine_codes(parts)
+    return ImputationFit(
+        tau=tau, horizon=horizon, dose=dose[treated], cohort=g[treated], treated_index=df.index[treated],
+        n_obs=len(df), n_units=len(u_uniques), alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
+        _resid0=resid0, _cl0=cl_codes[~treated], _cl1=cl_codes[treated], _n_clusters=int(cl_codes.max()) + 1,
+        _group1=group1,
+    )
+
+
+def _combine_codes(parts: list[np.ndarray]) -> np.ndarray:
+    """Dense group codes for the combination of several non-negative integer code arrays."""
+    key = np.zeros(len(parts[0]), dtype=np.int64)
+    for p in parts:
+        p = np.asarray(p, dtype=np.int64)
+        key = key * (int(p.max()) + 1 if len(p) else 1) + p
+    return pd.factorize(key, sort=False)[0]
+
+
+def intensity_did(
+    data: pd.DataFrame,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    intensity: str,
+    *,
+    horizons=None,
+    event_study: bool = False,
+    intercept: bool = False,
+    pretrends: int | list[int] | None = None,
+    pretrend_reference: int | None = None,
+    aux_by: list[str] | None = None,
+    cluster: str | None = None,
+    alpha: float = 0.05,
+) -> ImputationResult:
+    """BJS imputation estimate of the effect **per unit of treatment intensity** (e.g. per 1% price increase).
+
+    The imputed effects ``tau_it`` of treated rows are projected on the unit's dose ``p_i`` (through the origin by
+    default): ``beta = sum p_i tau_it / sum p_i^2``. As a linear function of the imputed effects it has the BJS
+    Theorem-3 conservative SE (clustered by unit). ``event_study`` gives the slope by horizon; ``pretrends`` runs
+    :func:`pretrend_test` with lead × dose regressors (a placebo slope per unit of dose).
+
+    This is one valid implementation of a dose-response imputation DiD, not necessarily the study's.
+    """
+    fit = imputation_fit(data, outcome, unit, time, cohort, intensity=intensity, aux_by=aux_by, cluster=cluster,
+                         alpha=alpha)
+    overall = fit.slope(intercept=intercept, label=f"per unit of {intensity}")
+    es = None
+    if event_study or horizons is not None:
+        es = fit.by_horizon("slope", horizons=horizons)
+    pre, wald = None, None
+    if pretrends is not None:
+        pre, wald = pretrend_test(data, outcome, unit, time, cohort, leads=pretrends, reference=pretrend_reference,
+                                  intensity=intensity, cluster=cluster, alpha=alpha)
+    return ImputationResult(overall, es, pre, wald, n_obs=fit.n_obs, n_units=fit.n_units, raw=fit)
+
+
+# ---------------------------------------------------------------------------------------- comparisons
+def twfe(
+    data: pd.DataFrame,
+    outcome: str,
+    unit: str,
+    time: str,
+    cohort: str,
+    *,
+    event_window: tuple[int, int] | None = None,
+    cluster: str | None = None,
+) -> tuple[Estimate, pd.DataFrame | None]:
+    """Naive two-way fixed-effects regression (pyfixest): static ``y ~ D | unit + time`` and, with
+    `event_window=(lo, hi)`, the dynamic ``y ~ i(event time, ref=-1) | unit + time`` with end bins and the
+    never-treated in the reference. Shown to illustrate its bias under heterogeneous staggered effects.
+    """
+    import pyfixest as pf
+
+    df = _prepare(data, outcome, unit, time, cohort, extra=[cluster] if cluster else [])
+    g = df[cohort].to_numpy()
+    t = df[time].to_numpy()
+    df["_d"] = ((g > 0) & (t >= g)).astype(float)
+    vc = {"CRV1": cluster or unit}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = pf.feols(f"{outcome} ~ _d | {unit} + {time}", data=df, vcov=vc)
+    tid = m.tidy().loc["_d"]
+    static = Estimate.from_se(tid["Estimate"], tid["Std. Error"], int(df["_d"].sum()), "TWFE static")
+    es = None
+    if event_window is not None:
+        lo, hi = event_window
+        rel = np.where(g > 0, np.clip(t - g, lo, hi), -1).astype(int)
+        names = []
+        for h in range(lo, hi + 1):
+            if h == -1:
+                continue
+            name = f"ev_{'m' if h < 0 else 'p'}{abs(h)}"
+            df[name] = (rel == h).astype(float)
+            names.append((h, name))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m2 = pf.feols(f"{outcome} ~ {' + '.join(n for _, n in names)} | {unit} + {time}", data=df, vcov=vc)
+        tt = m2.tidy()
+        es = pd.DataFrame({"horizon": [h for h, _ in names],
+                           "estimate": [tt.loc[n, "Estimate"] for _, n in names],
+                           "se": [tt.loc[n, "Std. Error"] for _, n in names]})
+        es["ci_low"], es["ci_high"] = es["estimate"] - 1.96 * es["se"], es["estimate"] + 1.96 * es["se"]
+    return static, es
+
+
+def callaway_santanna(data: pd.DataFrame, outcome: str, unit: str, time: str, cohort: str,
+                      *, control_group: str = "never_treated") -> dict[str, Estimate]:
+    """Callaway–Sant'Anna (2021) via ``diff_diff.CallawaySantAnna`` (doubly robust, analytical SEs, no covariates).
+
+    Returns the simple overall ATT (``"simple"``) and the dynamic-aggregation ATT (``"dynamic"``).
+    """
+    from diff_diff import CallawaySantAnna
+
+    df = _prepare(data, outcome, unit, time, cohort)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = CallawaySantAnna(control_group=control_group, estimation_method="dr").fit(
+            df, outcome=outcome, unit=unit, time=time, first_treat=cohort, aggregate="all")
+    out = {"simple": Estimate.from_se(res.overall_att, res.overall_se, int(res.n_obs), "CS simple")}
+    dyn = getattr(res, "event_study_effects", None)
+    if dyn:
+        post = [v for k, v in dyn.items() if k >= 0]
+        est = float(np.mean([v["effect"] for v in post]))
+        out["dynamic_mean_of_horizons"] = Estimate(est, np.nan, np.nan, np.nan, len(post), "CS dynamic (mean)")
+    return out
+
+
+# --------------------------------------------------------------------------- bring-your-own energy panel
+ENERGY_SCHEMA = "energy_panel"
+
+
+def read_energy_panel(path) -> pd.DataFrame:
+    """Read and validate a user's panel against ``data/schemas/energy_panel.schema.json`` (CSV or Parquet).
+
+    Beyond the schema (types, required, enums, ranges, one row per ``unit_id`` × ``period``; checked by
+    :func:`analysis.data.read_user_table`) it checks the design's rules: months written ``YYYY-MM``; a treated
+    respondent has one ``treatment_period`` and one positive ``price_increase_pct``, a never-treated one neither;
+    ``respondent`` constant within ``unit_id``. Any violation raises :class:`analysis.data.DataError` naming the
+    file, row (1 = first data row), column and rule — before anything is estimated.
+    """
+    import json
+    from pathlib import Path
+
+    from . import data, paths
+
+    schema = json.loads((paths.DATA / "schemas" / f"{ENERGY_SCHEMA}.schema.json").read_text(encoding="utf-8"))
+    frame = data.read_user_table(path, schema)
+    label = data._label(Path(path))
+    problems: list = []
+
+    def flag(mask, column, rule, message):
+        for i in np.flatnonzero(np.asarray(mask))[:20]:
+            problems.append(data.Problem(label, rule, message(i), int(i) + 1, column))
+
+    month = r"^\d{4}-(0[1-9]|1[0-2])$"
+    per = frame["period"].astype("string")
+    flag(~per.str.match(month).fillna(False), "period", "pattern",
+         lambda i: f"value {per.iloc[i]!r} is not a month written YYYY-MM")
+    tp = frame["treatment_period"].astype("string")
+    has_tp = tp.notna() & (tp.str.strip() != "")
+    flag(has_tp & ~tp.str.match(month).fillna(False), "treatment_period", "pattern",
+         lambda i: f"value {tp.iloc[i]!r} is not a month written YYYY-MM (or empty for never treated)")
+    dose = frame["price_increase_pct"]
+    flag(has_tp & dose.isna(), "price_increase_pct", "missing-value",
+         lambda i: "treated respondent (treatment_period set) without price_increase_pct")
+    flag(has_tp & (dose <= 0), "price_increase_pct", "constraint-error",
+         lambda i: f"price increase {dose.iloc[i]!r} must be > 0 for a treated respondent")
+    flag(~has_tp & dose.notna(), "price_increase_pct", "constraint-error",
+         lambda i: "price_increase_pct given but treatment_period empty")
+    for col in ("treatment_period", "price_increase_pct", "respondent"):
+        key = frame[col].astype("string").fillna("")
+        first = key.groupby(frame["unit_id"]).transform("first")
+        differs = pd.Series((key != first).to_numpy())
+        once = differs & ~pd.Series(frame["unit_id"].to_numpy()).where(differs).duplicated()  # first per unit
+        flag(once.to_numpy(), col, "not-constant",
+             lambda i, col=col, key=key, first=first: f"{col} {str(key.iloc[i])!r} differs from {str(first.iloc[i])!r} "
+             f"in an earlier row of unit_id {frame['unit_id'].iloc[i]!r} (must be constant within a respondent)")
+    if problems:
+        raise data.DataError(problems)
+    return frame

@@ -1,0 +1,466 @@
+"""Exponential growth rates of AI training cost and compute: log-linear OLS with honest uncertainty.
+
+The model (as in Epoch AI's training-cost-trends and Cottier et al. 2024) is
+
+    log10(y_i) = a + b * t_i + e_i,
+
+with ``y`` a cost in USD (or compute in FLOP) and ``t`` the publication date as a decimal year. The slope ``b`` is
+the growth in orders of magnitude (OOMs) per year; ``10**b`` the growth factor per year; ``log10(2) / b`` the
+doubling time in years. Confidence intervals for ``b`` come two ways:
+
+* analytic, from heteroskedasticity-robust (HC) standard errors and a t(n-2) critical value (statsmodels OLS);
+* a nonparametric bootstrap over models (resample rows with replacement, refit, percentile interval), seeded with a
+  local ``numpy.random.default_rng(seed)``.
+
+Each interval on ``b`` maps monotonically to the growth factor and (for ``b > 0``) the doubling time, so the
+endpoints are simply transformed. Extrapolations use the *prediction* interval of a new model's log cost (the
+uncertainty of the line plus the scatter of models around it), inverted to give the range of years in which a
+cost level is reached.
+
+The frontier selection :func:`frontier_top_n` follows Epoch's "top-n at the time of publication" rule: a model is
+frontier if fewer than ``n`` models published on or before its date had more training compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+LOG10_2 = float(np.log10(2.0))
+
+
+# ------------------------------------------------------------------------------------------------ units
+def decimal_year(dates) -> np.ndarray:
+    """Publication dates as decimal years, Epoch's convention: ``year + (month - 1) / 12 + (day - 1) / 365``.
+
+    >>> decimal_year(pd.to_datetime(["2020-01-01", "2020-07-01"])).round(3).tolist()
+    [2020.0, 2020.5]
+    """
+    d = pd.DatetimeIndex(pd.to_datetime(dates))
+    return np.asarray(d.year + (d.month - 1) / 12 + (d.day - 1) / 365, dtype=float)
+
+
+def ooms_to_factor_per_year(ooms_per_year):
+    """Orders of magnitude per year -> multiplicative growth factor per year (``10**ooms``)."""
+    return np.power(10.0, ooms_per_year)
+
+
+def ooms_to_doubling_time_years(ooms_per_year):
+    """Orders of magnitude per year -> doubling time in years (``log10(2) / ooms``; inf when not growing)."""
+    ooms = np.asarray(ooms_per_year, dtype=float)
+    with np.errstate(divide="ignore"):
+        out = np.where(ooms > 0, LOG10_2 / np.where(ooms > 0, ooms, 1.0), np.inf)
+    return float(out) if out.ndim == 0 else out
+
+
+# ------------------------------------------------------------------------------------------ result object
+@dataclass(frozen=True)
+class GrowthFit:
+    """A log10-linear trend fit. Slopes are in OOMs per year; intervals are dicts ``{level: (low, high)}``.
+
+    Attributes
+    ----------
+    label : what was fitted (shown in tables and figures).
+    n : number of models.
+    slope, intercept : OLS coefficients of log10(y) on decimal year (intercept at year 0; see ``x_center``).
+    se_robust : HC-robust standard error of the slope (``cov_type``).
+    ci_robust, ci_boot : slope intervals, analytic (HC, t(n-2)) and bootstrap percentile.
+    n_boot, seed : bootstrap draws used and the seed.
+    """
+
+    label: str
+    n: int
+    slope: float
+    intercept: float
+    se_robust: float
+    cov_type: str
+    ci_robust: dict
+    ci_boot: dict
+    n_boot: int
+    seed: int
+    year_min: float
+    year_max: float
+    resid_var: float
+    cov_robust: np.ndarray = field(repr=False)
+
+    # ---- derived quantities
+    @property
+    def factor_per_year(self) -> float:
+        return float(ooms_to_factor_per_year(self.slope))
+
+    @property
+    def doubling_time_years(self) -> float:
+        return float(ooms_to_doubling_time_years(self.slope))
+
+    def factor_ci(self, level: float = 0.95, method: str = "robust") -> tuple[float, float]:
+        """Interval of the growth factor per year (``method`` = "robust" or "bootstrap")."""
+        lo, hi = self._ci(level, method)
+        return float(ooms_to_factor_per_year(lo)), float(ooms_to_factor_per_year(hi))
+
+    def doubling_ci(self, level: float = 0.95, method: str = "robust") -> tuple[float, float]:
+        """Interval of the doubling time in years (shorter time = faster growth, so the endpoints swap)."""
+        lo, hi = self._ci(level, method)
+        return float(ooms_to_doubling_time_years(hi)), float(ooms_to_doubling_time_years(lo))
+
+    def _ci(self, level, method):
+        table = {"robust": self.ci_robust, "bootstrap": self.ci_boot}[method]
+        if level not in table:
+            raise KeyError(f"{self.label}: no {method} interval at level {level}; have {sorted(table)}")
+        return table[level]
+
+    # ---- prediction
+    def predict(self, years, level: float = 0.90, offset: float = 0.0) -> pd.DataFrame:
+        """Fitted log10 value at `years` with the confidence band of the line and the prediction interval.
+
+        The line's variance uses the HC-robust covariance; the prediction interval adds the residual variance
+        (a new model scatters around the line as the fitted ones do). Critical value from t(n-2). `offset`
+        (log10 units) shifts the line and its bands, e.g. to the record holder's distance above the trend.
+        """
+        from scipy import stats
+
+        x = np.atleast_1d(np.asarray(years, dtype=float))
+        X = np.column_stack([np.ones_like(x), x])
+        fit = X @ np.array([self.intercept, self.slope]) + offset
+        se_mean = np.sqrt(np.einsum("ij,jk,ik->i", X, self.cov_robust, X))
+        se_obs = np.sqrt(se_mean**2 + self.resid_var)
+        t = stats.t.ppf(0.5 + level / 2, self.n - 2)
+        return pd.DataFrame({"year": x, "fit": fit, "ci_low": fit - t * se_mean, "ci_high": fit + t * se_mean,
+                             "pi_low": fit - t * se_obs, "pi_high": fit + t * se_obs})
+
+    def year_reaching(self, value: float, level: float = 0.90, horizon: float = 2200.0,
+                      offset: float = 0.0, band: str = "pi") -> dict:
+        """When the trend reaches `value` (same units as the fitted y), with the interval implied by the PI.
+
+        ``year`` solves fit(t) + offset = log10(value). ``earliest`` is the first year the upper prediction bound
+        reaches it (a model that far above trend could cost this much), ``latest`` the first year the lower bound
+        does. A bound not reached by `horizon` is ``inf``. For a non-growing trend every entry is ``inf``.
+        `offset` (log10 units) shifts line and bands, e.g. ``fit.residual(...)`` of the largest run so far.
+        ``band="ci"`` uses the confidence band of the line instead (slope and intercept uncertainty only): the
+        right band for a shifted line that already sits at the top of the scatter.
+        """
+        if band not in ("pi", "ci"):
+            raise ValueError(f"band must be 'pi' or 'ci', not {band!r}")
+        target = float(np.log10(value))
+        if self.slope <= 0:
+            return {"year": np.inf, "earliest": np.inf, "latest": np.inf, "level": level, "band": band}
+        grid = np.arange(self.year_min, horizon, 0.005)
+        pred = self.predict(grid, level, offset)
+
+        def first(col):
+            hit = np.flatnonzero(pred[col].to_numpy() >= target)
+            return float(grid[hit[0]]) if hit.size else np.inf
+
+        return {"year": (target - offset - self.intercept) / self.slope, "earliest": first(f"{band}_high"),
+                "latest": first(f"{band}_low"), "level": level, "band": band}
+
+    def residual(self, year: float, value: float) -> float:
+        """log10(value) minus the fitted line at `year`: how far a model lies above (+) or below (-) trend."""
+        return float(np.log10(value) - (self.intercept + self.slope * year))
+
+    def tidy(self, levels=(0.90, 0.95)) -> dict:
+        """One row of numbers for a comparison table."""
+        row = {"fit": self.label, "n_models": self.n, "first_year": round(self.year_min, 2),
+               "last_year": round(self.year_max, 2), "ooms_per_year": self.slope,
+               "factor_per_year": self.factor_per_year, "doubling_time_months": 12 * self.doubling_time_years}
+        for lv in levels:
+            pct = int(round(100 * lv))
+            row[f"factor_ci{pct}_hc"] = self.factor_ci(lv, "robust")
+            row[f"factor_ci{pct}_boot"] = self.factor_ci(lv, "bootstrap")
+        return row
+
+
+# --------------------------------------------------------------------------------------------- estimator
+def fit_growth(years, values, *, label: str = "", levels=(0.90, 0.95), cov_type: str = "HC3",
+               n_boot: int = 2000, seed: int = 0) -> GrowthFit:
+    """Fit log10(values) on years by OLS; growth per year with analytic (HC) and bootstrap intervals.
+
+    Parameters
+    ----------
+    years : array-like of float
+        Decimal years (see :func:`decimal_year`).
+    values : array-like of float
+        Positive values (cost in USD, compute in FLOP). Zero, negative or missing values raise ValueError.
+    levels : confidence levels of the intervals.
+    cov_type : statsmodels heteroskedasticity-robust covariance ("HC0"-"HC3"); HC3 by default, the safest
+        choice with a few dozen observations.
+    n_boot : bootstrap draws (resampling models with replacement). Draws in which every year is the same are
+        redrawn out (they cannot identify a slope).
+    seed : seed of the local generator used by the bootstrap.
+
+    Returns
+    -------
+    GrowthFit
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(1)
+    >>> t = np.linspace(2016, 2024, 60)
+    >>> fit = fit_growth(t, 10 ** (0.4 * (t - 2016) + 5 + rng.normal(0, 0.3, t.size)), n_boot=200)
+    >>> round(fit.slope, 1)
+    0.4
+    """
+    import statsmodels.api as sm
+    from scipy import stats
+
+    x = np.asarray(years, dtype=float)
+    y_raw = np.asarray(values, dtype=float)
+    if x.shape != y_raw.shape or x.ndim != 1:
+        raise ValueError(f"{label or 'fit'}: years and values must be 1-d arrays of equal length")
+    bad = ~np.isfinite(x) | ~np.isfinite(y_raw) | (y_raw <= 0)
+    if bad.any():
+        raise ValueError(f"{label or 'fit'}: {bad.sum()} value(s) missing, not finite or not positive "
+                         f"(first at position {int(np.flatnonzero(bad)[0])}); filter them before fitting")
+    n = x.size
+    if n < 3 or np.ptp(x) == 0:
+        raise ValueError(f"{label or 'fit'}: need at least 3 models spanning more than one date, got {n}")
+    y = np.log10(y_raw)
+
+    res = sm.OLS(y, sm.add_constant(x)).fit(cov_type=cov_type)
+    intercept, slope = (float(v) for v in res.params)
+    se = float(res.bse[1])
+    ci_robust = {}
+    for lv in levels:
+        t = stats.t.ppf(0.5 + lv / 2, n - 2)
+        ci_robust[lv] = (slope - t * se, slope + t * se)
+
+    boot = bootstrap_slopes(x, y, n_boot=n_boot, seed=seed)
+    ci_boot = {lv: tuple(float(q) for q in np.quantile(boot, [0.5 - lv / 2, 0.5 + lv / 2])) for lv in levels}
+
+    return GrowthFit(label=label, n=n, slope=slope, intercept=intercept, se_robust=se, cov_type=cov_type,
+                     ci_robust=ci_robust, ci_boot=ci_boot, n_boot=n_boot, seed=seed, year_min=float(x.min()),
+                     year_max=float(x.max()), resid_var=float(res.mse_resid),
+                     cov_robust=np.asarray(res.cov_params(), dtype=float))
+
+
+def bootstrap_slopes(x, y, *, n_boot: int = 2000, seed: int = 0, chunk: int = 500) -> np.ndarray:
+    """OLS slopes of y on x over `n_boot` resamples of the rows (pairs bootstrap), vectorised in chunks."""
+    rng = np.random.default_rng(seed)
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    n = x.size
+    out = []
+    while sum(len(o) for o in out) < n_boot:
+        idx = rng.integers(0, n, size=(chunk, n))
+        xs, ys = x[idx], y[idx]
+        xc = xs - xs.mean(axis=1, keepdims=True)
+        sxx = (xc**2).sum(axis=1)
+        ok = sxx > 0
+        out.append(((xc * (ys - ys.mean(axis=1, keepdims=True))).sum(axis=1)[ok] / sxx[ok]))
+    return np.concatenate(out)[:n_boot]
+
+
+def curvature_test(years, values, *, cov_type: str = "HC3") -> dict:
+    """Is the log-linear trend bending down? OLS of log10(y) on t and t², t centred at its mean.
+
+    Returns the quadratic coefficient (OOMs/yr²), its robust SE and the one-sided p-value for concavity
+    (H1: coefficient < 0, i.e. growth slowing: "diminishing returns" in the brief's sense).
+    """
+    import statsmodels.api as sm
+    from scipy import stats
+
+    x = np.asarray(years, dtype=float)
+    y = np.log10(np.asarray(values, dtype=float))
+    xc = x - x.mean()
+    res = sm.OLS(y, sm.add_constant(np.column_stack([xc, xc**2]))).fit(cov_type=cov_type)
+    coef, se = float(res.params[2]), float(res.bse[2])
+    return {"quadratic": coef, "se": se, "p_concave": float(stats.t.cdf(coef / se, x.size - 3)), "n": int(x.size)}
+
+
+# ---------------------------------------------------------------------------------------------- frontier
+def frontier_top_n(models: pd.DataFrame, *, n: int = 10, start: str | None = "2015-09-01",
+                   end: str | None = "2023-12-31", date_col: str = "publication_date",
+                   compute_col: str = "training_compute_flop", key: str = "model") -> pd.Series:
+    """Epoch's frontier rule: models in the running top-`n` by training compute at their publication date.
+
+    A model is frontier when fewer than `n` models of `models` published on or before its date had more
+    training compute. The ranking uses every model with a known compute and date (also those before `start`);
+    `start`/`end` then limit which models can be selected. Epoch's list for Cottier et al. (2024)
+    (``data/frontier_systems_by_top_n.json`` in epoch-research/training-cost-trends) is reproduced with the
+    notable models of the 2024-06-03 database, ``start="2015-09-01"``, ``end="2023-12-31"`` (64 of 65 names
+    agree; see tests).
+
+    Returns
+    -------
+    pandas.Series of int, indexed by `key`: the rank at publication (1 = largest so far) of each selected model.
+    """
+    pool = models.dropna(subset=[date_col, compute_col])
+    dates = pd.to_datetime(pool[date_col]).to_numpy()
+    comp = pool[compute_col].to_numpy(dtype=float)
+    # rank_i = 1 + #{j : date_j <= date_i and compute_j > compute_i}
+    earlier = dates[None, :] <= dates[:, None]
+    larger = comp[None, :] > comp[:, None]
+    rank = 1 + (earlier & larger).sum(axis=1)
+    keep = rank <= n
+    if start is not None:
+        keep &= dates >= np.datetime64(pd.Timestamp(start))
+    if end is not None:
+        keep &= dates <= np.datetime64(pd.Timestamp(end))
+    return pd.Series(rank[keep], index=pool[key].to_numpy()[keep], name=f"rank_top{n}")
+
+
+def compare(fits: list[GrowthFit], targets=(1e9, 1e12), level: float = 0.90) -> pd.DataFrame:
+    """The fits side by side: growth, CIs, doubling time and the years the trend reaches each target."""
+    rows = []
+    for f in fits:
+        row = f.tidy()
+        for tgt in targets:
+            r = f.year_reaching(tgt, level)
+            tag = _money(tgt)
+            row[f"year_{tag}"] = r["year"]
+            row[f"year_{tag}_pi{int(100 * level)}"] = (r["earliest"], r["latest"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _money(v: float) -> str:
+    for unit, scale in (("tn", 1e12), ("bn", 1e9), ("m", 1e6)):
+        if v >= scale:
+            return f"{v / scale:g}{unit}"
+    return f"{v:g}"
+
+
+# ----------------------------------------------------------------------------------------------- figures
+def _year_ticks(ax):
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def plot_cost_trends(groups: list[dict], *, level: float = 0.90, ylabel: str = "Training cost (2023 USD)"):
+    """Log-scale scatter of each group's models with its fitted line and the line's confidence band.
+
+    Each group is a dict with ``fit`` (GrowthFit), ``years``, ``values``, ``color``, ``marker`` and optionally
+    ``labels`` (model names to annotate). Returns the matplotlib figure.
+    """
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9.0, 5.6))
+    for g in groups:
+        f = g["fit"]
+        ax.scatter(g["years"], g["values"], s=g.get("size", 22), color=g["color"], marker=g.get("marker", "o"),
+                   alpha=0.75, edgecolor="white", linewidth=0.4, zorder=3)
+        grid = np.linspace(f.year_min, f.year_max, 100)
+        p = f.predict(grid, level)
+        ax.plot(grid, 10 ** p["fit"], color=g["color"], lw=2, zorder=4,
+                label=f"{f.label}: {f.factor_per_year:.1f}×/yr (n={f.n})")
+        ax.fill_between(grid, 10 ** p["ci_low"], 10 ** p["ci_high"], color=g["color"], alpha=0.15, lw=0)
+        for name, x, y in zip(g.get("labels", []), g["years"], g["values"]):
+            if name:
+                ax.annotate(name, (x, y), xytext=(4, -3), textcoords="offset points", fontsize=7,
+                            color=g["color"])
+    ax.set_yscale("log")
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("Publication date")
+    _year_ticks(ax)
+    ax.legend(loc="upper left", fontsize=8)
+    ax.set_title(f"Training cost of AI models, log scale, with fitted trends ({int(100 * level)}% CI of each line)")
+    return fig
+
+
+def forest_plot(fits: list[GrowthFit], *, level: float = 0.95, reference: dict | None = None,
+                colors: list[str] | None = None):
+    """Growth factor per year of each fit with its HC-robust and bootstrap intervals (log x axis).
+
+    `reference` = {"label", "estimate", "low", "high"} adds a published estimate (e.g. Cottier et al. 2024).
+    """
+    import matplotlib.pyplot as plt
+
+    rows = list(fits)
+    n = len(rows) + (1 if reference else 0)
+    fig, ax = plt.subplots(figsize=(10.0, 0.55 * n + 1.6))
+    for i, f in enumerate(rows):
+        yv = n - 1 - i
+        c = colors[i] if colors else "#0072B2"
+        lo, hi = f.factor_ci(level, "robust")
+        blo, bhi = f.factor_ci(level, "bootstrap")
+        ax.plot([lo, hi], [yv + 0.12] * 2, color=c, lw=2.2, solid_capstyle="butt")
+        ax.plot([blo, bhi], [yv - 0.12] * 2, color=c, lw=2.2, ls=(0, (2, 1)), alpha=0.8)
+        ax.plot(f.factor_per_year, yv, "o", color=c, ms=7, zorder=3)
+        ax.annotate(f"{f.factor_per_year:.2f} [{lo:.2f}, {hi:.2f}]", (max(hi, bhi), yv), xytext=(6, -3),
+                    textcoords="offset points", fontsize=8)
+    labels = [f"{f.label} (n={f.n})" for f in rows]
+    if reference:
+        ax.plot([reference["low"], reference["high"]], [0, 0], color="black", lw=2.2)
+        ax.plot(reference["estimate"], 0, "D", color="black", ms=6)
+        ax.annotate(f"{reference['estimate']:.1f} [{reference['low']:.1f}, {reference['high']:.1f}]",
+                    (reference["high"], 0), xytext=(6, -3), textcoords="offset points", fontsize=8)
+        labels.append(reference["label"])
+    ax.set_yticks(range(n - 1, -1, -1), labels)
+    ax.set_xscale("log")
+    ax.axvline(1, color="grey", lw=0.8)
+    ax.set_xlabel(f"Growth factor per year (×), {int(100 * level)}% CI: solid = HC-robust, dashed = bootstrap")
+    ax.set_title("Growth per year, by the models fitted")
+    ticks = [1, 1.5, 2, 3, 4, 6, 10]
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.minorticks_off()
+    return fig
+
+
+def fan_chart(panels: list[dict], *, start: float, end: float = 2040.0, levels=(0.5, 0.8, 0.95),
+              targets=(1e9, 1e10, 1e11, 1e12), ylim=(1e2, 1e15)):
+    """Extrapolation fan: for each fit, the projected cost of a new frontier model with prediction intervals.
+
+    Each panel dict has ``fit``, ``years``, ``values``, ``color`` and optionally ``offset`` (log10 shift of the
+    dashed "largest run" line through the costliest model so far). Horizontal lines mark `targets`.
+    """
+    import matplotlib.pyplot as plt
+
+    ncol = 2
+    nrow = int(np.ceil(len(panels) / ncol))
+    fig, axes = plt.subplots(nrow, ncol, figsize=(10, 3.6 * nrow), sharey=True, squeeze=False)
+    grid = np.linspace(start, end, 200)
+    for ax, p in zip(axes.flat, panels):
+        f, c = p["fit"], p["color"]
+        for lv in sorted(levels, reverse=True):
+            band = f.predict(grid, lv)
+            ax.fill_between(grid, 10 ** band["pi_low"], 10 ** band["pi_high"], color=c,
+                            alpha=0.12 + 0.12 * (1 - lv), lw=0, label=f"{int(100 * lv)}% prediction interval")
+        mid = f.predict(grid, 0.9)
+        ax.plot(grid, 10 ** mid["fit"], color=c, lw=2, label="trend (a typical model of the set)")
+        if p.get("offset"):
+            ax.plot(grid, 10 ** (mid["fit"] + p["offset"]), color=c, lw=1.4, ls="--",
+                    label="trend through the costliest model so far")
+        ax.scatter(p["years"], p["values"], s=12, color=c, alpha=0.7, zorder=3)
+        for t in targets:
+            ax.axhline(t, color="grey", lw=0.7, ls=":")
+            ax.annotate(_money(t).replace("bn", " bn").replace("tn", " tn"), (end, t), xytext=(-2, 2),
+                        textcoords="offset points", ha="right", fontsize=7, color="#555555")
+        ax.set_yscale("log")
+        ax.set_ylim(*ylim)
+        ax.set_title(f"{f.label} ({f.factor_per_year:.1f}×/yr)", fontsize=10)
+        ax.set_xlim(min(f.year_min, start) - 0.5, end)
+        _year_ticks(ax)
+    for ax in axes.flat[len(panels):]:
+        ax.set_visible(False)
+    axes.flat[0].legend(loc="upper left", fontsize=7)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("Training cost (2023 USD)")
+    fig.suptitle(r"Extrapolating each trend: when would a training run cost \$1bn … \$1tn?", x=0.01, ha="left",
+                 fontweight="bold")
+    return fig
+
+
+def table_figure(frame: pd.DataFrame, *, title: str, col_widths: list[float] | None = None):
+    """A DataFrame drawn as a figure (for reports and the figure gallery); cells are shown as given (strings)."""
+    import matplotlib.pyplot as plt
+
+    nrow, ncol = frame.shape
+    fig, ax = plt.subplots(figsize=(11.5, 0.3 * (nrow + 1) + 0.9))
+    ax.axis("off")
+    tab = ax.table(cellText=frame.astype(str).to_numpy(), colLabels=list(frame.columns), loc="upper left",
+                   cellLoc="center", colLoc="center", colWidths=col_widths)
+    tab.auto_set_font_size(False)
+    tab.set_fontsize(8.5)
+    tab.scale(1, 1.45)
+    for (r, c), cell in tab.get_celld().items():
+        cell.set_edgecolor("#cccccc")
+        if r == 0:
+            cell.set_text_props(fontweight="bold")
+            cell.set_facecolor("#eeeeee")
+        if c == 0 and r > 0:
+            cell.set_text_props(ha="left")
+            cell._loc = "left"
+    ax.set_title(title)
+    return fig

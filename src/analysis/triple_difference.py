@@ -1,0 +1,542 @@
+"""Event-study triple difference for firm-year panels (the design of Utar, Cebreros & Torres on Mexican GVC firms).
+
+The design, as described in the VoxDev column of April 2024 and the study's abstracts (see ``../shared/designs.md``,
+section A): a firm's exposure to the 2018–19 US tariffs on Chinese goods is the mean tariff increase on its pre-war
+(2017) export bundle; its yearly outcome is regressed on exposure × year, exposure × year × GVC (IMMEX) status, with
+firm fixed effects and year-by-GVC fixed effects (sector-by-year optional) and standard errors clustered by firm:
+
+.. math::
+
+    y_{it} = \\alpha_i + \\delta_{g(i),t} [+ \\mu_{s(i),t}]
+             + \\sum_{k \\ne 2017} \\big(\\beta_k\\, x_i + \\gamma_k\\, x_i\\, g_i\\big)\\, 1[t = k] + \\varepsilon_{it}
+
+``beta_k`` is the effect on non-GVC firms (the column's blue line), ``gamma_k`` the differential effect for GVC
+firms (the purple line). The yearly difference-in-differences within one group (e.g. manufacturing GVC firms) is
+the same regression on that group alone, with firm and year fixed effects. As in the study, effects are reported
+as the contrast between a firm at the 75th and one at the 25th percentile of exposure: ``coef × (p75 − p25)``.
+
+The exact equation of the paper is not public; this is the specification its public descriptions imply. Fixed
+effects are absorbed by pyfixest (never dummy variables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import data
+
+FIRM, YEAR, GROUP, SECTOR = "firm_id", "year", "gvc", "sector"
+EXPOSURE, INPUT_EXPOSURE = "exposure_us_tariff_pp", "input_exposure_pp"
+OUTCOMES = {  # column -> (label, transformation) — the four outcomes of the column's Figure 2
+    "ln_exports_us": ("Exports to the US", "log"),
+    "ln_imports_us": ("Imports from the US", "log"),
+    "ln_exports_total": ("Total exports", "log"),
+    "asinh_net_exports": ("Net exports (exports − imports)", "asinh"),
+}
+BASE_YEAR = 2017
+FIRM_LEVEL = ("gvc", "manufacturing", "sector", EXPOSURE, INPUT_EXPOSURE)  # constant within a firm
+
+
+# ------------------------------------------------------------------------------------------------ exposure
+def firm_exposure(shares: pd.DataFrame, tariff_changes: pd.DataFrame, *, firm: str = FIRM, product: str = "hs6",
+                  share: str = "share", tariff: str = "delta_tariff_pp", tol: float = 1e-6,
+                  label: str = "firm-product shares") -> pd.Series:
+    """Firm tariff exposure: the mean tariff increase on the firm's pre-war export bundle.
+
+    ``exposure_i = Σ_p s_ip,2017 · Δτ_p``, where ``s_ip,2017`` is the share of product ``p`` in firm ``i``'s 2017
+    exports (to the US, in the study's measure) and ``Δτ_p`` the 2018–19 increase in the US tariff on imports of
+    ``p`` from China, in percentage points.
+
+    Parameters
+    ----------
+    shares : one row per firm and product, with columns `firm`, `product` and `share` (each firm's shares in
+        [0, 1], summing to 1).
+    tariff_changes : one row per product, with columns `product` and `tariff` (percentage points). Every product
+        in `shares` must appear here; a product with no tariff increase has 0, not a missing row.
+
+    Returns
+    -------
+    pandas.Series
+        Exposure in percentage points, indexed by firm (sorted), named ``exposure_pp``.
+
+    Raises
+    ------
+    data.DataError
+        Naming the table, row and column of the first problems: shares outside [0, 1] or not summing to 1,
+        duplicate firm-product rows, products without a tariff change, missing values.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"firm_id": ["a", "a", "b"], "hs6": ["1", "2", "2"], "share": [0.5, 0.5, 1.0]})
+    >>> t = pd.DataFrame({"hs6": ["1", "2"], "delta_tariff_pp": [25.0, 0.0]})
+    >>> firm_exposure(s, t).to_dict()
+    {'a': 12.5, 'b': 0.0}
+    """
+    problems: list[data.Problem] = []
+    for col in (firm, product, share):
+        if col not in shares.columns:
+            problems.append(data.Problem(label, "missing-column", "required column is missing", None, col))
+    for col in (product, tariff):
+        if col not in tariff_changes.columns:
+            problems.append(data.Problem("product tariff changes", "missing-column", "required column is missing",
+                                         None, col))
+    if problems:
+        raise data.DataError(problems)
+    s = shares[[firm, product, share]].reset_index(drop=True)
+    t = tariff_changes[[product, tariff]].reset_index(drop=True)
+
+    def rows(mask) -> list[int]:
+        return (np.flatnonzero(np.asarray(mask)) + 1).tolist()
+
+    for col in (firm, product, share):
+        problems += [data.Problem(label, "missing-value", "value is missing", r, col) for r in rows(s[col].isna())[:5]]
+    bad = ~s[share].between(0, 1) & s[share].notna()
+    problems += [data.Problem(label, "constraint-error", f"share {s.at[r - 1, share]!r} is outside [0, 1]", r, share)
+                 for r in rows(bad)[:5]]
+    dup = s.duplicated([firm, product], keep="first")
+    problems += [data.Problem(label, "duplicate-key", f"firm-product pair repeated ({s.at[r - 1, firm]}, "
+                              f"{s.at[r - 1, product]})", r, f"{firm},{product}") for r in rows(dup)[:5]]
+    tdup = t.duplicated(product)
+    problems += [data.Problem("product tariff changes", "duplicate-key", f"product {t.at[r - 1, product]!r} repeated",
+                              r, product) for r in rows(tdup)[:5]]
+    problems += [data.Problem("product tariff changes", "missing-value", "tariff change is missing", r, tariff)
+                 for r in rows(t[tariff].isna())[:5]]
+    unknown = ~s[product].isin(t[product])
+    problems += [data.Problem(label, "unknown-product", f"product {s.at[r - 1, product]!r} has no tariff change "
+                              "(give 0 for an untouched product)", r, product) for r in rows(unknown)[:5]]
+    if problems:
+        raise data.DataError(problems)
+    total = s.groupby(firm, sort=True)[share].sum()
+    off = total[(total - 1).abs() > tol]
+    if len(off):
+        first_row = {f: int(np.flatnonzero((s[firm] == f).to_numpy())[0]) + 1 for f in off.index[:5]}
+        raise data.DataError([data.Problem(label, "shares-sum", f"shares of firm {f!r} sum to {off[f]:.6g}, not 1",
+                                           first_row[f], share) for f in off.index[:5]])
+    merged = s.merge(t, on=product, how="left", validate="many_to_one")
+    contrib = merged[share].to_numpy(float) * merged[tariff].to_numpy(float)
+    out = pd.Series(contrib, index=merged[firm]).groupby(level=0, sort=True).sum()
+    out.index.name = firm
+    return out.rename("exposure_pp")
+
+
+def exposure_quartiles(panel: pd.DataFrame, column: str = EXPOSURE, firm: str = FIRM) -> dict[str, float]:
+    """25th and 75th percentile of a firm-level exposure over the panel's firms, and their difference ``iqr``."""
+    per_firm = panel.drop_duplicates(firm)[column].dropna().to_numpy(float)
+    if per_firm.size == 0:
+        raise ValueError(f"column {column!r} has no values")
+    p25, p75 = np.percentile(per_firm, [25, 75])
+    return {"p25": float(p25), "p75": float(p75), "iqr": float(p75 - p25)}
+
+
+# ------------------------------------------------------------------------------------------------- results
+@dataclass
+class EventStudy:
+    """Yearly effects from one fit, as p75–p25 exposure contrasts.
+
+    ``table`` has one row per outcome, group, exposure and year (the base year with 0 and no SE), with columns
+    ``outcome, model, group, exposure, year, coef`` (per percentage point of exposure), ``estimate`` (the
+    p75–p25 contrast, log points for log outcomes), ``se, ci_low, ci_high, pvalue, n_obs, n_firms``.
+    ``iqr`` maps each exposure column to the p75−p25 difference used. ``fits`` keeps the pyfixest models.
+    """
+
+    table: pd.DataFrame
+    iqr: dict[str, float]
+    formula: str
+    model: str
+    fits: dict[str, Any] = field(default_factory=dict, repr=False)
+    _names: dict = field(default_factory=dict, repr=False)
+
+    def effect(self, year: int, group: str | None = None, outcome: str | None = None,
+               exposure: str | None = None) -> pd.Series:
+        """The row of one year (first group/outcome/exposure unless given)."""
+        t = self._select(group, outcome, exposure)
+        hit = t[t["year"] == year]
+        if hit.empty:
+            raise KeyError(f"no estimate for year {year}")
+        return hit.iloc[0]
+
+    def average(self, years: Sequence[int], group: str | None = None, outcome: str | None = None,
+                exposure: str | None = None, level: float = 0.95) -> dict:
+        """Mean of the yearly contrasts over `years` (e.g. 2018–2021), with its SE from the clustered vcov."""
+        t = self._select(group, outcome, exposure)
+        out, grp, exp_col = t["outcome"].iat[0], t["group"].iat[0], t["exposure"].iat[0]
+        fit = self.fits[out]
+        names = list(fit.coef().index)
+        w = np.zeros(len(names))
+        for y in years:
+            if y == self.table.attrs.get("base_year", BASE_YEAR):
+                continue
+            w[names.index(self._names[(grp, exp_col, y)])] += 1.0 / len(years)
+        scale = self.iqr[exp_col]  # the base year contributes 0 to the mean
+        b = float(w @ fit.coef().to_numpy()) * scale
+        se = float(np.sqrt(w @ fit._vcov @ w)) * scale
+        crit = _critical(fit, level)
+        from scipy import stats
+
+        p = float(2 * stats.t.sf(abs(b / se), df=_df(fit))) if se > 0 else float("nan")
+        return {"outcome": out, "group": grp, "exposure": exp_col, "years": f"{min(years)}-{max(years)}",
+                "estimate": b, "se": se, "ci_low": b - crit * se, "ci_high": b + crit * se, "pvalue": p,
+                "n_obs": int(fit._N), "n_firms": int(_n_clusters(fit))}
+
+    def _select(self, group, outcome, exposure) -> pd.DataFrame:
+        t = self.table
+        for col, val in (("group", group), ("outcome", outcome), ("exposure", exposure)):
+            val = t[col].iat[0] if val is None else val
+            t = t[t[col] == val]
+            if t.empty:
+                raise KeyError(f"no rows with {col} = {val!r}; have {sorted(self.table[col].unique())}")
+        return t
+
+
+def _df(fit) -> int:
+    return max(int(_n_clusters(fit)) - 1, 1)
+
+
+def _n_clusters(fit) -> int:
+    g = getattr(fit, "_G", None)
+    return int(min(g)) if g is not None else int(fit._N)
+
+
+def _critical(fit, level: float) -> float:
+    from scipy import stats
+
+    return float(stats.t.ppf(0.5 + level / 2, df=_df(fit)))
+
+
+# ----------------------------------------------------------------------------------------------- estimator
+def _check_columns(panel: pd.DataFrame, cols: Iterable[str]) -> None:
+    missing = [c for c in cols if c not in panel.columns]
+    if missing:
+        raise KeyError(f"panel lacks column(s) {missing}; has {list(panel.columns)}")
+
+
+def _event_columns(panel: pd.DataFrame, exposures: Sequence[str], years: Sequence[int], base_year: int,
+                   group: str | None, year: str) -> tuple[dict, dict, list[str]]:
+    """Exposure × 1[year = k] (and × group) columns for every k ≠ base year, as float64 arrays."""
+    y = panel[year].to_numpy()
+    cols, names, order = {}, {}, []
+    g = None if group is None else panel[group].to_numpy(float)
+    for e_i, e in enumerate(exposures):
+        x = panel[e].to_numpy(float)
+        for k in years:
+            if k == base_year:
+                continue
+            ind = (y == k)
+            name = f"x{e_i}_{k}"
+            cols[name] = x * ind
+            names[("all" if group is not None else "group", e, k)] = name
+            order.append(name)
+            if g is not None:
+                name = f"x{e_i}_g_{k}"
+                cols[name] = x * g * ind
+                names[("gvc_differential", e, k)] = name
+                order.append(name)
+    return cols, names, order
+
+
+def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str], *, group: str | None,
+         fixef: str, base_year: int, firm: str, year: str, iqr: dict[str, float] | None, model: str,
+         group_label: str, level: float) -> EventStudy:
+    import pyfixest as pf
+
+    outcomes = [outcomes] if isinstance(outcomes, str) else list(outcomes)
+    exposures = [exposures] if isinstance(exposures, str) else list(exposures)
+    need = [firm, year, *outcomes, *exposures] + ([group] if group else [])
+    _check_columns(panel, need)
+    years = sorted(int(v) for v in pd.unique(panel[year]))
+    if base_year not in years:
+        raise ValueError(f"base year {base_year} is not in the panel's years {years}")
+    if iqr is None:
+        iqr = {e: exposure_quartiles(panel, e, firm)["iqr"] for e in exposures}
+    x, names, order = _event_columns(panel, exposures, years, base_year, group, year)
+    fe_cols = [c for c in {firm, year, group, SECTOR} if c and c in panel.columns and c in fixef]
+    keep = dict.fromkeys([*fe_cols, *outcomes] + ([group] if group else []))
+    # one frame of plain arrays, built without copying the panel's columns (memory matters at 8M rows)
+    frame = pd.DataFrame({**{c: panel[c].to_numpy() for c in keep}, **x}, copy=False)
+    del x
+    lhs = " + ".join(outcomes)
+    formula = f"{lhs} ~ {' + '.join(order)} | {fixef}"
+    fits = pf.feols(formula, data=frame, vcov={"CRV1": firm}, lean=True, copy_data=False, store_data=False)
+    fit_list = fits.to_list() if hasattr(fits, "to_list") else [fits]
+    by_outcome = {}
+    rows = []
+    for out, fit in zip(outcomes, fit_list):
+        by_outcome[out] = fit
+        coef, se = fit.coef(), fit.se()
+        tidy = fit.tidy(alpha=1 - level)
+        lo_col, hi_col = tidy.columns[-2], tidy.columns[-1]
+        n_obs, n_firms = int(fit._N), _n_clusters(fit)
+        for (grp, e, k), name in names.items():
+            grp = group_label if grp == "group" else ("non_gvc" if grp == "all" else grp)
+            s = iqr[e]
+            rows.append({"outcome": out, "model": model, "group": grp, "exposure": e, "year": k,
+                         "coef": float(coef[name]), "estimate": float(coef[name]) * s, "se": float(se[name]) * s,
+                         "ci_low": float(tidy.at[name, lo_col]) * s, "ci_high": float(tidy.at[name, hi_col]) * s,
+                         "pvalue": float(tidy.at[name, "Pr(>|t|)"]), "n_obs": n_obs, "n_firms": n_firms})
+        for grp in {r["group"] for r in rows if r["outcome"] == out}:
+            for e in exposures:
+                rows.append({"outcome": out, "model": model, "group": grp, "exposure": e, "year": base_year,
+                             "coef": 0.0, "estimate": 0.0, "se": 0.0, "ci_low": 0.0, "ci_high": 0.0,
+                             "pvalue": float("nan"), "n_obs": n_obs, "n_firms": n_firms})
+    table = pd.DataFrame(rows).sort_values(["outcome", "group", "exposure", "year"], ignore_index=True)
+    table.attrs["base_year"] = base_year
+    internal = {(("non_gvc" if g == "all" else group_label if g == "group" else g), e, k): n
+                for (g, e, k), n in names.items()}
+    return EventStudy(table=table, iqr=dict(iqr), formula=formula, model=model, fits=by_outcome, _names=internal)
+
+
+def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
+                      exposures: str | Sequence[str] = EXPOSURE, *, group: str = GROUP,
+                      sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
+                      year: str = YEAR, iqr: dict[str, float] | None = None, level: float = 0.95) -> EventStudy:
+    """Event-study triple difference: exposure × year × GVC status, firm and year-by-GVC fixed effects.
+
+    Parameters
+    ----------
+    panel : firm-year panel (one row per firm and year), e.g. :func:`load_panel` or the simulated panel.
+    outcomes : one outcome column or several (fitted in one pyfixest call, same sample rules per outcome).
+    exposures : firm-level exposure column(s); each gets its own yearly and yearly × GVC coefficients.
+    group : 0/1 column marking GVC (IMMEX) firms.
+    sector_by_year : add sector-by-year fixed effects (column ``sector``).
+    iqr : p75−p25 of each exposure used for the contrast; default: over the firms in `panel`.
+
+    Returns
+    -------
+    EventStudy
+        Groups ``non_gvc`` (β_k, the effect on non-GVC firms) and ``gvc_differential`` (γ_k, the extra effect for
+        GVC firms), for every exposure and year; the base year is 0. Standard errors clustered by firm.
+    """
+    _check_columns(panel, [group])
+    fixef = f"{firm} + {year}^{group}" + (f" + {SECTOR}^{year}" if sector_by_year else "")
+    return _fit(panel, outcomes, exposures, group=group, fixef=fixef, base_year=base_year, firm=firm, year=year,
+                iqr=iqr, model="triple_difference", group_label="", level=level)
+
+
+def difference_in_differences(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
+                              exposures: str | Sequence[str] = EXPOSURE, *, label: str = "sample",
+                              sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
+                              year: str = YEAR, iqr: dict[str, float] | None = None,
+                              level: float = 0.95) -> EventStudy:
+    """Yearly difference-in-differences within one group of firms (e.g. manufacturing GVC firms).
+
+    ``y_it = α_i + δ_t [+ μ_{s,t}] + Σ_{k≠base} β_k · x_i · 1[t=k] + ε_it``, SEs clustered by firm. Pass the
+    subsample as `panel` and the full panel's quartiles as `iqr` so the contrast uses the study-wide p25/p75.
+    The rows of the result carry ``group = label``.
+    """
+    fixef = f"{firm} + {year}" if not sector_by_year else f"{firm} + {SECTOR}^{year}"
+    return _fit(panel, outcomes, exposures, group=None, fixef=fixef, base_year=base_year, firm=firm, year=year,
+                iqr=iqr, model="difference_in_differences", group_label=label, level=level)
+
+
+def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, outcome: str = "ln_exports_us",
+                   exposures: str | Sequence[str] = EXPOSURE, years: Sequence[int] = (2018, 2019, 2020, 2021),
+                   iqr: dict[str, float] | None = None, base_year: int = BASE_YEAR) -> pd.DataFrame:
+    """Average effect over `years` estimated separately for each sector group (the column's Figure 3).
+
+    `sectors` maps a label to the sector codes it pools (e.g. ``{"Textiles, apparel, footwear": ["313", "314",
+    "315", "316"]}``); each group is fitted with :func:`difference_in_differences` on its own firms.
+    """
+    exposures = [exposures] if isinstance(exposures, str) else list(exposures)
+    rows = []
+    for label, codes in sectors.items():
+        sub = panel[panel[SECTOR].astype(str).isin([str(c) for c in codes])]
+        if sub[FIRM].nunique() < 10:
+            raise ValueError(f"sector group {label!r} has fewer than 10 firms")
+        es = difference_in_differences(sub, outcome, exposures, label=label, iqr=iqr, base_year=base_year)
+        rows.append({"sector": label, **es.average(years, exposure=exposures[0])})
+    return pd.DataFrame(rows)
+
+
+# -------------------------------------------------------------------------------------- bring your own data
+def validate_panel(panel: pd.DataFrame, label: str = "panel", *, base_year: int = BASE_YEAR,
+                   firm: str = FIRM, year: str = YEAR) -> pd.DataFrame:
+    """Checks a Table Schema cannot express; raises DataError naming file, row and column.
+
+    Firm-level columns (GVC status, manufacturing flag, sector, exposures) must be constant within a firm; the
+    base year must be present; the four outcomes cannot all be empty. Returns `panel` unchanged.
+    """
+    problems: list[data.Problem] = []
+    first = panel.groupby(firm, sort=False).transform("first")
+    for col in FIRM_LEVEL:
+        if col not in panel.columns:
+            continue
+        a, b = panel[col], first[col]
+        differ = ~((a == b) | (a.isna() & b.isna())).fillna(False).to_numpy(bool)
+        for r in np.flatnonzero(differ)[:5]:
+            problems.append(data.Problem(label, "not-firm-constant",
+                                         f"{col} = {_show(a.iat[r])} but {_show(b.iat[r])} in this firm's first row "
+                                         f"(firm {_show(panel[firm].iat[r])}); it must be constant within a firm",
+                                         int(r) + 1, col))
+    if base_year not in set(panel[year].astype(int)):
+        problems.append(data.Problem(label, "no-base-year", f"no rows in base year {base_year}", None, year))
+    present = [c for c in OUTCOMES if c in panel.columns]
+    if present and panel[present].isna().all().all():
+        problems.append(data.Problem(label, "no-outcome", "all outcome columns are empty", None, ",".join(present)))
+    if EXPOSURE in panel.columns:
+        for r in np.flatnonzero(panel[EXPOSURE].isna().to_numpy())[:5]:
+            problems.append(data.Problem(label, "missing-value", "exposure is missing", int(r) + 1, EXPOSURE))
+    if problems:
+        raise data.DataError(problems)
+    return panel
+
+
+def load_panel(path, schema: dict | None = None) -> pd.DataFrame:
+    """Read and validate a user's firm-year panel (CSV or Parquet) against ``data/schemas/gvc_panel.schema.json``.
+
+    Goes through :func:`analysis.data.read_user_table` (types, required values, ranges, unique firm-year key)
+    and :func:`validate_panel` (firm-constant columns, base year). Raises DataError naming file, row, column.
+    """
+    import json
+
+    from . import paths
+
+    if schema is None:
+        schema = json.loads((paths.DATA / "schemas" / "gvc_panel.schema.json").read_text(encoding="utf-8"))
+    frame = data.read_user_table(path, schema)
+    return validate_panel(frame.reset_index(drop=True), data._label(path))
+
+
+def results_json(*studies: EventStudy, extra: dict | None = None) -> dict:
+    """Estimates of several event studies as a JSON-ready dict (coefficient, SE, CI by outcome, group, year)."""
+    rows = []
+    for es in studies:
+        for r in es.table.itertuples(index=False):
+            rows.append({"model": r.model, "outcome": r.outcome, "group": r.group, "exposure": r.exposure,
+                         "year": int(r.year), "coef_per_pp": _num(r.coef), "estimate_p75_p25": _num(r.estimate),
+                         "se": _num(r.se), "ci95_low": _num(r.ci_low), "ci95_high": _num(r.ci_high),
+                         "pvalue": _num(r.pvalue), "n_obs": int(r.n_obs), "n_firms": int(r.n_firms)})
+    out = {"estimates": rows, "iqr": {k: v for es in studies for k, v in es.iqr.items()}}
+    if extra:
+        out.update(extra)
+    return out
+
+
+def _show(v) -> str:
+    return repr(v.item() if hasattr(v, "item") else v)
+
+
+def _num(x) -> float | None:
+    x = float(x)
+    return x if np.isfinite(x) else None
+
+
+# ------------------------------------------------------------------------------------------------- figures
+def pct(log_points):
+    """Log points to percent: ``100 · (exp(x) − 1)``."""
+    return 100 * (np.exp(np.asarray(log_points, float)) - 1)
+
+
+def _truth_lookup(truth: pd.DataFrame | None, outcome: str, group: str, exposure: str) -> pd.Series | None:
+    if truth is None:
+        return None
+    t = truth[(truth["outcome"] == outcome) & (truth["group"] == group) & (truth["exposure"] == exposure)]
+    return t.set_index("year")["truth"] if len(t) else None
+
+
+def _band(ax, t: pd.DataFrame, color: str, label: str, offset: float = 0.0, truth: pd.Series | None = None,
+          truth_label: str = "planted"):
+    t = t.sort_values("year")
+    x = t["year"].to_numpy() + offset
+    ax.fill_between(x, t["ci_low"], t["ci_high"], color=color, alpha=0.18, linewidth=0)
+    ax.plot(x, t["estimate"], "o-", color=color, label=label, markersize=4)
+    if truth is not None:
+        ax.plot(truth.index.to_numpy() + offset, truth.to_numpy(), linestyle="none", marker="_", markersize=14,
+                color=color, markeredgewidth=2, label=truth_label)
+
+
+def plot_event_study(es: EventStudy, outcome: str = "ln_exports_us", exposure: str = EXPOSURE,
+                     truth: pd.DataFrame | None = None, base_year: int = BASE_YEAR):
+    """The column's Figure 1: yearly effect on non-GVC firms and the GVC differential, with 95% CIs."""
+    import matplotlib.pyplot as plt
+
+    from .figures import PALETTE
+
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    t = es.table[(es.table["outcome"] == outcome) & (es.table["exposure"] == exposure)]
+    for grp, color, label, short, off in (
+            ("non_gvc", PALETTE["blue"], "Non-GVC firms", "non-GVC", -0.06),
+            ("gvc_differential", PALETTE["purple"], "GVC firms: additional effect", "GVC additional", 0.06)):
+        _band(ax, t[t["group"] == grp], color, label, off, _truth_lookup(truth, outcome, grp, exposure),
+              f"planted, {short}")
+    _event_axes(ax, base_year, OUTCOMES.get(outcome, (outcome,))[0])
+    ax.legend(loc="upper left", fontsize=8)
+    ax.set_title("US tariffs on China and Mexican firms' exports to the US")
+    return fig
+
+
+def _event_axes(ax, base_year: int, ylabel: str):
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.axvline(base_year + 0.5, color="#999999", linestyle="--", linewidth=0.8)
+    ax.set_xlabel("Year (base year %d)" % base_year)
+    ax.set_ylabel(f"{ylabel}: p75 vs p25 exposure\n(log points)")
+
+
+def plot_outcomes(es: EventStudy, exposure: str = EXPOSURE, truth: pd.DataFrame | None = None,
+                  group: str = "manufacturing_gvc", base_year: int = BASE_YEAR):
+    """The column's Figure 2: yearly DiD effects on the four outcomes (manufacturing GVC firms), 95% CIs."""
+    import matplotlib.pyplot as plt
+
+    from .figures import PALETTE
+
+    outcomes = [o for o in OUTCOMES if o in set(es.table["outcome"])]
+    fig, axes = plt.subplots(2, 2, figsize=(9, 6.2), sharex=True)
+    for ax, out in zip(axes.ravel(), outcomes):
+        t = es.table[(es.table["outcome"] == out) & (es.table["exposure"] == exposure)]
+        _band(ax, t, PALETTE["purple"], "Estimate, 95% CI", 0.0, _truth_lookup(truth, out, group, exposure))
+        ax.axhline(0, color="#555555", linewidth=0.8)
+        ax.axvline(base_year + 0.5, color="#999999", linestyle="--", linewidth=0.8)
+        label, scale = OUTCOMES[out]
+        ax.set_title(f"{label} ({'log' if scale == 'log' else 'asinh'})", fontsize=10)
+    for ax in axes.ravel()[len(outcomes):]:
+        ax.set_visible(False)
+    axes[0, 0].legend(fontsize=7, loc="upper left")
+    fig.supylabel("p75 vs p25 exposure (log points)", fontsize=9)
+    return fig
+
+
+def plot_sectors(effects: pd.DataFrame, truth: pd.DataFrame | None = None):
+    """The column's Figure 3: average 2018–2021 effect on exports to the US by sector group, 95% CIs."""
+    import matplotlib.pyplot as plt
+
+    from .figures import PALETTE
+
+    e = effects.iloc[::-1].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 4.4))
+    y = np.arange(len(e))
+    colors = [PALETTE["grey"] if s.startswith("All") else PALETTE["purple"] for s in e["sector"]]
+    ax.barh(y, e["estimate"], color=colors, alpha=0.75, height=0.6)
+    ax.errorbar(e["estimate"], y, xerr=[e["estimate"] - e["ci_low"], e["ci_high"] - e["estimate"]], fmt="none",
+                ecolor="#333333", capsize=3, linewidth=1)
+    if truth is not None:
+        tv = e["sector"].map(truth.set_index("sector")["truth"])
+        ax.plot(tv, y, "D", color=PALETTE["orange"], markersize=5, label="planted")
+        ax.legend(fontsize=8, loc="lower right")
+    ax.axvline(0, color="#555555", linewidth=0.8)
+    ax.set_yticks(y, e["sector"])
+    ax.set_xlabel("Average 2018–21 effect on exports to the US,\np75 vs p25 exposure (log points)")
+    ax.set_title("Manufacturing GVC firms by sector")
+    return fig
+
+
+def plot_monte_carlo(draws: pd.DataFrame, year: int = 2019):
+    """Distribution of the replications' estimates (planted and placebo) against the planted value."""
+    import matplotlib.pyplot as plt
+
+    from .figures import PALETTE
+
+    d = draws[(draws["year"] == year) & (draws["group"] == "manufacturing_gvc") & (draws["exposure"] == EXPOSURE)]
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    for out, color, label in (("ln_exports_us", PALETTE["purple"], "planted effect"),
+                              ("placebo", PALETTE["grey"], "placebo (no effect)")):
+        x = d.loc[d["outcome"] == out, "estimate"]
+        ax.hist(x, bins=25, color=color, alpha=0.6, label=f"{label}: {len(x)} replications")
+        ax.axvline(d.loc[d["outcome"] == out, "truth"].mean(), color=color, linestyle="--", linewidth=1.5)
+    ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms, p75 vs p25 exposure (log points)")
+    ax.set_ylabel("replications")
+    ax.legend(fontsize=8)
+    ax.set_title("Monte Carlo: estimates around the planted value")
+    return fig

@@ -1,0 +1,205 @@
+"""The rendered site as a reader meets it: every page opened from disk in headless Chromium, network blocked.
+
+Needs Debian's ``chromium`` and ``chromium-driver`` (``apt-get install -y chromium chromium-driver``; CI installs
+them). Selenium drives the system browser; no browser or driver is ever downloaded. Checks, on every page: no
+console errors, no request other than file:// (or data:), no failed request, every image decoded with a
+non-zero size, every internal link (and its #fragment) resolves; on the claims page, typing filters the table.
+Screenshots of the landing page and of notebook 01 go to ``$ANALYSIS_SCREENSHOTS`` (default: build/screenshots
+under the output folder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from analysis import paths, site
+
+CHROMIUM = Path("/usr/bin/chromium")
+DRIVER = Path("/usr/bin/chromedriver")
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.is_file() and DRIVER.is_file()),
+    reason="browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver): "
+           "apt-get install -y chromium chromium-driver — CI installs them, so there this test never skips",
+)
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--disable-extensions", "--window-size=1280,1400",
+         # the network is blocked twice over: every host name fails to resolve, and every http(s)/ws request
+         # goes to a proxy on a closed loopback port (so it fails, and the test sees it as failed + external)
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"]
+
+
+@pytest.fixture(scope="module")
+def site_dir():
+    from site_build import built_site
+
+    return built_site()[0]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    os.environ.setdefault("SE_OFFLINE", "true")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = str(CHROMIUM)
+    for flag in FLAGS + [f"--user-data-dir={profile}"]:
+        opts.add_argument(flag)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=opts)
+    driver.set_page_load_timeout(30)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.get("about:blank")
+    driver.get_log("browser"), driver.get_log("performance")  # what the start-up page left
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _settle(driver, timeout=10.0):
+    """Wait for the load event, then until MathJax (if any) is idle and no new resources arrive."""
+    end = time.monotonic() + timeout
+    while driver.execute_script("return document.readyState") != "complete" and time.monotonic() < end:
+        time.sleep(0.05)
+    last = -1
+    while time.monotonic() < end:
+        n = driver.execute_script(
+            "var busy = window.MathJax && MathJax.Hub && MathJax.Hub.queue && MathJax.Hub.queue.running;"
+            "return busy ? -1 : performance.getEntriesByType('resource').length;")
+        if n == last and n >= 0:
+            return
+        last = n
+        time.sleep(0.25)
+
+
+def _network(driver):
+    """(requested URLs, failed requests) from the performance log since the last call."""
+    urls, failed = [], []
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg["method"] == "Network.requestWillBeSent":
+            urls.append(msg["params"]["request"]["url"])
+        elif msg["method"] == "Network.loadingFailed":
+            failed.append(msg["params"])
+    return urls, failed
+
+
+def _open(driver, page: Path):
+    driver.get_log("browser")
+    _network(driver)  # drop what earlier pages left
+    driver.get(page.as_uri())
+    _settle(driver)
+
+
+def _ids(page: Path, cache={}) -> set[str]:
+    if page not in cache:
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        cache[page] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+    return cache[page]
+
+
+def test_every_page_loads_offline_cleanly(browser, site_dir):
+    pages = site.pages(site_dir)
+    names = {p.relative_to(site_dir).as_posix() for p in pages}
+    assert {"index.html", "gallery.html", "data.html", "claims.html"} <= names
+    assert any(n.startswith("notebooks/01_") for n in names)
+    problems = []
+    for page in pages:
+        rel = page.relative_to(site_dir).as_posix()
+        _open(browser, page)
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        urls, failed = _network(browser)
+        external = [u for u in urls if not u.startswith(("file://", "data:", "blob:", "about:"))]
+        problems += [f"{rel}: console error {e['message']}" for e in errors]
+        problems += [f"{rel}: external request {u}" for u in external]
+        problems += [f"{rel}: failed request {f.get('errorText')} {f.get('blockedReason', '')}" for f in failed]
+        images = browser.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "var imgs = Array.from(document.images);"
+            "Promise.all(imgs.map(function (i) { return i.decode().then(function () { return null; },"
+            "  function (e) { return i.currentSrc + ': ' + e; }); }))"
+            ".then(function (errs) { done({errs: errs.filter(Boolean), sizes: imgs.map(function (i) {"
+            "  return [i.currentSrc, i.naturalWidth, i.naturalHeight]; })}); });")
+        problems += [f"{rel}: image does not decode: {e}" for e in images["errs"]]
+        problems += [f"{rel}: image of zero size: {src}" for src, w, h in images["sizes"] if not (w and h)]
+        if rel.startswith("notebooks/01_"):
+            assert len(images["sizes"]) >= 2, "notebook 01 shows its two figures"
+        if rel == "gallery.html":
+            assert len(images["sizes"]) == len(list((site_dir / "figures").glob("*.png"))) > 0
+        links = browser.execute_script("return Array.from(document.links).map(function (a) { return a.href; });")
+        for href in links:
+            url = urlparse(href)
+            if url.scheme != "file":
+                continue
+            target = Path(unquote(url.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{rel}: broken link {href}")
+            elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target):
+                problems.append(f"{rel}: link to a missing anchor {href}")
+    assert not problems, "\n".join(problems[:40])
+
+
+def test_claims_table_filters_when_typed_into(browser, site_dir):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    _open(browser, site_dir / "claims.html")
+    visible = "return Array.from(document.querySelectorAll('#claim-rows tbody tr')).filter(function (r) {" \
+              " return !r.hidden; }).map(function (r) { return r.id; });"
+    everything = browser.execute_script(visible)
+    assert len(everything) > 300  # the whole register
+    box = browser.find_element(By.ID, "claims-filter")
+    box.send_keys("REF-09")
+    assert browser.execute_script(visible) == ["claim-REF-09"]
+    assert browser.find_element(By.ID, "claims-count").text.startswith("1 of ")
+    box.clear()
+    box.send_keys("refugee ceiling")
+    some = browser.execute_script(visible)
+    assert 0 < len(some) < len(everything)
+    box.clear()
+    box.send_keys(" ")  # clear() fires no input event; a space filters nothing
+    Select(browser.find_element(By.ID, "verdict-filter")).select_by_value("differs")
+    rows = browser.execute_script(visible)
+    assert 0 < len(rows) < len(everything)
+    verdicts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#claim-rows tbody tr')).filter(function (r) {"
+        " return !r.hidden; }).map(function (r) { return r.getAttribute('data-verdict'); });")
+    assert set(verdicts) == {"differs"}
+
+
+def test_screenshots_of_landing_and_notebook_page(browser, site_dir):
+    from selenium.webdriver.common.by import By
+
+    out = Path(os.environ.get("ANALYSIS_SCREENSHOTS") or paths.BUILD / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    _open(browser, site_dir / "index.html")
+    assert browser.save_screenshot(str(out / "landing.png"))
+    page = next(p for p in site.pages(site_dir) if p.name.startswith("01_"))
+    _open(browser, page)
+    assert browser.save_screenshot(str(out / "notebook_01_top.png"))
+    figure = browser.find_elements(By.CSS_SELECTOR, "article img")[0]
+    browser.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 150);",
+                           figure)
+    time.sleep(0.3)
+    assert browser.save_screenshot(str(out / "notebook_01_figure.png"))
+    for name in ("landing.png", "notebook_01_top.png", "notebook_01_figure.png"):
+        assert (out / name).stat().st_size > 20_000, f"{name} looks blank"
