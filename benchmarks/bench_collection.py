@@ -7,7 +7,6 @@ Target: under 60 s for the default run on the 2-core reference machine.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 

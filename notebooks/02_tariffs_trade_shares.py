@@ -437,7 +437,7 @@ ledger.check("EV-13", claims.difference(evt.query("partner == 'extra_EU' and sou
                                         evt.query("partner == 'extra_EU' and source_key == 'eurostat_news_2024_10_30' and flow == 'imports'")["value_eur_bn"].item(),
                                         "extra-EU exports of electric cars 2023", "extra-EU imports 2023"),
              sources=["eu_ev_trade"],
-             reason=f"Annual 2023 only (the article's figure is monthly); both Eurostat vintages give a surplus: "
+             reason="Annual 2023 only (the article's figure is monthly); both Eurostat vintages give a surplus: "
                     + ", ".join(f"{k}: EUR {v:.1f}bn" for k, v in bal.items()) + ".")
 results["eu_ev"] = {"mfn_pct": mfn, "provisional_range_pct": [float(prov.min()), float(prov.max())],
                     "imports_from_china_2023_eur_bn": float(imp_china["value_eur_bn"]), "ev_balance_2023_eur_bn": bal}

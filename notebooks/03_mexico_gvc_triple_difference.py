@@ -95,6 +95,7 @@ else:
     source_note = f"user panel {panel_path}"
 exposures = [td.EXPOSURE] + ([td.INPUT_EXPOSURE] if panel[td.INPUT_EXPOSURE].notna().any() else [])
 quart = {e: td.exposure_quartiles(panel, e) for e in exposures}
+marks = "; dashes: planted values" if simulated else ""
 iqr = {e: q["iqr"] for e, q in quart.items()}
 display(Markdown(f"**Input:** {source_note}. {panel['firm_id'].nunique():,} firms, {len(panel):,} firm-years, "
                  f"{panel['year'].min()}–{panel['year'].max()}; GVC firms {panel.drop_duplicates('firm_id')['gvc'].mean():.1%}; "
@@ -144,7 +145,7 @@ figures.save(fig, "03_gvc_event_study",
              caption="Yearly effect of US tariffs on Chinese goods on Mexican firms' exports to the US: firms at the "
                      "75th vs 25th percentile of exposure (2017 product mix), non-GVC firms and the additional effect "
                      "for GVC (IMMEX) firms, from the triple difference with firm and year-by-GVC fixed effects; "
-                     "shaded: 95% CIs clustered by firm; dashes: planted values.",
+                     f"shaded: 95% CIs clustered by firm{marks}.",
              source=source_note + "; design of Utar, Cebreros & Torres (2023), Fig. 1 of the VoxDev column.",
              simulated=simulated)
 
@@ -156,7 +157,7 @@ fig = td.plot_outcomes(did, truth=truth)
 figures.save(fig, "03_gvc_outcomes",
              caption="Manufacturing GVC firms: yearly difference-in-differences effects (p75 vs p25 exposure) on "
                      "exports to the US, imports from the US, total exports (logs) and net exports (inverse "
-                     "hyperbolic sine); 95% CIs clustered by firm; dashes: planted values.",
+                     f"hyperbolic sine); 95% CIs clustered by firm{marks}.",
              source=source_note + "; design of Fig. 2 of the VoxDev column.", simulated=simulated)
 
 # %%
@@ -169,8 +170,8 @@ sector_table.round(4)
 fig = td.plot_sectors(sectors, sector_truth)
 figures.save(fig, "03_gvc_sectors",
              caption="GVC manufacturing firms by sector: average 2018–2021 effect on exports to the US (p75 vs p25 "
-                     "exposure), estimated separately per sector group; bars: 95% CIs clustered by firm; diamonds: "
-                     "planted values.",
+                     "exposure), estimated separately per sector group; bars: 95% CIs clustered by firm"
+                     + ("; diamonds: planted values." if simulated else "."),
              source=source_note + "; design of Fig. 3 of the VoxDev column.", simulated=simulated)
 
 # %% [markdown]

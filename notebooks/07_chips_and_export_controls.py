@@ -212,7 +212,7 @@ chips.check_claim(ledger, row["CHIP-44"], claims.Computed(amount.at["research_an
 capex = amount.loc["direct_funding_share_of_capex"]
 r37 = row["CHIP-37"].copy()
 r37["public_low"], r37["public_high"] = capex["value_low"], capex["value_high"]
-ledger.record(chips.range_verdict(r37, str(ours.set_index("claim_id").at["CHIP-37", "stated_value"])))
+chips.check_claim(ledger, r37, chips.public_range(r37), computation="direct funding as a share of project capex")
 act[["item", "value_low", "value_high", "unit", "legal_basis", "publisher"]]
 
 # %% [markdown]

@@ -172,23 +172,22 @@ def test_check_claim_gives_reproduced_differs_or_refuses(checks):
 
 
 def test_month_restatement_compares_dates(checks):
-    stated = chips.stated_from("2025-04")
-    assert stated.low == date(2025, 4, 1) and stated.high == date(2025, 4, 30)
     row = _row(checks, "EXP-47")
     assert chips.check_claim(claims.Ledger("t"), row, date(2025, 4, 9)).verdict == "reproduced"
     row = _row(checks, "EXP-47", reason_if_differs="Wrong month.")
     assert chips.check_claim(claims.Ledger("t"), row, date(2025, 5, 2)).verdict == "differs"
 
 
-def test_range_verdict_compares_both_endpoints(checks):
+def test_range_claims_compare_both_endpoints(checks):
     row = _row(checks, "CHIP-36")
-    assert chips.range_verdict(row, "15-20").verdict == "reproduced"
+    assert chips.judge_row(claims.Ledger("t"), row, "15-20").verdict == "reproduced"
     with pytest.raises(claims.ClaimError):
-        chips.range_verdict(_row(checks, "CHIP-36", public_low=10.0, reason_if_differs=""), "15-20")
-    v = chips.range_verdict(_row(checks, "CHIP-36", public_low=10.0, reason_if_differs="Wider range."), "15-20")
+        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs=""), "15-20")
+    v = chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs="Wider range."),
+                        "15-20")
     assert v.verdict == "differs" and v.computed_value == "10-20"
-    with pytest.raises(chips.ChipsError, match="stated range"):
-        chips.range_verdict(row, "17")
+    with pytest.raises(chips.ChipsError, match="public_low"):
+        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=float("nan")), "15-20")
 
 
 def test_every_self_judged_row_gets_a_verdict(checks):

@@ -29,6 +29,8 @@ def test_register_has_every_inventory_claim_once():
     ("<0.5", "below", None, 0.5),
     ("2018-03-05", "value", date(2018, 3, 5), date(2018, 3, 5)),
     ("1e6-1e12", "range", 1e6, 1e12),
+    ("2025-04", "range", date(2025, 4, 1), date(2025, 4, 30)),
+    ("2024-02", "range", date(2024, 2, 1), date(2024, 2, 29)),
 ])
 def test_parse_stated(text, kind, low, high):
     s = claims.parse_stated(text)
@@ -77,6 +79,17 @@ def test_dates_compare_as_dates():
     assert claims.check("REF-10", date(2018, 10, 4), stated="2018-09-17", abs_tol=30).verdict == "reproduced"
     with pytest.raises(claims.ClaimError, match="compare"):
         claims.check("REF-10", 30000, stated="2018-09-17")
+
+
+def test_computed_range_against_stated_range():
+    v = claims.check("REF-09", (17.4, 37.6), stated="17.4-37.6")
+    assert v.verdict == "reproduced" and v.computed_value == "17.4-37.6"
+    assert claims.check("REF-09", (17.0, 38.1), stated="17.4-37.6", abs_tol=0.5).verdict == "reproduced"
+    assert claims.check("REF-09", (15, 38), stated="17.4-37.6", reason="wider").verdict == "differs"
+    with pytest.raises(claims.ClaimError):
+        claims.check("REF-09", (15, 38), stated="17.4-37.6")
+    with pytest.raises(claims.ClaimError, match="stated range"):
+        claims.check("REF-09", (1, 2), stated="5")
 
 
 def test_simulated_agreement_is_labelled_as_such():

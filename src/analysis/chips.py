@@ -10,9 +10,7 @@ in data: they follow from the numbers.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
-import re
 from datetime import date
 
 import matplotlib.pyplot as plt
@@ -45,23 +43,6 @@ def _sources(row, extra=()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def stated_from(text: str):
-    """The row's restated value for :func:`claims.check`: ``YYYY-MM`` becomes that calendar month as a date range.
-
-    >>> stated_from("2025-04").describe()
-    'in [2025-04-01, 2025-04-30]'
-    >>> stated_from(">20")
-    '>20'
-    """
-    text = _text(text)
-    if not text:
-        return None
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        y, mo = int(m[1]), int(m[2])
-        return claims.Stated("range", date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), text)
-    return text
-
-
 def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation: str = "", stated=None,
                 note: str = "") -> claims.Verdict:
     """Record a verdict for `row` (a ``chips_claim_checks`` row) from a value computed in the notebook.
@@ -71,7 +52,7 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
     kept as context. `note` adds computed context (e.g. the same figure on another basis).
     """
     cid = row["claim_id"]
-    target = stated if stated is not None else stated_from(row["stated_as"])
+    target = stated if stated is not None else (_text(row["stated_as"]) or None)
     verdict = claims.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
                            reason=_text(row["reason_if_differs"]), sources=_sources(row, sources),
                            computation=computation)
@@ -82,27 +63,12 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
     return ledger.record(dataclasses.replace(verdict, reason=reason))
 
 
-def range_verdict(row, stated_text: str) -> claims.Verdict:
-    """Compare a public range (public_low-public_high) with a stated range endpoint by endpoint (within abs_tol)."""
-    cid = row["claim_id"]
+def public_range(row) -> tuple[float, float]:
+    """The row's public range (public_low, public_high), for a claim that states a range."""
     low, high = row["public_low"], row["public_high"]
     if pd.isna(low) or pd.isna(high):
-        raise ChipsError(f"{cid}: method compare_range needs public_low and public_high")
-    target = claims.parse_stated(_text(row["stated_as"]) or stated_text)
-    if target.kind != "range":
-        raise ChipsError(f"{cid}: method compare_range needs a stated range, not {target.text!r}")
-    tol = float(row["abs_tol"])
-    gap = max(abs(float(low) - float(target.low)), abs(float(high) - float(target.high)))
-    agrees = gap <= tol
-    if not agrees and not _text(row["reason_if_differs"]):
-        raise claims.ClaimError(f"claim {cid} differs (stated {target.text}, public {low}-{high}): needs reason_if_differs")
-    return claims.Verdict(
-        claim_id=cid, verdict="reproduced" if agrees else "differs", stated_value=target.text,
-        computed_value=f"{claims._fmt(low)}-{claims._fmt(high)}",
-        comparison=f"range endpoints within ±{claims._fmt(tol)}",
-        reason=join_text(row["note"]) if agrees else join_text(row["reason_if_differs"], row["note"]),
-        sources=";".join(_sources(row)),
-        computation=f"public range {claims._fmt(low)}-{claims._fmt(high)} ({_text(row['basis'])}; {_text(row['publisher'])})")
+        raise ChipsError(f"{row['claim_id']}: method compare_range needs public_low and public_high")
+    return float(low), float(high)
 
 
 def judge_row(ledger: claims.Ledger, row, stated_text: str) -> claims.Verdict:
@@ -113,7 +79,9 @@ def judge_row(ledger: claims.Ledger, row, stated_text: str) -> claims.Verdict:
                        f"Legal instrument: {_text(row['legal_instrument'])}.")
         return ledger.not_checkable(cid, reason)
     if method == "compare_range":
-        return ledger.record(range_verdict(row, stated_text))
+        low, high = public_range(row)
+        return check_claim(ledger, row, (low, high), computation=(
+            f"public range {claims._fmt(low)}-{claims._fmt(high)} ({_text(row['basis'])}; {_text(row['publisher'])})"))
     if method == "compare":
         if pd.isna(row["public_value"]):
             raise ChipsError(f"{cid}: method compare needs public_value")

@@ -81,7 +81,8 @@ _NUMBER = r"-?\d+(?:\.\d+)?(?:e-?\d+)?"
 
 
 def parse_stated(text: str) -> Stated:
-    """Read a stated value as written in the register: ``1933``, ``4-8``, ``>50``, ``<0.5``, ``2018-03-05``.
+    """Read a stated value as written in the register: ``1933``, ``4-8``, ``>50``, ``<0.5``, ``2018-03-05``,
+    ``2025-04`` (a month: any date in it).
 
     Raises ClaimError for anything else (e.g. "record high (no number)"): such a claim needs ``stated=``.
     """
@@ -91,6 +92,10 @@ def parse_stated(text: str) -> Stated:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
         d = date.fromisoformat(s)
         return Stated("value", d, d, text)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", s):  # a month: any day in it
+        first = date(int(m[1]), int(m[2]), 1)
+        last = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
+        return Stated("range", first, last, text)
     if m := re.fullmatch(rf"({_NUMBER})\s*[-–]\s*({_NUMBER})", s):
         return Stated("range", float(m[1]), float(m[2]), text)
     if m := re.fullmatch(rf">\s*({_NUMBER})", s):
@@ -147,8 +152,9 @@ def check(
 
     Parameters
     ----------
-    computed : number or datetime.date
-        The value rebuilt from data (never typed in by hand).
+    computed : number, datetime.date, or a (low, high) tuple
+        The value rebuilt from data (never typed in by hand). A tuple is a range, compared end by end with a
+        stated range.
     stated : optional
         What the claim states, when the register's ``stated_value`` cannot be used as it is (e.g. a comparative
         claim). A number, a string in the register's notation, or a :class:`Stated`.
@@ -182,6 +188,9 @@ def check(
     else:
         target = Stated("value", stated, stated, _fmt(stated))
 
+    if isinstance(computed, tuple):
+        return _check_range(claim_id, computed, target, abs_tol, reason, sources, computation, simulated,
+                            stated_text=str(row["stated_value"]) if stated is None else target.text)
     if computed is None or (isinstance(computed, float) and not math.isfinite(computed)):
         raise ClaimError(f"claim {claim_id}: computed value is {computed!r}; record not_checkable instead")
     if isinstance(target.low or target.high, date) != isinstance(computed, date):
@@ -214,6 +223,23 @@ def check(
         sources=";".join(sources),
         computation=computation.strip(),
     )
+
+
+def _check_range(claim_id, computed, target, abs_tol, reason, sources, computation, simulated, stated_text):
+    """A computed range (low, high) against a stated range: agreement when both ends are within abs_tol."""
+    low, high = (float(x) for x in computed)
+    if target.kind != "range" or not all(math.isfinite(x) for x in (low, high)):
+        raise ClaimError(f"claim {claim_id}: a computed range needs a stated range and finite ends")
+    agrees = max(abs(low - float(target.low)), abs(high - float(target.high))) <= abs_tol
+    if not agrees and not reason.strip():
+        raise ClaimError(f"claim {claim_id} differs (stated {target.text!r}, computed {_fmt(low)}-{_fmt(high)}): "
+                         "a differs verdict needs reason= saying why")
+    return Verdict(claim_id=claim_id,
+                   verdict=("replicated_simulated" if simulated else "reproduced") if agrees else "differs",
+                   stated_value=stated_text, computed_value=f"{_fmt(low)}-{_fmt(high)}",
+                   comparison=f"range ends within ±{_fmt(abs_tol)}", reason=reason.strip(),
+                   sources=";".join([sources] if isinstance(sources, str) else sources),
+                   computation=computation.strip())
 
 
 def _agrees(computed, target: Stated, abs_tol: float, rel_tol: float) -> bool:

@@ -300,20 +300,6 @@ def frontier_top_n(models: pd.DataFrame, *, n: int = 10, start: str | None = "20
     return pd.Series(rank[keep], index=pool[key].to_numpy()[keep], name=f"rank_top{n}")
 
 
-def compare(fits: list[GrowthFit], targets=(1e9, 1e12), level: float = 0.90) -> pd.DataFrame:
-    """The fits side by side: growth, CIs, doubling time and the years the trend reaches each target."""
-    rows = []
-    for f in fits:
-        row = f.tidy()
-        for tgt in targets:
-            r = f.year_reaching(tgt, level)
-            tag = _money(tgt)
-            row[f"year_{tag}"] = r["year"]
-            row[f"year_{tag}_pi{int(100 * level)}"] = (r["earliest"], r["latest"])
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def _money(v: float) -> str:
     for unit, scale in (("tn", 1e12), ("bn", 1e9), ("m", 1e6)):
         if v >= scale:

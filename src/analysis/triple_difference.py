@@ -207,6 +207,100 @@ def _critical(fit, level: float) -> float:
     return float(stats.t.ppf(0.5 + level / 2, df=_df(fit)))
 
 
+# ------------------------------------------------------------------------------------------- lean engine
+class _LeanFit:
+    """OLS with absorbed fixed effects and firm-clustered (CRV1) SEs for very large panels.
+
+    The fixed effects are swept out by pyfixest's own demeaning kernel (``pyfixest.core.demean``, alternating
+    projections); the rest is a k×k solve and cluster sums with ``numpy.bincount``, so memory stays near two copies
+    of the regressor matrix instead of the several that ``feols`` keeps. The small-sample correction is pyfixest's
+    default for CRV1 (``ssc(k_adj=True, k_fixef="nonnested", G_adj=True)``): ``(G/(G−1))·(N−1)/(N−df_k)`` with
+    fixed effects nested in the firm clusters not counted in ``df_k``. Exposes the parts of the pyfixest model
+    interface used here (``coef, se, tidy, _vcov, _N, _G``).
+    """
+
+    def __init__(self, names, beta, vcov, n, g):
+        self._names, self._beta, self._vcov, self._N, self._G = list(names), beta, vcov, int(n), [int(g)]
+
+    def coef(self) -> pd.Series:
+        return pd.Series(self._beta, index=self._names, name="Estimate")
+
+    def se(self) -> pd.Series:
+        return pd.Series(np.sqrt(np.diag(self._vcov)), index=self._names, name="Std. Error")
+
+    def tidy(self, alpha: float = 0.05) -> pd.DataFrame:
+        from scipy import stats
+
+        b, se = self.coef(), self.se()
+        df = max(self._G[0] - 1, 1)
+        crit = stats.t.ppf(1 - alpha / 2, df)
+        t = b / se
+        return pd.DataFrame({"Estimate": b, "Std. Error": se, "t value": t,
+                             "Pr(>|t|)": 2 * stats.t.sf(np.abs(t), df),
+                             f"{100 * alpha / 2:g}%": b - crit * se, f"{100 * (1 - alpha / 2):g}%": b + crit * se})
+
+    @classmethod
+    def fit(cls, frame: pd.DataFrame, outcome: str, xcols: list[str], fe_terms: list[str], cluster: str,
+            tol: float = 1e-10) -> "_LeanFit":
+        from pyfixest.core.demean import demean
+
+        y = frame[outcome].to_numpy(float)
+        keep = np.isfinite(y)
+        codes = []
+        for term in fe_terms:
+            parts = term.split("^")
+            key = pd.MultiIndex.from_arrays([frame[p].to_numpy() for p in parts]) if len(parts) > 1 \
+                else frame[parts[0]].to_numpy()
+            codes.append(pd.factorize(key)[0].astype(np.uint64))
+        clus = pd.factorize(frame[cluster].to_numpy())[0]
+        # drop singletons of every fixed effect, repeatedly, as feols does by default
+        while True:
+            drop = np.zeros(len(y), bool)
+            for c in codes:
+                counts = np.bincount(c[keep].astype(np.int64), minlength=int(c.max()) + 1)
+                drop |= keep & (counts[c.astype(np.int64)] == 1)
+            if not drop.any():
+                break
+            keep &= ~drop
+        idx = np.flatnonzero(keep) if not keep.all() else None
+        k = len(xcols)
+        yx = np.empty((int(keep.sum()), k + 1))
+        yx[:, 0] = y if idx is None else y[idx]
+        for j, c in enumerate(xcols):
+            col = frame[c].to_numpy(float)
+            yx[:, j + 1] = col if idx is None else col[idx]
+        flist = np.column_stack([c if idx is None else c[idx] for c in codes]).astype(np.uint64)
+        flist = np.column_stack([pd.factorize(flist[:, j])[0] for j in range(flist.shape[1])]).astype(np.uint64)
+        dm, ok = demean(yx, flist, np.ones(len(yx)), tol=tol, maxiter=100_000)
+        del yx
+        if not ok:
+            raise RuntimeError("demeaning did not converge")
+        xt, yt = dm[:, 1:], dm[:, 0]
+        xtx = xt.T @ xt
+        bread = np.linalg.inv(xtx)
+        beta = bread @ (xt.T @ yt)
+        u = yt - xt @ beta
+        g_codes = pd.factorize(clus if idx is None else clus[idx])[0]
+        G = int(g_codes.max()) + 1
+        scores = np.empty((G, k))
+        for j in range(k):
+            scores[:, j] = np.bincount(g_codes, weights=xt[:, j] * u, minlength=G)
+        meat = scores.T @ scores
+        n = len(yt)
+        # degrees of freedom as pyfixest's get_ssc(k_fixef="nonnested"): regressors plus fixed-effect levels
+        # (one per additional fixed effect absorbed), less levels nested in the clusters, plus one per nested FE
+        levels = [int(flist[:, j].max()) + 1 for j in range(flist.shape[1])]
+        nested = [bool(pd.DataFrame({"f": flist[:, j], "g": g_codes}).groupby("f")["g"].nunique().max() == 1)
+                  for j in range(flist.shape[1])]
+        k_fe_adj = sum(levels) - (len(levels) - 1 if len(levels) > 1 else 0)
+        df_k = k + k_fe_adj
+        if any(nested):
+            df_k += -sum(lv for lv, nst in zip(levels, nested) if nst) + sum(nested)
+        ssc = (G / (G - 1)) * (n - 1) / (n - df_k)
+        vcov = ssc * bread @ meat @ bread
+        return cls(xcols, beta, vcov, n, G)
+
+
 # ----------------------------------------------------------------------------------------------- estimator
 def _check_columns(panel: pd.DataFrame, cols: Iterable[str]) -> None:
     missing = [c for c in cols if c not in panel.columns]
@@ -240,8 +334,11 @@ def _event_columns(panel: pd.DataFrame, exposures: Sequence[str], years: Sequenc
 
 def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str], *, group: str | None,
          fixef: str, base_year: int, firm: str, year: str, iqr: dict[str, float] | None, model: str,
-         group_label: str, level: float) -> EventStudy:
+         group_label: str, level: float, engine: str = "pyfixest") -> EventStudy:
     import pyfixest as pf
+
+    if engine not in ("pyfixest", "lean"):
+        raise ValueError(f"engine must be 'pyfixest' or 'lean', not {engine!r}")
 
     outcomes = [outcomes] if isinstance(outcomes, str) else list(outcomes)
     exposures = [exposures] if isinstance(exposures, str) else list(exposures)
@@ -260,8 +357,12 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
     del x
     lhs = " + ".join(outcomes)
     formula = f"{lhs} ~ {' + '.join(order)} | {fixef}"
-    fits = pf.feols(formula, data=frame, vcov={"CRV1": firm}, lean=True, copy_data=False, store_data=False)
-    fit_list = fits.to_list() if hasattr(fits, "to_list") else [fits]
+    if engine == "lean":
+        fe_terms = [t.strip() for t in fixef.split("+")]
+        fit_list = [_LeanFit.fit(frame, out, order, fe_terms, firm) for out in outcomes]
+    else:
+        fits = pf.feols(formula, data=frame, vcov={"CRV1": firm}, lean=True, copy_data=False, store_data=False)
+        fit_list = fits.to_list() if hasattr(fits, "to_list") else [fits]
     by_outcome = {}
     rows = []
     for out, fit in zip(outcomes, fit_list):
@@ -292,7 +393,8 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
 def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
                       exposures: str | Sequence[str] = EXPOSURE, *, group: str = GROUP,
                       sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
-                      year: str = YEAR, iqr: dict[str, float] | None = None, level: float = 0.95) -> EventStudy:
+                      year: str = YEAR, iqr: dict[str, float] | None = None, level: float = 0.95,
+                      engine: str = "pyfixest") -> EventStudy:
     """Event-study triple difference: exposure × year × GVC status, firm and year-by-GVC fixed effects.
 
     Parameters
@@ -303,6 +405,8 @@ def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_e
     group : 0/1 column marking GVC (IMMEX) firms.
     sector_by_year : add sector-by-year fixed effects (column ``sector``).
     iqr : p75−p25 of each exposure used for the contrast; default: over the firms in `panel`.
+    engine : ``"pyfixest"`` (``pyfixest.feols``) or ``"lean"`` (pyfixest's demeaning kernel, then OLS and the
+        same CRV1 small-sample correction in numpy, for panels of millions of rows; pinned to feols in the tests).
 
     Returns
     -------
@@ -313,14 +417,14 @@ def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_e
     _check_columns(panel, [group])
     fixef = f"{firm} + {year}^{group}" + (f" + {SECTOR}^{year}" if sector_by_year else "")
     return _fit(panel, outcomes, exposures, group=group, fixef=fixef, base_year=base_year, firm=firm, year=year,
-                iqr=iqr, model="triple_difference", group_label="", level=level)
+                iqr=iqr, model="triple_difference", group_label="", level=level, engine=engine)
 
 
 def difference_in_differences(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
                               exposures: str | Sequence[str] = EXPOSURE, *, label: str = "sample",
                               sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
                               year: str = YEAR, iqr: dict[str, float] | None = None,
-                              level: float = 0.95) -> EventStudy:
+                              level: float = 0.95, engine: str = "pyfixest") -> EventStudy:
     """Yearly difference-in-differences within one group of firms (e.g. manufacturing GVC firms).
 
     ``y_it = α_i + δ_t [+ μ_{s,t}] + Σ_{k≠base} β_k · x_i · 1[t=k] + ε_it``, SEs clustered by firm. Pass the
@@ -329,7 +433,7 @@ def difference_in_differences(panel: pd.DataFrame, outcomes: str | Sequence[str]
     """
     fixef = f"{firm} + {year}" if not sector_by_year else f"{firm} + {SECTOR}^{year}"
     return _fit(panel, outcomes, exposures, group=None, fixef=fixef, base_year=base_year, firm=firm, year=year,
-                iqr=iqr, model="difference_in_differences", group_label=label, level=level)
+                iqr=iqr, model="difference_in_differences", group_label=label, level=level, engine=engine)
 
 
 def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, outcome: str = "ln_exports_us",
