@@ -118,6 +118,38 @@ figures.save(fig, "01_refugee_utilisation",
 refugees.by_administration(table)
 
 # %% [markdown]
+# ### Explore: choose the years and the administrations
+#
+# In JupyterLab, the controls below redraw the ceilings chart and the table by administration for the fiscal
+# years and administrations you pick; they call the same helpers as the cells above
+# (`refugees.plot_ceilings`, `refugees.by_administration`). The rendered site shows the default view above.
+
+# %% tags=["remove-output"]
+import ipywidgets as widgets
+
+from analysis import interactive
+
+
+def refugee_view(years, administrations):
+    """The ceilings chart and the per-administration table for the chosen fiscal years and administrations."""
+    chosen = table[table["fiscal_year"].between(*years) & table["administration"].isin(administrations)]
+    return refugees.plot_ceilings(chosen, *years), refugees.by_administration(chosen)
+
+
+terms = table.groupby("administration", sort=False)["fiscal_year"].agg(["min", "max"])
+refugee_panel = interactive.panel(
+    refugee_view,
+    title="US refugee ceilings and admissions: choose years and administrations",
+    years=widgets.IntRangeSlider(value=(first_fy, last_fy), min=int(table["fiscal_year"].min()),
+                                 max=int(table["fiscal_year"].max()), step=1, description="Fiscal years",
+                                 continuous_update=False),
+    administrations=widgets.SelectMultiple(
+        options=[(f"{refugees.ADMINISTRATIONS[a][0]}, FY{lo}-FY{hi}", a) for a, (lo, hi) in terms.iterrows()],
+        value=tuple(terms.index), rows=min(len(terms), 9), description="Administrations"),
+)
+refugee_panel
+
+# %% [markdown]
 # ## Checking the document's numbers
 #
 # Each claim is compared with the record under a declared tolerance (exact, for ceilings).

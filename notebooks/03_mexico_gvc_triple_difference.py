@@ -180,7 +180,9 @@ figures.save(fig, "03_gvc_sectors",
 # Each replication draws fresh firms, exposures and shocks from the DGP. It fits the manufacturing-GVC DiD to
 # exports to the US and to a **placebo** outcome drawn on the same firms with no planted effect, and it fits the
 # triple difference. The criteria are: bias below 5% of the planted 2019 effect, 95% CI coverage within
-# [0.93, 0.97] (full run), and placebo rejection near 5%.
+# [0.93, 0.97] (full run), and placebo rejection near 5%. For speed the replications use the estimator's `lean`
+# engine: pyfixest's demeaning kernel with OLS and the same clustered SEs in numpy. The tests pin it to
+# `pyfixest.feols` to 1e-8. The figures above use `feols` itself.
 
 # %%
 mc = gvc.monte_carlo(replications=n_reps, n_firms=mc_n_firms, seed=seed + 1, progress=True)
@@ -281,7 +283,8 @@ else:
 # GVC-03 and GVC-07: the 95% bands are 95% intervals (coverage of the planted value).
 for cid, row, what in (("GVC-03", ddd19, "triple difference, GVC differential"),
                        ("GVC-07", did19, "manufacturing-GVC DiD, exports to the US")):
-    tol = 2.0 if n_reps >= 200 else max(2.0, 2 * 100 * row["coverage_mcse"])
+    # [93, 97] for a full run; with fewer replications, two binomial standard errors at the nominal 95%
+    tol = 2.0 if n_reps >= 200 else max(2.0, 2 * 100 * np.sqrt(0.95 * 0.05 / n_reps))
     verdict(cid, claims.Computed(100 * float(row["coverage"]), f"{mc_note}: coverage of the 95% CI, 2019, {what}"),
             abs_tol=tol, simulated=True, why="the 95% CI does not cover the planted value 95% of the time")
 

@@ -13,7 +13,7 @@ def _cmd_run(args) -> int:
     if removed:
         print(f"removed {len(removed)} temporary file(s) left by an interrupted run")
     chosen = [run.find(n) for n in args.notebooks] if args.notebooks else run.notebooks()
-    params = dict(kv.split("=", 1) for kv in args.parameter)
+    params = {key: _parameter_value(value) for key, value in (kv.split("=", 1) for kv in args.parameter)}
     if args.fast:
         params["fast"] = True
     timings = []
@@ -27,6 +27,16 @@ def _cmd_run(args) -> int:
     print(claims.scoreboard(rep)["overall"].to_string())
     print(f"\n{'notebook':<45} seconds\n" + "\n".join(f"{n:<45} {s:7.1f}" for n, s in timings))
     return 0
+
+
+def _parameter_value(text: str):
+    """-p values as Python literals where they are one (200, 0.5, True, None), else as text (paths)."""
+    import ast
+
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
 
 
 def _cmd_claims(args) -> int:

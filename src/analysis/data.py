@@ -168,12 +168,31 @@ def load(name: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=64)
 def _load_checked(path: str, _hash: str, res_json: str) -> pd.DataFrame:
-    # Cached on (path, hash, descriptor), and re-validated if the file's bytes change.
+    # Cached in memory on (path, descriptor). Every call from load() re-reads the bytes' sha256 below.
     res = json.loads(res_json)
-    problems = validate_file(Path(path), res)
-    if problems:
-        raise DataError(problems)
-    return read_typed(Path(path), res["schema"])
+    path = Path(path)
+    stamp = _validation_stamp(path, res_json)
+    if stamp is None or not stamp.is_file():
+        problems = validate_file(path, res)
+        if problems:
+            raise DataError(problems)
+        if stamp is not None:
+            io.write_text(stamp, "valid\n")
+    return read_typed(path, res["schema"])
+
+
+def _validation_stamp(path: Path, res_json: str) -> Path | None:
+    """A marker that these exact bytes passed this exact descriptor, so other processes skip re-validating.
+
+    Keyed on the file's sha256 and the descriptor entry: any change to either means a full validation. Returns
+    None (always validate) when the file's bytes do not match the descriptor's hash, so a drifted file is
+    always reported in full.
+    """
+    digest = sha256(path) if path.is_file() else ""
+    if "sha256:" + digest != json.loads(res_json).get("hash"):
+        return None
+    key = hashlib.sha256((digest + res_json).encode()).hexdigest()[:32]
+    return paths.BUILD / "cache" / "validated" / key
 
 
 def read_typed(path: Path, schema: dict) -> pd.DataFrame:
@@ -311,6 +330,10 @@ def _pandera_problems(label: str, cases: pd.DataFrame) -> list[Problem]:
         problem = Problem(label, rule, msg, row, column)
         if problem not in problems:
             problems.append(problem)
+    # A value that could not be converted also fails every later check of its column; report it once.
+    bad_types = {(p.row, p.column) for p in problems if p.rule == "type-error"}
+    problems = [p for p in problems if p.rule == "type-error" or (p.row, p.column) not in bad_types
+                and not (p.rule == "constraint-error" and "Error(" in p.message)]
     if len(cases) > len(problems):
         problems.append(Problem(label, "more", f"{len(cases) - len(problems)} further failures not listed"))
     return problems

@@ -241,18 +241,23 @@ class _LeanFit:
 
     @classmethod
     def fit(cls, frame: pd.DataFrame, outcome: str, xcols: list[str], fe_terms: list[str], cluster: str,
-            tol: float = 1e-10) -> "_LeanFit":
+            make_column, tol: float = 1e-8) -> "_LeanFit":
+        """`make_column(name, out)` writes regressor `name` (all rows of `frame`) into the float64 array `out`."""
         from pyfixest.core.demean import demean
 
         y = frame[outcome].to_numpy(float)
         keep = np.isfinite(y)
-        codes = []
+        codes, clus = [], None
         for term in fe_terms:
-            parts = term.split("^")
-            key = pd.MultiIndex.from_arrays([frame[p].to_numpy() for p in parts]) if len(parts) > 1 \
-                else frame[parts[0]].to_numpy()
-            codes.append(pd.factorize(key)[0].astype(np.uint64))
-        clus = pd.factorize(frame[cluster].to_numpy())[0]
+            code = None
+            for part in term.split("^"):  # interacted fixed effects: combine the factor codes
+                c, uniq = pd.factorize(frame[part].to_numpy())
+                code = c.astype(np.int64) if code is None else code * len(uniq) + c
+            codes.append(pd.factorize(code)[0].astype(np.uint64))
+            if term == cluster:
+                clus = codes[-1].astype(np.int64)
+        if clus is None:
+            clus = pd.factorize(frame[cluster].to_numpy())[0]
         # drop singletons of every fixed effect, repeatedly, as feols does by default
         while True:
             drop = np.zeros(len(y), bool)
@@ -264,34 +269,53 @@ class _LeanFit:
             keep &= ~drop
         idx = np.flatnonzero(keep) if not keep.all() else None
         k = len(xcols)
-        yx = np.empty((int(keep.sum()), k + 1))
+        yx = np.empty((int(keep.sum()), k + 1), order="F")  # column-major: contiguous column writes
         yx[:, 0] = y if idx is None else y[idx]
+        tmp = None if idx is None else np.empty(len(y))
         for j, c in enumerate(xcols):
-            col = frame[c].to_numpy(float)
-            yx[:, j + 1] = col if idx is None else col[idx]
-        flist = np.column_stack([c if idx is None else c[idx] for c in codes]).astype(np.uint64)
-        flist = np.column_stack([pd.factorize(flist[:, j])[0] for j in range(flist.shape[1])]).astype(np.uint64)
+            if idx is None:
+                make_column(c, yx[:, j + 1])  # written in place: no temporary copy of the column
+            else:
+                make_column(c, tmp)
+                yx[:, j + 1] = tmp[idx]
+        del tmp
+        if idx is None:
+            flist = np.column_stack(codes)
+        else:  # re-code the levels left after dropping rows
+            flist = np.column_stack([pd.factorize(c[idx])[0] for c in codes]).astype(np.uint64)
+        del codes
         dm, ok = demean(yx, flist, np.ones(len(yx)), tol=tol, maxiter=100_000)
         del yx
         if not ok:
             raise RuntimeError("demeaning did not converge")
-        xt, yt = dm[:, 1:], dm[:, 0]
-        xtx = xt.T @ xt
+        # dm = [ỹ, X̃] (row-major); BLAS reads it in place: Gram of [ỹ, X̃] gives X̃'X̃ and X̃'ỹ at once
+        gram = dm.T @ dm
+        xtx, xty = gram[1:, 1:], gram[1:, 0]
         bread = np.linalg.inv(xtx)
-        beta = bread @ (xt.T @ yt)
-        u = yt - xt @ beta
+        beta = bread @ xty
+        u = dm @ np.concatenate([[1.0], -beta])
         g_codes = pd.factorize(clus if idx is None else clus[idx])[0]
         G = int(g_codes.max()) + 1
-        scores = np.empty((G, k))
-        for j in range(k):
-            scores[:, j] = np.bincount(g_codes, weights=xt[:, j] * u, minlength=G)
+        scores = np.zeros((G, k), order="F")
+        step = 1 << 20  # rows per chunk: transpose a block once instead of striding through dm per column
+        for a in range(0, len(u), step):
+            block = np.ascontiguousarray((dm[a:a + step, 1:] * u[a:a + step, None]).T)
+            gc = g_codes[a:a + step]
+            lo, hi = int(gc.min()), int(gc.max()) + 1  # firm-sorted panels: a chunk spans few clusters
+            for j in range(k):
+                scores[lo:hi, j] += np.bincount(gc - lo, weights=block[j], minlength=hi - lo)
         meat = scores.T @ scores
-        n = len(yt)
+        n = len(u)
+        del dm
         # degrees of freedom as pyfixest's get_ssc(k_fixef="nonnested"): regressors plus fixed-effect levels
         # (one per additional fixed effect absorbed), less levels nested in the clusters, plus one per nested FE
         levels = [int(flist[:, j].max()) + 1 for j in range(flist.shape[1])]
-        nested = [bool(pd.DataFrame({"f": flist[:, j], "g": g_codes}).groupby("f")["g"].nunique().max() == 1)
-                  for j in range(flist.shape[1])]
+        nested = []
+        for j, lv in enumerate(levels):  # nested: every level of the fixed effect lies within one cluster
+            f = flist[:, j].astype(np.int64)
+            first = np.empty(lv, np.int64)
+            first[f] = g_codes
+            nested.append(bool((first[f] == g_codes).all()))
         k_fe_adj = sum(levels) - (len(levels) - 1 if len(levels) > 1 else 0)
         df_k = k + k_fe_adj
         if any(nested):
@@ -310,26 +334,34 @@ def _check_columns(panel: pd.DataFrame, cols: Iterable[str]) -> None:
 
 def _event_columns(panel: pd.DataFrame, exposures: Sequence[str], years: Sequence[int], base_year: int,
                    group: str | None, year: str) -> tuple[dict, dict, list[str]]:
-    """Exposure × 1[year = k] (and × group) columns for every k ≠ base year, as float64 arrays."""
-    y = panel[year].to_numpy()
-    cols, names, order = {}, {}, []
-    g = None if group is None else panel[group].to_numpy(float)
+    """Specs of the exposure × 1[year = k] (and × group) columns for every k ≠ base year.
+
+    Returns ``(specs, names, order)``: ``specs[name] = (exposure, k, with_group)``, ``names[(group, exposure, k)]
+    = name``; :func:`_make_column` turns a spec into a float64 array (made one at a time, to spare memory).
+    """
+    specs, names, order = {}, {}, []
     for e_i, e in enumerate(exposures):
-        x = panel[e].to_numpy(float)
         for k in years:
             if k == base_year:
                 continue
-            ind = (y == k)
             name = f"x{e_i}_{k}"
-            cols[name] = x * ind
+            specs[name] = (e, k, False)
             names[("all" if group is not None else "group", e, k)] = name
             order.append(name)
-            if g is not None:
+            if group is not None:
                 name = f"x{e_i}_g_{k}"
-                cols[name] = x * g * ind
+                specs[name] = (e, k, True)
                 names[("gvc_differential", e, k)] = name
                 order.append(name)
-    return cols, names, order
+    return specs, names, order
+
+
+def _make_column(panel: pd.DataFrame, spec: tuple, group: str | None, year: str) -> np.ndarray:
+    e, k, with_group = spec
+    col = panel[e].to_numpy(float) * (panel[year].to_numpy() == k)
+    if with_group:
+        col *= panel[group].to_numpy(float)
+    return col
 
 
 def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str], *, group: str | None,
@@ -349,18 +381,30 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
         raise ValueError(f"base year {base_year} is not in the panel's years {years}")
     if iqr is None:
         iqr = {e: exposure_quartiles(panel, e, firm)["iqr"] for e in exposures}
-    x, names, order = _event_columns(panel, exposures, years, base_year, group, year)
+    specs, names, order = _event_columns(panel, exposures, years, base_year, group, year)
     fe_cols = [c for c in {firm, year, group, SECTOR} if c and c in panel.columns and c in fixef]
     keep = dict.fromkeys([*fe_cols, *outcomes] + ([group] if group else []))
-    # one frame of plain arrays, built without copying the panel's columns (memory matters at 8M rows)
-    frame = pd.DataFrame({**{c: panel[c].to_numpy() for c in keep}, **x}, copy=False)
-    del x
     lhs = " + ".join(outcomes)
     formula = f"{lhs} ~ {' + '.join(order)} | {fixef}"
     if engine == "lean":
         fe_terms = [t.strip() for t in fixef.split("+")]
-        fit_list = [_LeanFit.fit(frame, out, order, fe_terms, firm) for out in outcomes]
+        cache = {e: panel[e].to_numpy(float) for e in exposures}
+        cache[year] = panel[year].to_numpy()
+        if group:
+            cache[group] = panel[group].to_numpy(float)
+
+        def make(name: str, out: np.ndarray) -> None:
+            e, k, with_group = specs[name]
+            np.multiply(cache[e], cache[year] == k, out=out)
+            if with_group:
+                out *= cache[group]
+
+        fit_list = [_LeanFit.fit(panel, out, order, fe_terms, firm, make) for out in outcomes]
+        del cache
     else:
+        # one frame of plain arrays, built without copying the panel's columns (memory matters at 8M rows)
+        frame = pd.DataFrame({**{c: panel[c].to_numpy() for c in keep},
+                              **{n: _make_column(panel, specs[n], group, year) for n in order}}, copy=False)
         fits = pf.feols(formula, data=frame, vcov={"CRV1": firm}, lean=True, copy_data=False, store_data=False)
         fit_list = fits.to_list() if hasattr(fits, "to_list") else [fits]
     by_outcome = {}

@@ -138,7 +138,7 @@ def _p(name):
 def _draw_dose(rng, n):
     mean, sd = _p("price_increase_mean_pct"), _p("price_increase_log_sd")
     mu = np.log(mean) - sd**2 / 2  # log-normal with the stated mean
-    return np.clip(rng.lognormal(mu, sd, n), 1.0, 300.0)
+    return np.round(np.clip(rng.lognormal(mu, sd, n), 1.0, 300.0), 4)  # as written to file: 4 decimals
 
 
 def _household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:

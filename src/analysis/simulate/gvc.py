@@ -324,15 +324,17 @@ class MonteCarlo:
 
 
 def monte_carlo(replications: int = 200, n_firms: int = 3_000, seed: int = 20240426,
-                params: GVCParams | None = None, progress: bool = False, years=(2018, 2019, 2020, 2021)
-                ) -> MonteCarlo:
+                params: GVCParams | None = None, progress: bool = False, years=(2018, 2019, 2020, 2021),
+                engine: str = "lean") -> MonteCarlo:
     """Repeat draw-and-estimate `replications` times (fresh firms, exposures and shocks each time).
 
     Each replication fits (i) the within-manufacturing-GVC DiD, with export and input exposures, on exports to the
     US and on a **placebo** outcome drawn on the same firms with no planted effect, and (ii) the triple difference
     on exports to the US with export exposure only (the input channel, independent of it by construction, stays in
     the error term; this halves the cost of the largest fit). Contrasts use the replication's full-panel quartiles. Seeds: one child of
-    ``SeedSequence(seed)`` per replication.
+    ``SeedSequence(seed)`` per replication. ``engine="lean"`` (default) fits with pyfixest's demeaning kernel and
+    numpy OLS/CRV1, equal to ``feols`` to 1e-8 (tests/test_triple_difference.py) and several times faster at this
+    size; ``engine="pyfixest"`` uses ``feols`` itself.
     """
     params = params or GVCParams()
     children = np.random.SeedSequence(seed).spawn(replications)
@@ -353,8 +355,9 @@ def monte_carlo(replications: int = 200, n_firms: int = 3_000, seed: int = 20240
         iqr = {td.EXPOSURE: design.quartiles["iqr"], td.INPUT_EXPOSURE: design.input_quartiles["iqr"]}
         exps = [td.EXPOSURE, td.INPUT_EXPOSURE]
         mg = panel[(panel["gvc"] == 1) & (panel["manufacturing"] == 1)]
-        did = td.difference_in_differences(mg, [out, "placebo"], exps, label="manufacturing_gvc", iqr=iqr)
-        ddd = td.triple_difference(panel, out, [td.EXPOSURE], iqr=iqr)  # input channel left in the error: faster
+        did = td.difference_in_differences(mg, [out, "placebo"], exps, label="manufacturing_gvc", iqr=iqr,
+                                           engine=engine)
+        ddd = td.triple_difference(panel, out, [td.EXPOSURE], iqr=iqr, engine=engine)  # input channel left in the error: faster
         for es in (did, ddd):
             t = es.table[es.table["year"].isin(years)]
             for row in t.itertuples(index=False):

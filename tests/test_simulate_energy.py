@@ -1,0 +1,88 @@
+"""The simulated energy-price panels have the documented design (SIMULATED DATA; analysis.simulate.energy)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.simulate import energy as en
+
+
+@pytest.fixture(scope="module")
+def agg():
+    return en.aggregate_path()
+
+
+@pytest.fixture(scope="module")
+def households(agg):
+    return en.simulate_households(31, n_units=3000, aggregate=agg)
+
+
+@pytest.fixture(scope="module")
+def firms(agg):
+    return en.simulate_firms(32, n_units=3000, aggregate=agg)
+
+
+def test_seeded_and_reproducible(agg):
+    a = en.simulate_households(5, n_units=200, aggregate=agg)
+    b = en.simulate_households(5, n_units=200, aggregate=agg)
+    c = en.simulate_households(6, n_units=200, aggregate=agg)
+    pd.testing.assert_frame_equal(a, b)
+    assert not a["expected_inflation_pct"].equals(c["expected_inflation_pct"])
+
+
+def test_aggregate_path_is_german_hicp(agg):
+    assert list(agg.index[[0, -1]]) == ["2019-01", "2023-12"] and len(agg) == 60
+    assert agg.idxmax() == "2022-10" and agg.max() == pytest.approx(11.6)
+
+
+def test_household_timing_and_shares(households):
+    units = households.groupby("unit_id").first()
+    treated = units["treatment_period"] != ""
+    assert treated.mean() == pytest.approx(0.5, abs=0.03)
+    assert set(units.loc[treated, "treatment_period"]) <= set(en.MONTHS)
+    counts = units.loc[treated, "treatment_period"].value_counts()
+    assert counts["2022-01"] > 2 * counts.drop("2022-01").mean()  # extra mass in January
+    assert households["period"].min() == "2019-01" and households["period"].max() == "2023-12"
+    assert households.groupby("unit_id").size().mean() == pytest.approx(60 * 0.85, rel=0.03)  # unbalanced
+
+
+def test_planted_pooled_effect_is_exact_and_shaped(households):
+    fr = en.estimation_frame(households)
+    post = (fr["g"] > 0) & (fr["t"] >= fr["g"])
+    p, tau = fr.loc[post, "price_increase_pct"], fr.loc[post, "true_effect_pp"]
+    assert 100 * (p * tau).sum() / (p * p).sum() == pytest.approx(1.4, rel=1e-10)
+    assert (fr.loc[~post, "true_effect_pp"] == 0).all()
+    null = post & (fr["income_group"] == "high") & (fr["inflation_knowledge"] == "informed")
+    assert (fr.loc[null, "true_effect_pp"] == 0).all()
+    small_late = post & ~fr["large_increase"] & (fr["h"] >= 6)
+    large_late = post & fr["large_increase"] & (fr["h"] >= 6)
+    per_pct = fr["true_effect_pp"] / fr["price_increase_pct"]
+    assert per_pct[small_late].mean() < 0.05 * per_pct[large_late].mean()  # small increases fade
+
+
+def test_price_increase_distribution(households):
+    dose = households.groupby("unit_id")["price_increase_pct"].first().dropna()
+    assert dose.mean() == pytest.approx(38.8, rel=0.06)
+    assert dose.min() >= 1 and dose.quantile(0.9) > 2 * dose.median()  # right-skewed
+
+
+def test_firms_quarterly_rising_exposure_and_passthrough(firms):
+    units = firms.groupby("unit_id").first()
+    treated = units["treatment_period"] != ""
+    assert treated.mean() == pytest.approx(0.7, abs=0.03)
+    months = units.loc[treated, "treatment_period"].value_counts().sort_index()
+    assert months.iloc[-1] > 3 * months.iloc[0]  # exposure rises over the window
+    q = pd.PeriodIndex(firms["period"], freq="M").asfreq("Q")
+    assert not pd.Series(list(zip(firms["unit_id"], q))).duplicated().any()  # one answer per quarter
+    assert (firms["true_effect_pp"] == 0).all()
+    fr = en.estimation_frame(firms)
+    post = (fr["g"] > 0) & (fr["t"] >= fr["g"])
+    np.testing.assert_allclose(fr.loc[post, "true_passthrough_pp"], 0.7 * fr.loc[post, "price_increase_pct"])
+
+
+def test_every_parameter_has_an_origin():
+    table = en.parameter_table()
+    assert set(table["origin"]) <= {"study", "public", "assumption"}
+    assert table["note"].str.len().min() > 10
