@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: help venv run test data-verify claims bench clean
+.PHONY: help venv run site test data-verify claims bench clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -21,8 +21,12 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)  ## create .venv and install the pinned packages
 
-run: $(STAMP)  ## execute every notebook; write figures/, build/results/ and build/claims_report.csv
-	MPLBACKEND=Agg $(PY) -m analysis run
+run: $(STAMP)  ## execute every notebook; write figures/, build/results/, build/claims_report.csv and build/site/
+	$(PY) -m analysis run
+	$(PY) -m analysis site
+
+site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
+	$(PY) -m analysis site
 
 test: $(STAMP)  ## run the test suite
 	MPLBACKEND=Agg $(PY) -m pytest

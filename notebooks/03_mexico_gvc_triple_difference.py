@@ -40,7 +40,6 @@ mc_n_firms = 3_000      # firms per Monte Carlo replication (small, so 200 repli
 replications = 200      # Monte Carlo replications (full run)
 
 # %%
-import logging
 import os
 
 import numpy as np
@@ -52,7 +51,6 @@ from analysis import triple_difference as td
 from analysis.simulate import gvc
 
 figures.use_style()
-logging.getLogger("fontTools").setLevel(logging.WARNING)  # PDF font subsetting is chatty at INFO
 ledger = claims.Ledger("03_mexico_gvc_triple_difference")
 panel_path = panel_path or os.environ.get("GVC_PANEL_PATH", "")
 simulated = not panel_path
@@ -237,7 +235,7 @@ figures.save(fig, "03_gvc_monte_carlo",
 results = td.results_json(ddd, did, extra={
     "input": source_note, "simulated": simulated, "seed": seed if simulated else None,
     "exposure_quartiles": quart,
-    "sector_average_2018_2021": [{k: (v if isinstance(v, str) else float(v)) for k, v in r.items()}
+    "sector_average_2018_2021": [{k: (v if isinstance(v, (str, int)) else float(v)) for k, v in r.items()}
                                  for r in sectors.to_dict("records")],
     "monte_carlo": {"replications": n_reps, "n_firms": mc_n_firms, "seed": seed + 1,
                     "summary_2019": key.drop(columns=["exposure"]).to_dict("records")},

@@ -47,11 +47,11 @@ n_mc_fast = 20  # Monte Carlo replications in fast mode
 large_threshold_pct = 25.0  # split of small vs large increases for the dose-response figure
 
 # %%
-import logging
 import os
 import time
 
 import matplotlib.pyplot as plt
+from IPython.display import display
 import numpy as np
 import pandas as pd
 
@@ -60,7 +60,6 @@ from analysis import did_imputation as di
 from analysis.simulate import energy as en
 
 figures.use_style()
-logging.getLogger("fontTools").setLevel(logging.WARNING)  # PDF font subsetting is chatty
 pd.set_option("display.width", 160)
 T0 = time.perf_counter()
 

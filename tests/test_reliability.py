@@ -73,6 +73,14 @@ def test_interrupted_run_leaves_earlier_outputs_intact(tmp_path):
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    # The kernel runs in its own session; it exits once it sees its parent gone. Wait for that, as a user
+    # re-running after an interruption would find it.
+    writers = {int(p.name[len(io.PARTIAL_PREFIX):].split("-", 1)[0]) for p in tmp_path.rglob(f"{io.PARTIAL_PREFIX}*")}
+    for pid in writers:
+        for _ in range(300):
+            if not io._alive(pid):
+                break
+            time.sleep(0.1)
     after = _digests(tmp_path)
     visible = {k: v for k, v in after.items() if not Path(k).name.startswith(io.PARTIAL_PREFIX)}
     assert visible == before, "an output was changed or truncated by the interrupted run"

@@ -6,3 +6,14 @@ one figure saver), ``run`` (headless notebook execution); estimator and simulati
 """
 
 __version__ = "0.1.0"
+
+import warnings as _warnings
+
+# pyfixest 0.60 calls pandas APIs that pandas 3.1 flags for removal in pandas 4; harmless at the pinned versions,
+# and they would bury the notebooks' own output.
+try:
+    from pandas.errors import Pandas4Warning as _Pandas4Warning
+
+    _warnings.filterwarnings("ignore", category=_Pandas4Warning, module="pyfixest")
+except ImportError:  # pragma: no cover - older pandas
+    pass

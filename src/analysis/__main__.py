@@ -12,7 +12,7 @@ def _cmd_run(args) -> int:
     removed = io.clean_partials(paths.FIGURES, paths.BUILD)
     if removed:
         print(f"removed {len(removed)} temporary file(s) left by an interrupted run")
-    chosen = [run.find(n) for n in args.notebooks] if args.notebooks else run.notebooks()
+    chosen = run.execution_order([run.find(n) for n in args.notebooks] if args.notebooks else None)
     params = {key: _parameter_value(value) for key, value in (kv.split("=", 1) for kv in args.parameter)}
     if args.fast:
         params["fast"] = True
@@ -87,6 +87,9 @@ def _cmd_site(args) -> int:
 
     from . import claims, site
 
+    if args.update_licences:
+        print(f"updated {site.update_data_licences()}")
+        return 0
     claims.write_report()
     index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
                        strict=args.strict)
@@ -133,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--notebooks", metavar="DIR", help="executed notebooks (default: build/notebooks)")
     p.add_argument("--out", metavar="DIR", help="output folder (default: build/site)")
     p.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    p.add_argument("--update-licences", action="store_true",
+                   help="only rewrite the per-resource table in DATA_LICENSES.md from data/datapackage.json")
     p.set_defaults(func=_cmd_site)
 
     p = sub.add_parser("figures", help="export figures for reports (with caption + source sidecars)")

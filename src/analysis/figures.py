@@ -8,6 +8,7 @@ every run (dates, random ids) is fixed, so a re-run changes no bytes.
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,9 @@ import matplotlib.pyplot as plt
 from . import io, paths
 
 FORMATS = ("png", "svg", "pdf")
+
+# PDF font subsetting logs every table at INFO; a notebook reader needs none of it.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 # Okabe–Ito: distinguishable by colour-blind readers and in greyscale print.
 PALETTE = {
@@ -60,6 +64,15 @@ _METADATA = {
 }
 
 
+class Saved(dict):
+    """The files one figure was saved to, by format; shown in a notebook as one short line."""
+
+    def __repr__(self) -> str:
+        first = next(iter(self.values()), None)
+        stem = first.with_suffix("") if first is not None else "?"
+        return f"saved {stem.name if first is not None else stem}.{{{','.join(self)}}}"
+
+
 def use_style() -> None:
     """Apply the house style for the rest of the session (notebooks call this once, at the top)."""
     plt.rcParams.update(STYLE | SAVE_PARAMS)
@@ -73,7 +86,7 @@ def style():
 
 
 def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
-         out_dir: Path | None = None) -> dict[str, Path]:
+         out_dir: Path | None = None) -> Saved:
     """Write `fig` as PNG, SVG and PDF plus a caption/source sidecar; return the paths written.
 
     Parameters
@@ -97,7 +110,7 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
     n_lines = wrapped.count("\n") + 1
     fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5, color="#555555")
     fig.tight_layout(rect=(0, 0.03 + 0.022 * n_lines, 1, 1))
-    written = {}
+    written = Saved()
     for fmt in FORMATS:
         target = out_dir / f"{name}.{fmt}"
         with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS):

@@ -37,8 +37,11 @@ def show(obj) -> None:
         Figure = ()
     if isinstance(obj, Figure):
         import matplotlib.pyplot as plt
+        from IPython.core.pylabtools import print_figure
+        from IPython.display import Image
 
-        display(obj)
+        # As PNG whatever the kernel's matplotlib backend (MPLBACKEND=Agg in make/tests registers no formatter).
+        display(Image(data=print_figure(obj, "png", bbox_inches="tight"), format="png"))
         plt.close(obj)
         return
     display(obj)

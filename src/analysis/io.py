@@ -70,10 +70,14 @@ def clean_partials(*folders: str | os.PathLike) -> list[Path]:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process `pid` is running (a zombie, dead but not yet reaped, counts as dead)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1] != "Z"
+    except (OSError, IndexError):
+        return True

@@ -20,6 +20,13 @@ def notebooks() -> list[Path]:
     return sorted(p for p in paths.NOTEBOOKS.glob("[0-9][0-9]_*.py"))
 
 
+def execution_order(chosen: list[Path] | None = None) -> list[Path]:
+    """Notebooks in the order to run them: the overview (``00_*``), which reads every other notebook's
+    verdicts, goes last."""
+    chosen = notebooks() if chosen is None else chosen
+    return [p for p in chosen if not p.stem.startswith("00_")] + [p for p in chosen if p.stem.startswith("00_")]
+
+
 def find(name: str) -> Path:
     """A notebook by file name, stem or number prefix (``01``, ``01_refugee_ceilings``)."""
     hits = [p for p in notebooks() if p.stem == name or p.name == name or p.stem.startswith(f"{name}_")]

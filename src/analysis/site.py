@@ -106,7 +106,35 @@ def describe_notebook(nb: dict, stem: str, executed: bool) -> NotebookInfo:
                         parameters=params, sections=sections)
 
 
-def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdicts: pd.DataFrame) -> NotebookInfo:
+def _attach_saved_figures(nb, figures_dir: Path) -> int:
+    """Show the saved PNG under each cell that calls ``figures.save(fig, "NAME", ...)`` but displayed no image.
+
+    A kernel started with ``MPLBACKEND=Agg`` (as ``make run`` does) displays no figure inline; the file that
+    ``figures.save`` wrote is the same figure, so the page shows that. Returns the number of figures attached.
+    """
+    import base64
+
+    import nbformat
+
+    attached = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "figures.save" not in cell.source:
+            continue
+        if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+            continue
+        for name in re.findall(r"""figures\.save\(\s*\w+\s*,\s*["']([^"']+)["']""", cell.source):
+            png = figures_dir / f"{name}.png"
+            if png.is_file():
+                caption, _ = read_sidecar(figures_dir / f"{name}.txt")
+                cell.outputs.append(nbformat.v4.new_output(
+                    "display_data", data={"image/png": base64.b64encode(png.read_bytes()).decode("ascii"),
+                                          "text/plain": f"<figure {name}: {caption}>"}))
+                attached += 1
+    return attached
+
+
+def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdicts: pd.DataFrame,
+                      figures_dir: Path) -> NotebookInfo:
     """Copy the executed notebook (or the unexecuted text notebook, flagged) into the Sphinx source tree."""
     import jupytext
     import nbformat
@@ -118,12 +146,14 @@ def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdi
     except Exception as err:  # a broken notebook names itself
         raise SiteError(f"cannot read {executed_path if executed else text_nb}: {err}") from err
     info = describe_notebook(nb, text_nb.stem, executed)
+    if executed:
+        _attach_saved_figures(nb, figures_dir)
     nb.metadata.pop("widgets", None)  # widget state would pull the ipywidgets manager from a CDN
     # A short note under the title: where the page comes from and what it judged.
     mine = verdicts[verdicts["notebook"] == text_nb.stem]
     counts = mine["verdict"].value_counts()
     judged = ", ".join(f"{n} {VERDICT_LABELS.get(v, v)}" for v, n in counts.items())
-    figs = sorted({p.stem for p in paths.FIGURES.glob(f"{info.number}_*") if p.suffix[1:] in FIGURE_FORMATS + ("txt",)})
+    figs = sorted({p.stem for p in figures_dir.glob(f"{info.number}_*") if p.suffix[1:] in FIGURE_FORMATS + ("txt",)})
     note = [f"*Rendered from `notebooks/{text_nb.name}`"]
     if executed:
         params = ", ".join(f"`{k}={v!r}`" for k, v in info.parameters.items())
@@ -232,7 +262,7 @@ def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
         "checkable* (with the reason). This site is built from the executed notebooks; it needs no network.\n",
         "## Scoreboard\n",
         _md_table(overall, "verdict"),
-        f"\nBrowse and filter every claim in the [claims table](claims.md). By topic:\n",
+        "\nBrowse and filter every claim in the [claims table](claims.md). By topic:\n",
         _md_table(by_topic, "topic"),
         "\n## The notebooks and the question each answers\n",
     ]
@@ -455,7 +485,7 @@ def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: P
     (src / "conf.py").write_text(CONF.format(theme=_theme()), encoding="utf-8")
 
     rep = claims.report()
-    nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep) for p in run.notebooks()]
+    nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep, figures_dir) for p in run.notebooks()]
     figs = figures_index(nbs, figures_dir)
     extra = src / "_extra"
     (extra / "figures").mkdir(parents=True)
@@ -519,3 +549,37 @@ def pages(site_dir: Path) -> list[Path]:
     """The HTML pages a reader can reach (not Sphinx's genindex/search helpers)."""
     skip = {"genindex.html", "search.html"}
     return sorted(p for p in Path(site_dir).rglob("*.html") if p.name not in skip and "_static" not in p.parts)
+
+
+# ------------------------------------------------------------------------------------------ data licences
+LICENCE_START, LICENCE_END = "<!-- resources:start (python -m analysis site --update-licences) -->", "<!-- resources:end -->"
+
+
+def data_licences_table(package: dict | None = None) -> str:
+    """Markdown table: every resource with its licences and sources, read from ``data/datapackage.json``."""
+    package = package or data.descriptor()
+
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    rows = ["| resource | licence | terms (as recorded in datapackage.json) | sources |", "|---|---|---|---|"]
+    for r in package.get("resources", []):
+        lic = r.get("licenses", [])
+        sources = "; ".join(s.get("title", "") + (f" <{s['path']}>" if str(s.get("path", "")).startswith("http")
+                                                    else "") for s in r.get("sources", []))
+        rows.append(f"| `{r['name']}` | {cell(', '.join(l.get('name', '') for l in lic))} | "
+                    f"{cell(' / '.join(l.get('title', '') for l in lic))} | {cell(sources)} |")
+    return "\n".join(rows) + "\n"
+
+
+def update_data_licences(path: Path | None = None) -> Path:
+    """Rewrite the generated table in ``DATA_LICENSES.md`` (between its markers) from the data package."""
+    path = Path(path or paths.ROOT / "DATA_LICENSES.md")
+    text = path.read_text(encoding="utf-8")
+    if LICENCE_START not in text or LICENCE_END not in text:
+        raise SiteError(f"{path}: markers {LICENCE_START!r} … {LICENCE_END!r} not found")
+    head, rest = text.split(LICENCE_START, 1)
+    _, tail = rest.split(LICENCE_END, 1)
+    from . import io
+
+    return io.write_text(path, f"{head}{LICENCE_START}\n{data_licences_table()}{LICENCE_END}{tail}")

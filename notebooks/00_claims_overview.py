@@ -1,0 +1,121 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Every claim and its verdict
+#
+# **Start here.** Five policy documents — Chinese translations and compilations of pieces by PIIE, VoxDev,
+# VoxEU/CEPR, Bruegel, CSIS and MERICS, and two Chinese journal articles — make the quantitative claims this
+# collection checks. Each claim is registered once (`data/claims.csv`: where it is said, what it states) and
+# judged by exactly one notebook, which compares it with public data under a declared tolerance and records a
+# verdict:
+#
+# * **reproduced** — public data give the stated number;
+# * **differs** — they do not, and the reason is given (another basis, year or definition, or an error);
+# * **replicated_simulated** — the study's design recovers the stated magnitude on *simulated* data, because its
+#   microdata are confidential (the Mexican customs records; the Bundesbank survey panels); this says the design
+#   works, not that the real-data estimate is right;
+# * **not_checkable** — no public data can check it (a forecast, a legal provision without a number, an opinion,
+#   confidential or unpublished data), with the reason.
+#
+# This page gathers the verdicts the other notebooks wrote (`build/verdicts/`) into the scoreboard, lists every
+# claim that differs, and gives a table of all claims to search. It runs after the others.
+
+# %% tags=["parameters"]
+fast = False  # nothing here depends on it; every notebook takes the same parameters
+
+# %%
+import html
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, display
+
+from analysis import claims, figures, paths
+
+figures.use_style()
+report = claims.write_report()
+board = claims.scoreboard(report)
+print(f"{len(report)} claims; written to {paths.CLAIMS_REPORT.relative_to(paths.CLAIMS_REPORT.parents[1])}")
+board["overall"]
+
+# %% [markdown]
+# ## The scoreboard by topic and by document
+
+# %%
+board["topic"]
+
+# %%
+documents = pd.read_csv(paths.ROOT / "data" / "claims.csv", usecols=["document", "article"]).drop_duplicates("document")
+board["document"].join(documents.set_index("document")["article"].str.slice(0, 90).rename("first article cited"))
+
+# %%
+order = list(claims.VERDICTS) + [claims.UNCHECKED]
+colours = {"reproduced": figures.PALETTE["green"], "differs": figures.PALETTE["red"],
+           "replicated_simulated": figures.PALETTE["sky"], "not_checkable": figures.PALETTE["grey"],
+           "unchecked": figures.PALETTE["yellow"]}
+by_topic = board["topic"][order].sort_values("reproduced")
+fig, ax = plt.subplots(figsize=(9, 5))
+left = pd.Series(0, index=by_topic.index)
+for verdict in order:
+    ax.barh(by_topic.index, by_topic[verdict], left=left, color=colours[verdict], label=verdict.replace("_", " "))
+    left += by_topic[verdict]
+ax.set_xlabel("claims")
+ax.set_title("Verdicts on the documents' quantitative claims, by topic")
+ax.legend(ncol=3, loc="lower right", fontsize=8)
+ax.grid(axis="y", visible=False)
+figures.save(fig, "00_claims_scoreboard",
+             caption="Number of quantitative claims in the five documents by topic and verdict. 'replicated "
+                     "simulated' claims were checked by rebuilding the study's design on simulated data calibrated "
+                     "to the published magnitudes (the real microdata are confidential).",
+             source="Claims register data/claims.csv; verdicts recorded by notebooks 01-07 (build/claims_report.csv).")
+
+# %% [markdown]
+# ## Every claim that differs from the public record
+#
+# Stated value, the value rebuilt from public data, and why they differ.
+
+# %%
+differs = report.loc[report["verdict"] == "differs",
+                     ["claim_id", "claim", "stated_value", "computed_value", "reason", "notebook"]]
+with pd.option_context("display.max_colwidth", 400):
+    display(differs.style.hide(axis="index").set_properties(subset=["reason", "claim"],
+                                                             **{"text-align": "left", "white-space": "normal"}))
+
+# %% [markdown]
+# ## All claims
+#
+# Each row links to the notebook that judges the claim. To search, call `claims_table("words")` in a new cell (it
+# matches ids, claim text, verdicts, reasons and notebooks); in the rendered collection, the *claims table* page
+# filters as you type.
+
+# %%
+def claims_table(query: str = "") -> pd.DataFrame:
+    """The report rows whose id, claim, verdict, reason or notebook contain `query` (case-insensitive)."""
+    cols = ["claim_id", "topic", "claim", "stated_value", "computed_value", "verdict", "reason", "notebook",
+            "document", "line"]
+    table = report[cols]
+    if query.strip():
+        text = table[["claim_id", "claim", "verdict", "reason", "notebook", "topic"]].agg(" ".join, axis=1)
+        table = table[text.str.contains(query.strip(), case=False, regex=False)]
+    return table
+
+
+def as_html(table: pd.DataFrame) -> HTML:
+    """The table as HTML, each notebook name linking to its page in the rendered collection."""
+    safe = table.astype(str).map(html.escape)
+    safe["notebook"] = [f'<a href="{nb}.html">{nb}</a>' if nb else "" for nb in safe["notebook"]]
+    return HTML(safe.to_html(index=False, escape=False))
+
+
+# %%
+as_html(claims_table())
