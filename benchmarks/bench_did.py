@@ -17,14 +17,12 @@ Run: ``.venv/bin/python benchmarks/bench_did.py`` (about a minute or two on 2 co
 from __future__ import annotations
 
 import json
-import platform
 import resource
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 
-SIZES = {"1M": (20_000, 50), "5M": (100_000, 50)}
+SIZES = {"1M": (20_000, 50), "2.5M": (50_000, 50), "5M": (100_000, 50)}  # three sizes: is time linear in rows?
 KINDS = ("raw", "helper", "intensity")
 
 
@@ -112,21 +110,13 @@ def main() -> int:
               f"{s['helper_equals_raw']}")
     print("time 5M / 1M (rows x5): " + ", ".join(f"{k} {v:.2f}" for k, v in growth.items()))
 
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "src"))
-    from analysis import io, paths
-
-    target = paths.BUILD / "bench.json"
-    history = json.loads(target.read_text()) if target.is_file() else []
-    if isinstance(history, dict):
-        history = [history]
     import diff_diff
 
-    history.append({"benchmark": "bench_did", "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "machine": platform.platform(), "python": platform.python_version(),
-                    "diff_diff": diff_diff.__version__, "cases": rows, "summary": summary,
-                    "time_growth_5M_over_1M": growth})
-    io.write_json(target, history)
-    print(f"appended to {target}")
+    from common import record
+
+    record("did_imputation", rows + [{"summary": summary, "time_growth_5M_over_1M": growth,
+                                      "diff_diff": diff_diff.__version__}])
+    print("appended to build/bench.json")
     return 0
 
 

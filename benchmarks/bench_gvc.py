@@ -25,14 +25,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
 from pathlib import Path
+
+from common import record  # noqa: E402  (benchmarks/ is the script's folder)
 
 SEED = 20240426
 
@@ -118,7 +118,6 @@ def main(argv=None) -> int:
         child(args.child[0], args.child[1], float(args.child[2]))
         return 0
 
-    from analysis import io, paths
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "panel.parquet"
@@ -147,18 +146,12 @@ def main(argv=None) -> int:
         return 0
     import pyfixest
 
-    stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    entries = [{"benchmark": "gvc_triple_difference", "variant": r["variant"], "when_utc": stamp,
-                "rows": meta["rows"], "firms": meta["firms"], "years": meta["years"],
-                "fixed_effects": "firm_id + year^gvc", "vcov": "CRV1 firm_id", **r,
-                "target_seconds": 12, "target_gib": 3, "load_average_1min": load[0], "cpu_count": os.cpu_count(),
-                "python": platform.python_version(), "pyfixest": pyfixest.__version__} for r in records]
-    bench = paths.BUILD / "bench.json"
-    existing = json.loads(bench.read_text(encoding="utf-8")) if bench.is_file() else []
-    if isinstance(existing, dict):
-        existing = existing.get("runs", [existing])
-    io.write_json(bench, existing + entries)
-    print(f"appended {len(entries)} records to {bench}")
+    cases = [{"variant": r["variant"], "rows": meta["rows"], "firms": meta["firms"], "years": meta["years"],
+              "fixed_effects": "firm_id + year^gvc", "vcov": "CRV1 firm_id", **r,
+              "target_seconds": 12, "target_gib": 3, "load_average_1min": load[0],
+              "pyfixest": pyfixest.__version__} for r in records]
+    record("gvc_triple_difference", cases)
+    print(f"appended {len(cases)} records to build/bench.json")
     return 0
 
 

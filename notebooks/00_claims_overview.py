@@ -55,8 +55,8 @@ board["overall"]
 board["topic"]
 
 # %%
-documents = pd.read_csv(paths.ROOT / "data" / "claims.csv", usecols=["document", "article"]).drop_duplicates("document")
-board["document"].join(documents.set_index("document")["article"].str.slice(0, 90).rename("first article cited"))
+first_article = report.drop_duplicates("document").set_index("document")["article"].str.slice(0, 90)
+board["document"].join(first_article.rename("first article cited"))
 
 # %%
 order = list(claims.VERDICTS) + [claims.UNCHECKED]

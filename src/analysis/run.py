@@ -51,6 +51,8 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
     source = out_dir / f"{io.PARTIAL_PREFIX}{os.getpid()}-{notebook.stem}.input.ipynb"
     jupytext.write(nb, source, fmt="ipynb")
     target = out_dir / f"{notebook.stem}.ipynb"
+    headless_before = os.environ.get("ANALYSIS_HEADLESS")
+    os.environ["ANALYSIS_HEADLESS"] = "1"  # inherited by this run's kernel only: see analysis.interactive
     try:
         with io.atomic_path(target) as tmp:
             papermill.execute_notebook(
@@ -60,4 +62,8 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
             )
     finally:
         source.unlink(missing_ok=True)
+        if headless_before is None:
+            os.environ.pop("ANALYSIS_HEADLESS", None)
+        else:
+            os.environ["ANALYSIS_HEADLESS"] = headless_before
     return target, time.perf_counter() - start
