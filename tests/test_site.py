@@ -183,6 +183,6 @@ def test_citation_and_code_licence():
         assert cff[key], key
     assert any("Epoch" in str(ref) for ref in cff.get("references", [])), "Epoch AI's CC BY data must be cited"
     assert (REPO / "LICENSE").read_text().startswith("MIT License")
-    statement = (REPO / "docs" / "data_availability.md").read_text()
+    statement = (REPO / "README.md").read_text(encoding="utf-8")  # the AEA-style data availability statement
     for needed in ("Statement about rights", "Summary of availability", "simulated", "panel_path"):
         assert needed in statement, needed
