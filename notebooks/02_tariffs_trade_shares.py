@@ -323,11 +323,10 @@ census.loc[1995:2005, ["China", "Mexico"]].round(1)
 base_imports = {"China": float(census.loc[scenario_year, "China"]),
                 "Rest of world": float(census.loc[scenario_year, "World"] - census.loc[scenario_year, "China"])}
 current = {"China": china_avg, "Rest of world": row_avg}
-readings = {"60/10 replace current rates": {"China": 60.0, "Rest of world": 10.0},
-            "60/10 on top of current rates": {"China": 60.0 + china_avg, "Rest of world": 10.0 + row_avg}}
+readings = tariffs.proposal_readings({"China": 60.0, "Rest of world": 10.0}, current)
 static_now = tariffs.scenario(current, base_imports)
-grid = tariffs.scenario_range(readings, base_imports, elasticities, current_rates=current)
-grid["revenue_change_usd_bn"] = grid["revenue_usd_bn"] - static_now.revenue_usd_bn
+grid = tariffs.scenario_range(readings, base_imports, elasticities, current_rates=current,
+                              baseline_revenue_usd_bn=static_now.revenue_usd_bn)
 print(f"Import base {scenario_year} (Census goods): " + ", ".join(f"{k} ${v:,.1f}bn" for k, v in base_imports.items()))
 print(f"Today's rates on that base: average {static_now.average_tariff_pct:.2f}%, statutory revenue "
       f"${static_now.revenue_usd_bn:,.1f}bn (PIIE averages; collected duties are lower).")
@@ -346,6 +345,45 @@ results["scenario"] = {"import_base_usd_bn": base_imports, "current_rates_pct": 
 lo, hi = grid["average_tariff_pct"].min(), grid["average_tariff_pct"].max()
 print(f"Range over readings and elasticities: average tariff {lo:.1f}-{hi:.1f}%, revenue "
       f"${grid['revenue_usd_bn'].min():,.0f}-{grid['revenue_usd_bn'].max():,.0f}bn a year.")
+
+# %% [markdown]
+# ### Explore: other rates and elasticities
+#
+# In JupyterLab, the sliders below rerun the calculator for the tariff on China, the tariff on the rest of the
+# world and one import-demand elasticity (marked on the chart; the table gives both readings at that
+# elasticity). They call the same helpers as the cells above (`tariffs.proposal_readings`,
+# `tariffs.scenario_range`, `tariffs.plot_scenario_range`) on the same import base and today's PIIE averages.
+# Defaults: 60% and 10%, elasticity 1 (a point of the illustrative grid). The rendered site shows the default view.
+
+# %% tags=["remove-output"]
+import ipywidgets as widgets
+
+from analysis import interactive
+
+
+def scenario_view(china_rate, row_rate, elasticity):
+    """The scenario chart (chosen elasticity marked) and both readings at that elasticity, for the chosen rates."""
+    chosen = tariffs.proposal_readings({"China": china_rate, "Rest of world": row_rate}, current)
+    reference = {"today (PIIE averages)": static_now.average_tariff_pct}
+    curve = tariffs.scenario_range(chosen, base_imports, elasticities, current_rates=current)
+    fig = tariffs.plot_scenario_range(curve, reference=reference, elasticity=elasticity,
+                                      title=f"{china_rate:g}% on China, {row_rate:g}% on the rest")
+    at = tariffs.scenario_range(chosen, base_imports, [elasticity], current_rates=current,
+                                baseline_revenue_usd_bn=static_now.revenue_usd_bn)
+    return fig, at.round(2)
+
+
+scenario_panel = interactive.panel(
+    scenario_view,
+    title=f"The 60%/10% proposal on {scenario_year} US goods imports: choose the rates and the elasticity",
+    china_rate=widgets.FloatSlider(value=60.0, min=0.0, max=150.0, step=0.5, description="China, %",
+                                   continuous_update=False),
+    row_rate=widgets.FloatSlider(value=10.0, min=0.0, max=50.0, step=0.5, description="Rest of world, %",
+                                 style={"description_width": "initial"}, continuous_update=False),
+    elasticity=widgets.FloatSlider(value=1.0, min=0.0, max=float(max(elasticities)), step=0.1,
+                                   description="Elasticity", continuous_update=False),
+)
+scenario_panel
 
 # %% [markdown]
 # **The pledge itself.** The 60% and 10% rates are campaign statements, not enacted measures; the translator's

@@ -350,18 +350,66 @@ md((
     f"{yfmt(band('c_frontier_amortized_cottier', '1bn'))}), consistent with their statement."))
 
 # %%
-panels = []
-for key, color in [("a_chart10_cloud", C["red"]), ("b_aiindex_cloud", C["orange"]),
-                   ("c_frontier_amortized_cottier", C["blue"]), ("c_frontier_cloud", C["green"])]:
-    x, v, _ = sets[key][1]
-    panels.append({"fit": fits[key], "years": x, "values": v, "color": color, "offset": offsets[key]})
-fig = growth.fan_chart(panels, start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
+fan_keys = ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "c_frontier_cloud"]
+fit_colors = dict(zip(order, colors))  # the forest plot's colours
+
+
+def fan_panels(keys):
+    """Panels for `growth.fan_chart`: each fit with its models, colour and shift through its costliest model."""
+    return [{"fit": fits[k], "years": sets[k][1][0], "values": sets[k][1][1], "color": fit_colors[k],
+             "offset": offsets[k]} for k in keys]
+
+
+fig = growth.fan_chart(fan_panels(fan_keys), start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
 figures.save(fig, "05_ai_extrapolation_fan",
              caption="Extrapolated training cost (2023 USD, log scale) under four fits: the trend line with 50%, 80% "
                      "and 95% prediction intervals for a new model, and (dashed) the line through the costliest "
                      "model so far; dotted lines mark $1bn, $10bn, $100bn and $1tn.",
              source="Epoch AI, 'Data on AI Models' (CC BY 4.0): AI Index 2024 cost estimates; Cottier et al. "
                     "(2024), arXiv:2405.21015; data/ai_training_costs.csv; own extrapolation.")
+
+# %% [markdown]
+# ### Explore: choose the fits, the cost method and the horizon
+#
+# In JupyterLab, the controls below redraw the extrapolation fan and show the fit summary and the projected
+# years for the model sets you pick (the five cost fits above; the compute fits are in FLOP, not dollars), keep
+# only the fits priced by one cost method if you choose one (cloud rental, or amortized hardware and energy), and
+# extend the chart to the end year you set. They show the fits estimated above (`growth.fit_growth`) and draw
+# them with the same helper (`growth.fan_chart`); nothing is re-estimated. The rendered site shows the default
+# view (the fan chart above).
+
+# %% tags=["remove-output"]
+import ipywidgets as widgets
+
+from analysis import interactive
+
+cost_method_of = {k: "cloud" if k.endswith("_cloud") else "amortized" for k in cost_keys}
+
+
+def growth_view(model_sets, cost_method, end_year):
+    """Fan chart to `end_year`, fit summary and projected years for the chosen fits priced by `cost_method`."""
+    keys = [k for k in cost_keys if k in model_sets and cost_method in ("either", cost_method_of[k])]
+    if not keys:
+        return "No fit matches: choose at least one model set priced by the chosen cost method."
+    fig = growth.fan_chart(fan_panels(keys), start=2024.0, end=float(end_year), levels=(0.5, 0.8, 0.95))
+    chosen = proj[proj["fit"].isin([fits[k].label for k in keys])]
+    years = chosen.assign(trend_pi90=chosen["trend_pi90"].map(yfmt),
+                          largest_run_ci90=chosen["largest_run_ci90"].map(yfmt)).round(1)
+    return fig, shown.loc[keys].round(2), years
+
+
+growth_panel = interactive.panel(
+    growth_view,
+    title="Extrapolating AI training cost: choose the fits, the cost method and the horizon",
+    model_sets=widgets.SelectMultiple(options=[(sets[k][0], k) for k in cost_keys], value=tuple(fan_keys),
+                                      rows=len(cost_keys), description="Model sets"),
+    cost_method=widgets.Dropdown(options=[("either method", "either"), ("cloud rental", "cloud"),
+                                          ("amortized hardware + energy", "amortized")],
+                                 value="either", description="Cost method"),
+    end_year=widgets.IntSlider(value=int(horizon), min=2025, max=max(2060, int(horizon)), step=1,
+                               description="End year", continuous_update=False),
+)
+growth_panel
 
 # %% [markdown]
 # ## The brief's other numbers

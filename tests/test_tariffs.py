@@ -116,6 +116,19 @@ def test_scenario_range_grid():
     grid = tariffs.scenario_range({"a": {"X": 10}, "b": {"X": 20}}, {"X": 100}, [0, 1, 2])
     assert len(grid) == 6
     assert grid.loc[(grid.reading == "b") & (grid.elasticity == 0), "revenue_usd_bn"].item() == pytest.approx(20)
+    assert "revenue_change_usd_bn" not in grid
+    with_change = tariffs.scenario_range({"a": {"X": 10}}, {"X": 100}, [0], baseline_revenue_usd_bn=4)
+    assert with_change["revenue_change_usd_bn"].item() == pytest.approx(10 - 4)
+
+
+def test_proposal_readings_replace_or_add():
+    r = tariffs.proposal_readings({"China": 60, "Rest of world": 10}, {"China": 19.3, "Rest of world": 3.1})
+    assert r == {"60/10 replace current rates": {"China": 60.0, "Rest of world": 10.0},
+                 "60/10 on top of current rates": {"China": pytest.approx(79.3), "Rest of world": pytest.approx(13.1)}}
+    assert list(tariffs.proposal_readings({"China": 37.5, "Rest of world": 0}, {"China": 0, "Rest of world": 0})) == [
+        "37.5/0 replace current rates", "37.5/0 on top of current rates"]
+    with pytest.raises(ValueError, match="same partners"):
+        tariffs.proposal_readings({"China": 60}, {"China": 19.3, "Rest of world": 3.1})
 
 
 # ---------------------------------------------------------------------------------- import shares

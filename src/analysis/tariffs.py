@@ -305,16 +305,39 @@ def scenario_pe(rates: Mapping[str, float], imports: Mapping[str, float], elasti
                                        "elasticity": float(elasticity)})
 
 
+def proposal_readings(rates: Mapping[str, float], current_rates: Mapping[str, float]) -> dict:
+    """The two readings of a proposal: its rates *replace* today's, or come *on top of* them.
+
+    ``rates`` and ``current_rates`` are percent by partner (same keys). The names carry the proposal's rates in
+    the order given, e.g. ``{"China": 60, "Rest of world": 10}`` -> ``"60/10 replace current rates"`` and
+    ``"60/10 on top of current rates"``.
+    """
+    missing = set(rates) ^ set(current_rates)
+    if missing:
+        raise ValueError(f"rates and current_rates must name the same partners; differ in: {sorted(missing)}")
+    tag = "/".join(f"{float(v):g}" for v in rates.values())
+    return {f"{tag} replace current rates": {k: float(v) for k, v in rates.items()},
+            f"{tag} on top of current rates": {k: float(v) + float(current_rates[k]) for k, v in rates.items()}}
+
+
 def scenario_range(readings: Mapping[str, Mapping[str, float]], imports: Mapping[str, float],
-                   elasticities, current_rates: Mapping[str, float] | None = None) -> pd.DataFrame:
-    """Grid of :func:`scenario_pe` over readings of a proposal (name -> rates) and import-demand elasticities."""
+                   elasticities, current_rates: Mapping[str, float] | None = None,
+                   baseline_revenue_usd_bn: float | None = None) -> pd.DataFrame:
+    """Grid of :func:`scenario_pe` over readings of a proposal (name -> rates) and import-demand elasticities.
+
+    With ``baseline_revenue_usd_bn`` (e.g. the static revenue at today's rates) a column
+    ``revenue_change_usd_bn`` gives each scenario's revenue minus that baseline.
+    """
     rows = []
     for name, rates in readings.items():
         for e in elasticities:
             r = scenario_pe(rates, imports, e, current_rates)
             rows.append({"reading": name, "elasticity": float(e), "average_tariff_pct": r.average_tariff_pct,
                          "revenue_usd_bn": r.revenue_usd_bn, "imports_usd_bn": r.imports_usd_bn})
-    return pd.DataFrame(rows)
+    grid = pd.DataFrame(rows)
+    if baseline_revenue_usd_bn is not None:
+        grid["revenue_change_usd_bn"] = grid["revenue_usd_bn"] - float(baseline_revenue_usd_bn)
+    return grid
 
 
 # ------------------------------------------------------------------------------------------------- figures
@@ -359,8 +382,12 @@ def plot_average_tariff(rebuild: TariffRebuild, piie: pd.DataFrame, end=None):
     return fig
 
 
-def plot_scenario_range(grid: pd.DataFrame, reference: Mapping[str, float] | None = None):
-    """Average tariff and revenue across elasticities, one line per reading of the proposal."""
+def plot_scenario_range(grid: pd.DataFrame, reference: Mapping[str, float] | None = None,
+                        title: str = "60% on China, 10% on the rest", elasticity: float | None = None):
+    """Average tariff and revenue across elasticities, one line per reading of the proposal.
+
+    ``title`` names the proposal; ``elasticity``, if given, is marked by a vertical line on both panels.
+    """
     import matplotlib.pyplot as plt
 
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 4))
@@ -374,7 +401,12 @@ def plot_scenario_range(grid: pd.DataFrame, reference: Mapping[str, float] | Non
     a1.set_ylabel("trade-weighted average tariff, %")
     a2.set_xlabel("import-demand elasticity")
     a2.set_ylabel("customs revenue, $ billion a year")
-    a1.set_title("60% on China, 10% on the rest")
+    if elasticity is not None:
+        for a in (a1, a2):
+            a.axvline(elasticity, color="black", lw=0.8, ls="--")
+        a2.annotate(f"elasticity {elasticity:g}", (elasticity, 1), xycoords=("data", "axes fraction"),
+                    xytext=(3, -10), textcoords="offset points", fontsize=7)
+    a1.set_title(title)
     a1.legend(fontsize=7)
     return fig
 
