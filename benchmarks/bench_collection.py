@@ -23,7 +23,7 @@ os.environ["ANALYSIS_OUTPUT"] = {out!r}
 os.environ["MPLBACKEND"] = "Agg"
 from analysis import claims, run
 times = {{}}
-for nb in run.notebooks():
+for nb in run.execution_order():
     _, seconds = run.execute(nb)
     times[nb.stem] = round(seconds, 2)
 claims.write_report()
