@@ -51,8 +51,12 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
     source = out_dir / f"{io.PARTIAL_PREFIX}{os.getpid()}-{notebook.stem}.input.ipynb"
     jupytext.write(nb, source, fmt="ipynb")
     target = out_dir / f"{notebook.stem}.ipynb"
-    headless_before = os.environ.get("ANALYSIS_HEADLESS")
-    os.environ["ANALYSIS_HEADLESS"] = "1"  # inherited by this run's kernel only: see analysis.interactive
+    # Inherited by this run's kernel only. ANALYSIS_HEADLESS: see analysis.interactive. PYTHONHASHSEED: a fixed
+    # string-hash seed fixes set and dict iteration order inside libraries (diff-diff's sums otherwise change
+    # in the last digits from run to run, and with them the PDF figures).
+    kernel_env = {"ANALYSIS_HEADLESS": "1", "PYTHONHASHSEED": "0"}
+    before = {key: os.environ.get(key) for key in kernel_env}
+    os.environ.update(kernel_env)
     try:
         with io.atomic_path(target) as tmp:
             papermill.execute_notebook(
@@ -62,8 +66,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path = E
             )
     finally:
         source.unlink(missing_ok=True)
-        if headless_before is None:
-            os.environ.pop("ANALYSIS_HEADLESS", None)
-        else:
-            os.environ["ANALYSIS_HEADLESS"] = headless_before
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return target, time.perf_counter() - start
