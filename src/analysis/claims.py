@@ -189,17 +189,16 @@ def check(
         target = Stated("value", stated, stated, _fmt(stated))
 
     if isinstance(computed, tuple):
-        return _check_range(claim_id, computed, target, abs_tol, reason, sources, computation, simulated,
-                            stated_text=str(row["stated_value"]) if stated is None else target.text)
-    if computed is None or (isinstance(computed, float) and not math.isfinite(computed)):
-        raise ClaimError(f"claim {claim_id}: computed value is {computed!r}; record not_checkable instead")
-    if isinstance(target.low or target.high, date) != isinstance(computed, date):
-        raise ClaimError(f"claim {claim_id}: cannot compare {computed!r} with stated {target.text!r}")
-
-    agrees = _agrees(computed, target, abs_tol, rel_tol)
-    comparison = target.describe()
-    if target.kind == "value" and (abs_tol or rel_tol):
-        comparison += f" within ±{_fmt(abs_tol)}" if abs_tol else f" within ±{rel_tol:.3g} (relative)"
+        agrees, comparison, shown = _range_agrees(claim_id, computed, target, abs_tol)
+    else:
+        if computed is None or (isinstance(computed, float) and not math.isfinite(computed)):
+            raise ClaimError(f"claim {claim_id}: computed value is {computed!r}; record not_checkable instead")
+        if isinstance(target.low or target.high, date) != isinstance(computed, date):
+            raise ClaimError(f"claim {claim_id}: cannot compare {computed!r} with stated {target.text!r}")
+        agrees, shown = _agrees(computed, target, abs_tol, rel_tol), _fmt(computed)
+        comparison = target.describe()
+        if target.kind == "value" and (abs_tol or rel_tol):
+            comparison += f" within ±{_fmt(abs_tol)}" if abs_tol else f" within ±{rel_tol:.3g} (relative)"
     if isinstance(sources, str):
         sources = [sources]
     if isinstance(computed, Computed) and not computation:
@@ -210,14 +209,14 @@ def check(
         verdict = "differs"
         if not reason.strip():
             raise ClaimError(
-                f"claim {claim_id} differs (stated {target.text!r}, computed {_fmt(computed)}): "
+                f"claim {claim_id} differs (stated {target.text!r}, computed {shown}): "
                 "a differs verdict needs reason= saying why"
             )
     return Verdict(
         claim_id=claim_id,
         verdict=verdict,
         stated_value=str(row["stated_value"]) if stated is None else target.text,
-        computed_value=_fmt(computed),
+        computed_value=shown,
         comparison=comparison,
         reason=reason.strip(),
         sources=";".join(sources),
@@ -225,21 +224,13 @@ def check(
     )
 
 
-def _check_range(claim_id, computed, target, abs_tol, reason, sources, computation, simulated, stated_text):
+def _range_agrees(claim_id, computed, target, abs_tol) -> tuple[bool, str, str]:
     """A computed range (low, high) against a stated range: agreement when both ends are within abs_tol."""
     low, high = (float(x) for x in computed)
     if target.kind != "range" or not all(math.isfinite(x) for x in (low, high)):
         raise ClaimError(f"claim {claim_id}: a computed range needs a stated range and finite ends")
     agrees = max(abs(low - float(target.low)), abs(high - float(target.high))) <= abs_tol
-    if not agrees and not reason.strip():
-        raise ClaimError(f"claim {claim_id} differs (stated {target.text!r}, computed {_fmt(low)}-{_fmt(high)}): "
-                         "a differs verdict needs reason= saying why")
-    return Verdict(claim_id=claim_id,
-                   verdict=("replicated_simulated" if simulated else "reproduced") if agrees else "differs",
-                   stated_value=stated_text, computed_value=f"{_fmt(low)}-{_fmt(high)}",
-                   comparison=f"range ends within ±{_fmt(abs_tol)}", reason=reason.strip(),
-                   sources=";".join([sources] if isinstance(sources, str) else sources),
-                   computation=computation.strip())
+    return agrees, f"range ends within ±{_fmt(abs_tol)}", f"{_fmt(low)}-{_fmt(high)}"
 
 
 def _agrees(computed, target: Stated, abs_tol: float, rel_tol: float) -> bool:
