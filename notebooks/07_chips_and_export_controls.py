@@ -211,8 +211,8 @@ chips.check_claim(ledger, row["CHIP-44"], claims.Computed(amount.at["research_an
                                                           "CHIPS R&D appropriation"))
 capex = amount.loc["direct_funding_share_of_capex"]
 r37 = row["CHIP-37"].copy()
-r37["public_low"], r37["public_high"] = capex["value_low"], capex["value_high"]
-chips.check_claim(ledger, r37, chips.public_range(r37), computation="direct funding as a share of project capex")
+r37["public_low"], r37["public_high"], r37["method"] = capex["value_low"], capex["value_high"], "compare_range"
+chips.judge_row(ledger, r37)
 act[["item", "value_low", "value_high", "unit", "legal_basis", "publisher"]]
 
 # %% [markdown]
@@ -432,7 +432,7 @@ events[["event_id", "date", "precision", "legal_instrument", "publisher"]]
 # figure no public source gives, or a number fixed by a legal instrument that the table cites.
 
 # %%
-judged = chips.judge_remaining(ledger, checks, register)
+judged = chips.judge_remaining(ledger, checks)
 missing = chips.unjudged(ledger, checks)
 if missing:
     raise RuntimeError(f"claims without a verdict: {missing}")

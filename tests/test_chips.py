@@ -180,19 +180,18 @@ def test_month_restatement_compares_dates(checks):
 
 def test_range_claims_compare_both_endpoints(checks):
     row = _row(checks, "CHIP-36")
-    assert chips.judge_row(claims.Ledger("t"), row, "15-20").verdict == "reproduced"
+    assert chips.judge_row(claims.Ledger("t"), row).verdict == "reproduced"
     with pytest.raises(claims.ClaimError):
-        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs=""), "15-20")
-    v = chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs="Wider range."),
-                        "15-20")
+        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs=""))
+    v = chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=10.0, reason_if_differs="Wider range."))
     assert v.verdict == "differs" and v.computed_value == "10-20"
     with pytest.raises(chips.ChipsError, match="public_low"):
-        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=float("nan")), "15-20")
+        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-36", public_low=float("nan")))
 
 
 def test_every_self_judged_row_gets_a_verdict(checks):
     ledger = claims.Ledger("test_chips")
-    judged = chips.judge_remaining(ledger, checks, claims.register())
+    judged = chips.judge_remaining(ledger, checks)
     assert len(judged) == checks["method"].isin(chips.SELF_JUDGED).sum()
     assert all(v.verdict in claims.VERDICTS for v in ledger.verdicts.values())
     not_checkable = [v for v in ledger.verdicts.values() if v.verdict == "not_checkable"]
@@ -200,7 +199,7 @@ def test_every_self_judged_row_gets_a_verdict(checks):
     left = chips.unjudged(ledger, checks)
     assert set(left) == set(checks.loc[~checks["method"].isin(chips.SELF_JUDGED), "claim_id"])
     with pytest.raises(chips.ChipsError, match="computed in the notebook"):
-        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-03"), "16")
+        chips.judge_row(claims.Ledger("t"), _row(checks, "CHIP-03"))
 
 
 # -------------------------------------------------------------------------------- malformed tables refused

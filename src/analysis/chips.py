@@ -71,7 +71,7 @@ def public_range(row) -> tuple[float, float]:
     return float(low), float(high)
 
 
-def judge_row(ledger: claims.Ledger, row, stated_text: str) -> claims.Verdict:
+def judge_row(ledger: claims.Ledger, row) -> claims.Verdict:
     """Judge a row whose method needs no computation: compare, compare_range or not_checkable."""
     cid, method = row["claim_id"], row["method"]
     if method == "not_checkable":
@@ -93,12 +93,11 @@ def judge_row(ledger: claims.Ledger, row, stated_text: str) -> claims.Verdict:
     raise ChipsError(f"{cid}: method {method!r} is computed in the notebook, not by judge_row")
 
 
-def judge_remaining(ledger: claims.Ledger, checks: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+def judge_remaining(ledger: claims.Ledger, checks: pd.DataFrame) -> pd.DataFrame:
     """Judge every self-judged row not yet in the ledger; return the rows judged."""
-    stated = register.set_index("claim_id")["stated_value"]
     todo = checks[checks["method"].isin(SELF_JUDGED) & ~checks["claim_id"].isin(ledger.verdicts)]
     for _, row in todo.iterrows():
-        judge_row(ledger, row, str(stated[row["claim_id"]]))
+        judge_row(ledger, row)
     return todo
 
 
