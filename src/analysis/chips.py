@@ -10,7 +10,6 @@ in data: they follow from the numbers.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import matplotlib.pyplot as plt
@@ -47,20 +46,20 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
                 note: str = "") -> claims.Verdict:
     """Record a verdict for `row` (a ``chips_claim_checks`` row) from a value computed in the notebook.
 
-    Uses the row's tolerances and restated value (``stated_as``), and its reasons: ``reason_if_differs`` (required
-    by :func:`claims.check` when the values differ) plus the row's ``note``; when the values agree only the note is
-    kept as context. `note` adds computed context (e.g. the same figure on another basis).
+    Uses the row's tolerances, restated value (``stated_as``), the evidence's period and scope
+    (``evidence_period``, ``evidence_scope``, with ``immaterial_period`` / ``immaterial_scope`` where they differ from
+    the claim's and that does not matter), ``attributed_because`` (the source says it, its data are not public) and
+    its reasons: ``reason_if_differs`` recorded only when the verdict is ``differs``, the row's ``note`` always.
+    `note` adds computed context (e.g. the same figure on another basis).
     """
     cid = row["claim_id"]
     target = stated if stated is not None else (_text(row["stated_as"]) or None)
-    verdict = claims.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
-                           reason=_text(row["reason_if_differs"]), sources=_sources(row, sources),
-                           computation=computation)
-    if verdict.verdict == "differs":
-        reason = join_text(row["reason_if_differs"], note, row["note"])
-    else:
-        reason = join_text(note, row["note"])
-    return ledger.record(dataclasses.replace(verdict, reason=reason))
+    immaterial = {dim: _text(row[f"immaterial_{dim}"]) for dim in claims.BASIS if _text(row[f"immaterial_{dim}"])}
+    return ledger.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
+                        note=join_text(note, row["note"]), if_differs=_text(row["reason_if_differs"]),
+                        sources=_sources(row, sources), computation=computation,
+                        evidence_period=_text(row["evidence_period"]), evidence_scope=_text(row["evidence_scope"]),
+                        immaterial=immaterial, attributed=_text(row["attributed_because"]))
 
 
 def public_range(row) -> tuple[float, float]:
@@ -77,7 +76,8 @@ def judge_row(ledger: claims.Ledger, row) -> claims.Verdict:
     if method == "not_checkable":
         reason = join_text(row["not_checkable_reason"], _text(row["legal_instrument"]) and
                        f"Legal instrument: {_text(row['legal_instrument'])}.")
-        return ledger.not_checkable(cid, reason)
+        return ledger.not_checkable(cid, reason, category=_text(row["not_checkable_category"]),
+                                    searched=_text(row["searched"]))
     if method == "compare_range":
         low, high = public_range(row)
         return check_claim(ledger, row, (low, high), computation=(

@@ -175,6 +175,7 @@ def check(
     rel_tol: float = 0.0,
     reason: str = "",
     if_differs: str = "",
+    note: str = "",
     sources: str | list[str] | tuple[str, ...] = (),
     computation: str = "",
     evidence_period: str = "",
@@ -202,6 +203,8 @@ def check(
     if_differs : str
         The explanation to record only if the verdict turns out ``differs`` (a check written before the answer is
         known). A ``differs`` verdict needs `reason` or `if_differs`.
+    note : str
+        Context recorded after the reason whatever the verdict; it does not count as explaining a ``differs``.
     sources : data resources (names in ``data/datapackage.json``) the computation used.
     computation : one line saying how `computed` was obtained.
     evidence_period, evidence_scope : str
@@ -270,6 +273,7 @@ def check(
             )
     if verdict == "attributed":
         reason = " ".join(filter(None, [reason, f"The source's own data are not public: {attributed.strip()}"]))
+    reason = " ".join(filter(None, [reason, note.strip()]))
     return Verdict(
         claim_id=claim_id,
         verdict=verdict,
