@@ -56,6 +56,7 @@ def _cmd_claims(args) -> int:
     with pd.option_context("display.width", 160, "display.max_rows", 500):
         board = claims.scoreboard(rep)
         print("Claims by verdict\n" + board["overall"].to_string())
+        print("\nEvidence behind the verdicts, by topic\n" + board["evidence"].to_string())
         print("\nBy topic\n" + board["topic"].to_string())
         print("\nBy document\n" + board["document"].to_string())
         if not args.summary:
