@@ -12,7 +12,7 @@ UV_VERSION := 0.13.8
 # The lock is resolved for the oldest 3.11 patch release every pinned package supports, on manylinux x86-64.
 LOCK_TARGET := --python-version 3.11.5 --python-platform x86_64-manylinux_2_28
 
-.PHONY: help venv lock run site test data-verify claims bench clean
+.PHONY: help venv lock run lab site test data-verify claims bench clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -39,6 +39,10 @@ lock: $(STAMP)  ## re-resolve requirements.lock (all packages, with hashes) from
 run: $(STAMP)  ## execute every notebook; write figures/, build/results/, build/claims_report.csv and build/site/
 	$(PY) -m analysis run
 	$(PY) -m analysis site
+
+lab: $(STAMP)  ## open the collection in JupyterLab (text notebooks open as notebooks; lab/settings/overrides.json)
+	$(PY) -m jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.app_settings_dir="$(CURDIR)/lab/settings" \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
 	$(PY) -m analysis site
