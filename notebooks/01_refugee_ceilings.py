@@ -399,6 +399,11 @@ ledger.table()
 #   person or entity.
 # * **Single-source years.** Ceilings for FY1980–FY1990 (except FY1982) and FY1992–FY1994 rest on the Migration
 #   Policy Institute's compilation alone; no determination text was found for them.
+# * **Secondary sources behind some policy values.** EO 13780's 120-day suspension (REF-05), the October 2017
+#   memorandum's 11 countries (REF-06; DHS's own release confirms 11) and its ten-year history requirement
+#   (REF-17, Reuters), the ACA implementation count and the Guatemala outcomes as reported by HRW and AP (REF-18,
+#   REF-20, REF-21) rest on news, law-firm or NGO reports; each verdict's note names its source.
+# * **Not checkable:** REF-22 and REF-23 — no public source found splits GAO's combined PACR + HARP count.
 
 # %%
 dhs = cross[(cross["field"] == "admitted") & (cross["source_b"] == "DHS-YB2023")]
