@@ -428,9 +428,12 @@ chips.check_claim(ledger, row["ICT-01"], eo_memo, note=f"With proclamations: {fl
 # Dated events: the year or date the document gives, against the sourced one.
 for cid, event in (("CHIP-69", "huawei_founded"), ("CHIP-70", "smic_entity_list"), ("CHIP-72", "hubble_founded"),
                    ("CHIP-73", "smee_founded"), ("CHIP-74", "hubble_rslaser"), ("CHIP-77", "arm_suspends_huawei"),
-                   ("CHIP-78", "riscv_foundation_created"), ("CHIP-79", "bosc_formed"),
-                   ("EXP-45", "bis_licensing_system")):
+                   ("CHIP-78", "riscv_foundation_created"), ("CHIP-79", "bosc_formed")):
     chips.check_claim(ledger, row[cid], claims.Computed(ev_year(event), f"year of event {event} (exp_policy_events)"))
+# EXP-45 names two systems and two years: each is checked, and the claim holds only if both do.
+ledger.combine("EXP-45", [
+    chips.check_part(row["EXP-45"], claims.Computed(ev_year(e), f"year of event {e} (exp_policy_events)"), stated=y)
+    for e, y in (("bis_licensing_system", "2006"), ("bis_enforcement_system", "2008"))])
 for cid, event in (("EXP-43", "nl_controls_effective"), ("EXP-46", "ai_diffusion_compliance"),
                    ("EXP-47", "h20_licence_notice"), ("ICT-11", "doj_data_rule_effective")):
     chips.check_claim(ledger, row[cid], ev_date(event),
