@@ -568,7 +568,11 @@ with pd.option_context("display.max_rows", 200, "display.max_colwidth", 160):
 #   A `differs` on a different basis is a statement about the measure the document used, not necessarily an error.
 # * **Approximate statements.** "About", "nearly" and "over" are checked with declared tolerances or bounds (see
 #   `abs_tol`, `rel_tol` and `stated_as` in the check table); lower bounds (Entity List, Huawei fabs) are labelled.
-# * **Not checkable.** Forecasts (e.g. a replacement rule "in one to two months", German controls "by mid-2025"),
-#   opinions and characterisations, and figures for which no public source was found are marked `not_checkable`
-#   with the reason; where a statute or rule fixes a number, the verdict cites it.
+# * **Not checkable.** Forecasts not yet observable (German controls "could arrive by mid-2025", told privately to
+#   the report's authors), opinions and characterisations, and figures for which a named search found no public
+#   record are marked `not_checkable` with their category; where a statute or rule fixes a number, the verdict cites
+#   it. A forecast whose date has passed (a replacement rule "in one to two months") is checked against the outcome.
+# * **Claims with several parts** (workload doubled *and* funding flat; a penalty *and* a remark about it; two
+#   in-service years; a ratio's numerator *and* denominator) are checked part by part and joined with
+#   `claims.combine`: a part that differs makes the claim differ, a part with no public record leaves it not checkable.
 # * **No simulated data** are used in this notebook.
