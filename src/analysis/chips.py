@@ -68,14 +68,7 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
     its reasons: ``reason_if_differs`` recorded only when the verdict is ``differs``, the row's ``note`` always.
     `note` adds computed context (e.g. the same figure on another basis).
     """
-    cid = row["claim_id"]
-    target = stated if stated is not None else (_text(row["stated_as"]) or None)
-    immaterial = {dim: _text(row[f"immaterial_{dim}"]) for dim in claims.BASIS if _text(row[f"immaterial_{dim}"])}
-    return ledger.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
-                        note=join_text(note, row["note"]), if_differs=_text(row["reason_if_differs"]),
-                        sources=_sources(row, sources), computation=computation,
-                        evidence_period=_text(row["evidence_period"]), evidence_scope=_text(row["evidence_scope"]),
-                        immaterial=immaterial, attributed=_text(row["attributed_because"]))
+    return ledger.record(check_part(row, computed, sources=sources, computation=computation, stated=stated, note=note))
 
 
 def public_range(row) -> tuple[float, float]:
