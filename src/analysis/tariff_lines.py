@@ -237,3 +237,55 @@ def top_lines(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, d
     g["rate_pct"] = g["dv"] / g["imports_usd"]
     g["contribution_pp"] = g["dv"] / total
     return g.drop(columns="dv").sort_values("contribution_pp", ascending=False).head(n).reset_index()
+
+
+def wave_steps(series: pd.DataFrame, dates, value: str = "average_pct", date_col: str = "date") -> pd.Series:
+    """Change of a step series across each of `dates`: value in force on the date minus the day before."""
+    s = series[[date_col, value]].dropna().sort_values(date_col)
+    t = s[date_col].to_numpy()
+    v = s[value].to_numpy()
+
+    def at(d):
+        i = np.searchsorted(t, np.datetime64(pd.Timestamp(d)), side="right") - 1
+        return v[i] if i >= 0 else np.nan
+    idx = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+    return pd.Series([at(d) - at(d - pd.Timedelta(days=1)) for d in idx], index=idx, name=value)
+
+
+def plot_product_level(product: pd.DataFrame, contributions: pd.DataFrame, piie: pd.DataFrame,
+                       list_level: pd.DataFrame | None = None, *, base_pct: float = 0.0, end=None, piie_end=None,
+                       weight_label: str = "2024 imports"):
+    """Top: PIIE's average tariff on China (to `piie_end`), the list-level rebuild and the product-level rebuild
+    (base + additional duty). Bottom: the product-level additional duty stacked by list."""
+    import matplotlib.pyplot as plt
+
+    end = pd.Timestamp(end) if end is not None else product["date"].max()
+    piie_end = pd.Timestamp(piie_end) if piie_end is not None else end
+    fig, (ax, ax2) = plt.subplots(2, 1, sharex=True, figsize=(8, 6.5), height_ratios=(3, 2))
+    p = piie[piie["date"] <= piie_end].sort_values("date")
+    p = pd.concat([p, p.iloc[[-1]].assign(date=piie_end)])
+    ax.step(p["date"], p["us_tariff_on_china_pct"], where="post",
+            label=f"PIIE (Bown): 2017 weights, all actions (to {piie_end.date()})")
+    if list_level is not None:
+        r = list_level[list_level["date"] <= piie_end].sort_values("date")
+        r = pd.concat([r, r.iloc[[-1]].assign(date=piie_end)])
+        ax.step(r["date"], r["average_pct"], where="post", label="list-level rebuild: announced list values")
+    q = product[product["date"] <= end].sort_values("date")
+    q = pd.concat([q, q.iloc[[-1]].assign(date=end)])
+    ax.step(q["date"], q["average_pct"], where="post",
+            label=f"product-level rebuild: Section 301 lines, {weight_label}")
+    if base_pct:
+        ax.axhline(base_pct, color="grey", lw=0.6, ls=":")
+    ax.set_ylim(0, None)
+    ax.set_ylabel("trade-weighted average, %")
+    ax.set_title("Average US tariff on Chinese goods: list by list and product by product")
+    ax.legend(fontsize=8, loc="lower right")
+    wide = (contributions.pivot_table(index="date", columns="list_id", values="contribution_pp", aggfunc="sum")
+            .reindex(columns=[c for c in LIST_ORDER if c in set(contributions["list_id"])]).fillna(0.0))
+    wide = wide[wide.index <= end]
+    wide = pd.concat([wide, wide.iloc[[-1]].set_axis([end])])
+    ax2.stackplot(wide.index, wide.T.to_numpy(), labels=[LIST_LABELS[c] for c in wide.columns], step="post",
+                  alpha=0.85)
+    ax2.set_ylabel(f"additional duty, points\n({weight_label})")
+    ax2.legend(fontsize=7, ncol=len(wide.columns), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
+    return fig
