@@ -342,9 +342,11 @@ figures.save(fig, "02_tariffs_product_level_average",
 review_lines = tariff_lines.match_lines(lines, m_hs10)
 review_lines = review_lines[review_lines["list_id"] == "review2024"]
 hs10_value = m_hs10.set_index("hs10")["imports_usd"]
-by_heading = (review_lines.drop_duplicates(["heading", "hs10"]).assign(value=lambda d: hs10_value[d["hs10"]].to_numpy() / 1e9)
-              .groupby("heading")["value"].sum().rename("2024 imports, $bn").to_frame()
-              .join(line_rates.drop_duplicates("heading").set_index("heading")[["action", "effective_date", "additional_duty_pct"]]))
+first_step = line_rates.drop_duplicates("heading").set_index("heading")[["action", "effective_date",
+                                                                        "additional_duty_pct"]]
+by_heading = (review_lines.drop_duplicates(["heading", "hs10"])
+              .assign(value=lambda d: hs10_value[d["hs10"]].to_numpy() / 1e9)
+              .groupby("heading")["value"].sum().rename("2024 imports, $bn").to_frame().join(first_step))
 review_total = float(hs10_value[review_lines["hs10"].unique()].sum() / 1e9)
 package_announced = float(announced.at["review2024", "value_announced_usd_bn"])
 semis = review_lines[(review_lines["heading"] == "9903.91.05") & review_lines["hs8"].str.startswith(("8541", "8542"))]
@@ -352,7 +354,8 @@ semis_2024 = float(hs10_value[semis["hs10"].unique()].sum() / 1e9)
 ics_2024 = float(hs10_value[semis.loc[semis["hs8"].str.startswith("8542"), "hs10"].unique()].sum() / 1e9)
 collected = m_hs10["calculated_duty_usd"].sum() / m_hs10["imports_usd"].sum() * 100
 print(f"All lines of the 2024 review: ${review_total:.2f}bn of 2024 imports from China (the White House put the "
-      f"package at ${package_announced:g}bn of trade, on earlier data); lines whose rate rises to 50% in 2025 in HS 8541/8542: "
+      f"package at ${package_announced:g}bn of trade, on earlier data); lines whose rate rises to 50% in 2025 "
+      f"in HS 8541/8542: "
       f"${semis_2024:.2f}bn, of which integrated circuits (8542) ${ics_2024:.2f}bn.")
 print(f"Duties collected on 2024 imports from China: {collected:.1f}% of their value (MFN and all additional duties, "
       "after exclusions), against the statutory averages above.")

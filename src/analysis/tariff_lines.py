@@ -217,8 +217,9 @@ def hs6_rates(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, d
     t["cov"] = t["value"] * (t["rate_pct"] > 0)
     g = t.groupby("hs6").agg(imports_usd=("value", "sum"), dv=("dv", "sum"), cov=("cov", "sum"),
                              simple_rate_pct=("rate_pct", "mean"))
-    g["weighted_rate_pct"] = np.where(g["imports_usd"] > 0, g["dv"] / g["imports_usd"].where(g["imports_usd"] > 0), 0.0)
-    g["covered_share_pct"] = np.where(g["imports_usd"] > 0, 100 * g["cov"] / g["imports_usd"].where(g["imports_usd"] > 0), 0.0)
+    traded = g["imports_usd"].where(g["imports_usd"] > 0)
+    g["weighted_rate_pct"] = (g["dv"] / traded).fillna(0.0)
+    g["covered_share_pct"] = (100 * g["cov"] / traded).fillna(0.0)
     return g.drop(columns=["dv", "cov"]).reset_index()
 
 
