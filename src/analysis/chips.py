@@ -62,6 +62,18 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
                         immaterial=immaterial, attributed=_text(row["attributed_because"]))
 
 
+def check_part(row, computed, *, stated, evidence_period: str, evidence_scope: str, immaterial: dict | None = None,
+               sources=(), computation: str = "", if_differs: str = "", note: str = "",
+               attributed: str = "") -> claims.Verdict:
+    """One part of a claim with several parts (e.g. two dated events in one sentence), checked with the row's
+    tolerances but not recorded: the parts go to ``ledger.combine``. Each part states its own evidence period and
+    scope (where they differ from the whole claim's, `immaterial` says why that does not matter for this part)."""
+    return claims.check(row["claim_id"], computed, stated=stated, abs_tol=float(row["abs_tol"]),
+                        rel_tol=float(row["rel_tol"]), if_differs=if_differs, note=note,
+                        sources=_sources(row, sources), computation=computation, evidence_period=evidence_period,
+                        evidence_scope=evidence_scope, immaterial=immaterial or {}, attributed=attributed)
+
+
 def public_range(row) -> tuple[float, float]:
     """The row's public range (public_low, public_high), for a claim that states a range."""
     low, high = row["public_low"], row["public_high"]
@@ -179,8 +191,8 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
     ax1.set_ylabel("share of world sales, by company headquarters (%)")
     ax1.set_title("Sales share by company HQ, 2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
-    ax1.text(0.99, 0.62, "SIA gives only the US share for 2020", transform=ax1.transAxes, ha="right", fontsize=8,
-             color="#555555")
+    ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
+             fontsize=8, color="#555555")
 
     cap = shares[(shares["measure"] == "wafer_capacity_by_location") & (shares["scope"] == "below 10nm")]
     cols = [(2019, "actual"), (2022, "actual"), (2032, "projection")]
