@@ -553,8 +553,12 @@ with pd.option_context("display.max_rows", 200, "display.max_colwidth", 160):
 # * **Secondary reports.** Many figures reach us through news or trade-press reports of the original publisher
 #   (SIA, IC Insights, TrendForce, KITA, China customs). The check table names the original publisher and the page
 #   read; `source_kind` says which verdicts rest on an official document or the original publisher. The search tool
-#   reaches only stored copies of public pages, so several primary tables (SIA's 2020 regional breakdown, the full
-#   2022 KITA destination data, the Raimondo-Austin letter, BAFA's budget) could not be read.
+#   reaches only stored copies of public pages, so several primary tables (SIA's 2020 shares for Korea and Taiwan,
+#   the full 2022 KITA destination data, the Raimondo-Austin letter, BAFA's budget) could not be read.
+# * **Attributed, not reproduced.** Where the document's number is a market-research firm's or an industry body's
+#   figure (SIA/WSTS, IC Insights, TrendForce, IDC, IBS, DIGITIMES Research, CSET, BCG capacity data) or a company's
+#   or person's own estimate (Nvidia's CFO, Morris Chang), the source's statement is on record but its data are not
+#   public: the verdict is `attributed`. Projections by a named organisation (McKinsey, BCG) are checked as published.
 # * **Bases.** Shares of "the chip market" are kept apart by measure (sales by headquarters, sales into a market,
 #   capacity by location, revenue vs capacity for DRAM) and scope (all semiconductors vs ICs excluding foundries).
 #   A `differs` on a different basis is a statement about the measure the document used, not necessarily an error.
