@@ -437,7 +437,7 @@ events[["event_id", "date", "precision", "legal_instrument", "publisher"]]
 # %% [markdown]
 # **CHIP claims with several parts, and the India pledges.** A sentence that dates two events, or states two nodes,
 # is checked part by part and combined with `claims.combine`: it holds only as far as its weakest part. The India
-# pledges (CHIP-49) are summed from the companies' own announcements.
+# pledges (CHIP-49) are summed from the amounts in the US-India joint statement of 22 June 2023.
 
 # %%
 chip_events = data.load("chips_dated_events")
