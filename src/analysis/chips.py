@@ -188,8 +188,8 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
     ax1.set_ylabel("share of world sales, by company headquarters (%)")
     ax1.set_title("Sales share by company HQ, 2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
-    ax1.text(0.99, 0.62, "SIA gives only the US share for 2020", transform=ax1.transAxes, ha="right", fontsize=8,
-             color="#555555")
+    ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
+             fontsize=8, color="#555555")
 
     cap = shares[(shares["measure"] == "wafer_capacity_by_location") & (shares["scope"] == "below 10nm")]
     cols = [(2019, "actual"), (2022, "actual"), (2032, "projection")]
