@@ -850,7 +850,7 @@ ledger.check("AI-33", claims.total(licences), sources=[S_REC], evidence_period="
              evidence_scope="licensing agreements on record between OpenAI and the named publishers",
              immaterial={"period": "the record up to the brief (July 2024)"},
              if_differs=("At most two of the three: the New York Times did not license its archive to OpenAI but "
-                         "sued it (S.D.N.Y. No. 1:23-cv-11195, filed 27 Dec 2023, after failed licence talks); Reddit "
+                         "sued it for copyright infringement (S.D.N.Y. No. 1:23-cv-11195, filed 27 Dec 2023); Reddit "
                          "did sign (May 2024); no agreement with Bertelsmann was found, while the German publisher "
                          "that did sign is Axel Springer (Dec 2023)."))
 cps = [f for f in rec.index if f.startswith("dma_cps_")]
