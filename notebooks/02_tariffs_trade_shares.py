@@ -63,8 +63,8 @@ def same_basis(claim_id: str) -> dict:
 # Mexico `IMPMX`, Canada `IMPCA`, all partners `IMP0004`); `trade_us_imports_annual` holds annual figures from
 # Census releases and reports, with their basis. `tariffs.annual_imports` sums complete calendar years and picks
 # one preferred value per year, partner and basis (first-release Census figures where the source table marks
-# them; otherwise the FRED sum). US goods imports from the EU were not found in any stored source: the EU column
-# stays empty.
+# them; otherwise the FRED sum). US goods imports from the EU were found only for 2023 and 2024 (a report of the
+# Census release): the EU column is empty before 2023.
 
 # %%
 monthly = data.load("trade_us_imports_monthly")
@@ -843,8 +843,14 @@ with pd.option_context("display.max_colwidth", 90):
 # * **Vintages.** FRED series are later vintages than the first releases the documents quote; Mexico's preferred
 #   values for 2018–2024 are first releases, which differ from the FRED sums (cause not identified). The cell
 #   after this list prints the differences.
-# * **Missing data, left empty.** US goods imports from the EU (every year), from Canada in 2024, and the
+# * **Missing data, left empty.** US goods imports from the EU before 2023, from Canada in 2024, and the
 #   Census-basis total for 2024 were not found in stored sources; shares for 2024 are therefore not computed.
+# * **EU duties on Chinese EVs.** The stored copies of Implementing Regulations (EU) 2024/1866 and 2024/2754 hold
+#   only their opening recitals. Rates, the sample and Tesla's treatment come from the Commission's own press
+#   releases and Q&A (republished) and trade advisers' reports; what the regulations say deeper in their text (the
+#   subsidy table, the credit rating of the loan benchmark, China's plans since 2010) is left not checkable.
+# * **Source kinds.** Several facts reach the project through reports of the publisher's release (ACEA via dpa-AFX,
+#   Eurostat via Euronews, NBS via Xinhua, DGBAS via news, IMF via an encyclopedia); each data row names its kind.
 # * **The rebuild** covers Section 301 Lists 1–4A only; Section 201/232 and the 2024–2026 product increases have no
 #   announced import value in the table. PIIE's series is the reference for the verdicts.
 # * **The scenario** is partial equilibrium with illustrative elasticities; it ignores retaliation, diversion between
