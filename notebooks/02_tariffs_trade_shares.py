@@ -457,7 +457,9 @@ ledger.check("TAR-03", claims.Computed(float(on_all["rate_pct"]), f"blanket rate
              sources=["tariff_campaign_statements"], **same_basis("TAR-03"),
              note="First floated in an August 2023 interview as 'let's say a 10% tax' on imports.")
 ledger.check("TAR-01", claims.Computed(float(on_china["rate_pct"]), "rate on Chinese goods on the public record (TAR-02)"),
-             sources=["tariff_campaign_statements"], **same_basis("TAR-01"),
+             sources=["tariff_campaign_statements"], evidence_period=register.at["TAR-01", "period"],
+             evidence_scope="tariff rate on goods from China that Trump promised to impose if re-elected (public record "
+                            "of his statements)",
              if_differs="The public record is 60% (or more); the translator's lead says 69%, while the translated body "
                         "of the same article says 60%. 69 looks like a slip in the lead.")
 
@@ -577,8 +579,8 @@ ledger.check("EV-01", small_part, stated="<10", sources=["eu_ev_context"],
              evidence_period="2023", evidence_scope="EU imports of battery EVs from China as a share of EU new car "
                                                     "registrations (units)",
              immaterial={"period": "2023 is the last full year before the article (July 2024)",
-                         "scope": "registrations are the count of cars sold; imports of battery EVs are the bulk of "
-                                  "EV imports from China"},
+                         "scope": "registrations are the count of cars sold, and battery EVs are the electric cars "
+                                  "the duties target"},
              reason="'A small part' read as under 10% of car sales (a declared reading of the words).",
              note=f"Transport & Environment puts China-made cars at {ctx.at['te_china_made_share_of_eu_bev_sales_2023', 'value']:g}% "
                   "of battery-EV sales in 2023: a large part of the EV segment, a small part of all car sales.")
@@ -802,9 +804,9 @@ ledger.check("TAR-24", claims.Computed(float(len(quick)), "economies retaliating
              reason="'Immediately' read as within a month of the US tariffs applying to them.")
 ledger.not_checkable("TAR-14", "Which countries retaliated against Smoot-Hawley is a matter of classification (tariff "
                                "increases aimed at the US, boycotts, general tariff rises). Canada and Mexico are named as "
-                               "retaliators by Mitchener, O'Rourke and Wandschneider, whose Economic Journal paper (2022) "
-                               "codes the retaliators, but the list itself could not be read; other accounts name between "
-                               "four and seven countries.", category="no_public_record",
+                               "retaliators by Mitchener (2025 op-ed drawing on Mitchener, O'Rourke and Wandschneider, "
+                               "Economic Journal 2022, which codes the retaliators), but the paper's list itself could not "
+                               "be read; other accounts found name between four and seven countries.", category="no_public_record",
                      searched="Mitchener, O'Rourke & Wandschneider, 'The Smoot-Hawley Trade War' (Economic Journal 2022; "
                               "VoxEU and Cato summaries; Mitchener's 2025 Boston Globe op-ed); Milder (1999); Jones, Tariff "
                               "Retaliation (1934) as cited; Foreign Policy Association report by L. B. Mann (archive.org)")
