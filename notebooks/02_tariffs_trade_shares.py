@@ -4,8 +4,10 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -44,7 +46,7 @@ import re
 
 import pandas as pd
 
-from analysis import claims, data, figures, io, paths, tariffs
+from analysis import claims, data, figures, io, paths, tariff_lines, tariffs
 
 figures.use_style()
 ledger = claims.Ledger("02_tariffs_trade_shares")
@@ -184,6 +186,197 @@ figures.save(fig, "02_tariffs_average_tariff_china",
              source="Chad P. Bown, 'US-China Trade War Tariffs: An Up-to-Date Chart', PIIE (workbook through "
                     "2025-11-14); USTR Section 301 notices as compiled in data/tariff_actions.csv; Census via FRED "
                     "IMPCH (2017 weights).")
+
+# %% [markdown]
+# ### Product by product
+#
+# Bown builds his series line by line: each tariff line's additional duty, weighted by 2017 US imports from China of
+# that line. The line-level lists are now in `data/`: `tariff_us_china_hs8` gives every 8-digit HTS line of each
+# Section 301 list with the dates it belonged to its chapter-99 heading, in two editions — as USTR published the
+# annexes (Lists 1–3, in 2018 codes; Lists 4A and 4B from the USITC's 2020 "China Tariffs" table) and as U.S. notes
+# 20 and 31 of chapter 99 of the 2026 HTS state them (current codes, with the 2024 four-year-review increases);
+# `tariff_us_china_rates` gives each heading's rate over time and `tariff_us_china_lists` what USTR announced.
+# `tariff_lines.average_by_date` applies, line by line, the highest rate in force among the headings a line belongs
+# to (the review rates replace the old list rate), and weights the lines by imports.
+#
+# **The weights are the gap.** No 2017 table of US imports from China by 8- or 10-digit line was found in any stored
+# public repository (the description of `trade_us_imports_china_hs10_2024` lists where we looked). The only
+# product-level weights available are Census imports for consumption from China in **2024**, by 10-digit line. The
+# product-level series below is therefore each date's statutory Section 301 schedule averaged over the 2024 basket:
+# Bown's formula with a later basket. Like the list-level rebuild it leaves out Section 201 and 232 duties and USTR's
+# product exclusions. First, the lists against what USTR announced:
+
+# %%
+lines = data.load("tariff_us_china_hs8")
+line_rates = data.load("tariff_us_china_rates")
+announced = data.load("tariff_us_china_lists").set_index("list_id")
+m_hs10 = data.load("trade_us_imports_china_hs10_2024")
+m_2024 = m_hs10["imports_usd"].sum() / 1e9
+lists_table = pd.DataFrame({
+    "announced lines": announced["lines_announced"],
+    "lines as published": tariff_lines.line_counts(lines, "annex"),
+    "announced value, $bn": announced["value_announced_usd_bn"],
+}).join(tariff_lines.list_values(lines, m_hs10).set_index("list_id").rename(columns={
+    "lines": "lines in HTS 2026", "lines_traded": "lines traded in 2024", "imports_usd_bn": "2024 imports, $bn"}))
+print(f"2024 imports for consumption from China: ${m_2024:,.1f}bn on {len(m_hs10):,} HTS10 lines; Census general "
+      f"imports from China in 2024: ${census.loc[2024, 'China']:,.1f}bn")
+lists_table.round(1)
+
+# %% [markdown]
+# The lists as published have exactly the number of lines USTR announced for Lists 1–3
+# (`tests/test_tariff_lines.py` holds them to it); no USTR line count was found for Lists 4A/4B or the 2024 review.
+# USTR's values are its estimates of annual trade at the time and cannot be tested without line-level imports of
+# 2017–2018. A line counts in every list it has belonged to (EVs, chips, steel and batteries moved from Lists 1–4A
+# to the 2024 review), so the 2024 values overlap.
+#
+# Now the series, and its steps beside PIIE's and the list-level rebuild's at each wave:
+
+# %%
+current_lines = lines[lines["edition"] == "hts2026"]
+series_dates = [pd.Timestamp("2018-01-01"), *tariff_lines.action_dates(line_rates, current_lines)]
+product = tariff_lines.average_by_date(lines, line_rates, m_hs10, series_dates, base_pct=base)
+contributions = tariff_lines.decompose_by_list(lines, line_rates, m_hs10, series_dates)
+product.set_index("date").round(2)
+
+# %%
+wave_dates = {  # wave: (date in PIIE's chart, date in the rate table)
+    "List 1 (25%)": ("2018-07-06", "2018-07-06"), "List 2 (25%)": ("2018-08-23", "2018-08-23"),
+    "List 3 (10%)": ("2018-09-24", "2018-09-24"), "List 3 to 25%": ("2019-06-01", "2019-05-10"),
+    "List 4A (15%)": ("2019-09-01", "2019-09-01"), "List 4A to 7.5%": ("2020-02-14", "2020-02-14"),
+    "2024 review, 2024-09-27": ("2024-09-27", "2024-09-27"), "2024 review, 2025-01-01": ("2025-01-01", "2025-01-01"),
+}
+piie_on, ours_on = [pd.Timestamp(p) for p, _ in wave_dates.values()], [pd.Timestamp(o) for _, o in wave_dates.values()]
+waves = pd.DataFrame({
+    "PIIE step, points": tariff_lines.wave_steps(piie, piie_on, "us_tariff_on_china_pct").values,
+    "list-level step, points": tariff_lines.wave_steps(rebuild.path, ours_on).values,
+    "product-level step, points": tariff_lines.wave_steps(product, ours_on).values,
+    "PIIE coverage step, % of imports": tariff_lines.wave_steps(
+        piie, piie_on, "share_of_us_imports_from_china_covered_pct").values,
+    "product-level coverage step, % of 2024 imports": tariff_lines.wave_steps(
+        product, ours_on, "covered_share_pct").values,
+}, index=list(wave_dates))
+waves["PIIE minus product-level, points"] = waves["PIIE step, points"] - waves["product-level step, points"]
+waves.round(2)
+
+# %% [markdown]
+# **The gap to PIIE, line by line.** At the article's date the gap between PIIE's average and the product-level
+# rebuild splits into the Section 201/232 rise before List 1 (not rebuilt) and each list's step:
+
+# %%
+piie_article = float(tariffs.series_at(piie, [article_date], "us_tariff_on_china_pct").iloc[0])
+product_article = float(tariffs.series_at(product, [article_date], "average_pct").iloc[0])
+pre_301_rise = pre_301 - base
+by_list = waves.loc[list(wave_dates)[:6], "PIIE minus product-level, points"]
+by_list = pd.Series({"List 1": by_list.iloc[0], "List 2": by_list.iloc[1], "List 3": by_list.iloc[2] + by_list.iloc[3],
+                     "List 4A": by_list.iloc[4] + by_list.iloc[5]})
+gap_table = pd.concat([pd.Series({"Section 201 and 232 (before List 1)": pre_301_rise}), by_list])
+other = piie_article - product_article - gap_table.sum()
+gap_table["other PIIE changes to the article date"] = other
+print(f"On {article_date}: PIIE {piie_article:.2f}%, product-level rebuild {product_article:.2f}% "
+      f"(PIIE's pre-war {base:.2f}% + Section 301 lines at 2024 weights), list-level rebuild "
+      f"{float(rebuild.at(article_date)['average_pct']):.2f}%; "
+      f"gap to PIIE {piie_article - product_article:.2f} points, of which:")
+gap_table.round(2)
+
+# %%
+art = contributions[contributions["date"] == contributions["date"][contributions["date"] <= article_date].max()]
+cov_art = art.set_index("list_id")[["covered_share_pct", "contribution_pp", "mean_rate_pct"]]
+piie_cov = waves["PIIE coverage step, % of imports"]
+cov_art["PIIE coverage step, % of imports"] = pd.Series({
+    "list1": piie_cov.iloc[0], "list2": piie_cov.iloc[1], "list3": piie_cov.iloc[2], "list4a": piie_cov.iloc[4]})
+top_article = tariff_lines.top_lines(lines, line_rates, m_hs10, article_date, n=8)
+largest_hs10 = m_hs10.sort_values("imports_usd").drop_duplicates("hs8", keep="last").set_index("hs8")
+top_article["largest HS10 of the line"] = top_article["hs8"].map(largest_hs10["description"])
+cov_art.round(2)
+
+# %%
+top_article.round(3)
+
+# %%
+hs6_article = tariff_lines.hs6_rates(lines, line_rates, m_hs10, article_date)
+traded6 = hs6_article[hs6_article["imports_usd"] > 0]
+partial6 = traded6[(traded6["covered_share_pct"] > 0) & (traded6["covered_share_pct"] < 100)]
+print(f"On {article_date}: {len(partial6)} of {len(traded6)} traded HS6 subheadings were partly covered, holding "
+      f"{100 * partial6['imports_usd'].sum() / traded6['imports_usd'].sum():.1f}% of 2024 imports from China.")
+
+# %%
+list3_share_gap = float(cov_art.at["list3", "PIIE coverage step, % of imports"] - cov_art.at["list3", "covered_share_pct"])
+print(f"List 3: its lines were {cov_art.at['list3', 'PIIE coverage step, % of imports']:.1f}% of imports from China "
+      f"in PIIE's 2017 weights and {cov_art.at['list3', 'covered_share_pct']:.1f}% of 2024 imports ({list3_share_gap:.1f} "
+      f"points less): at 25% that alone is {0.25 * list3_share_gap:.2f} points of the gap.")
+print(f"Lists 1 and 2: their lines' share of 2024 imports ({cov_art.at['list1', 'covered_share_pct']:.2f}% and "
+      f"{cov_art.at['list2', 'covered_share_pct']:.2f}%) is close to PIIE's coverage steps "
+      f"({cov_art.at['list1', 'PIIE coverage step, % of imports']:.2f}% and "
+      f"{cov_art.at['list2', 'PIIE coverage step, % of imports']:.2f}%), yet PIIE's average rose "
+      f"{waves.iloc[0, 0]:.2f} and {waves.iloc[1, 0]:.2f} points: more than 25% of its own coverage step "
+      f"({0.25 * cov_art.at['list1', 'PIIE coverage step, % of imports']:.2f} and "
+      f"{0.25 * cov_art.at['list2', 'PIIE coverage step, % of imports']:.2f}).")
+
+# %% [markdown]
+# **Reading the gap.** Two causes can be told apart with the line-level data. (i) *The basket*: on 2024 weights the
+# lines of List 3 weigh far less than PIIE's 2017 coverage gives them — imports moved out of the tariffed lines — and
+# List 3 carries most of the gap; List 4A's lines weigh about what PIIE gives them. (ii) *PIIE's own steps*: for
+# Lists 1 and 2 the 2024 shares are close to PIIE's 2017 coverage, but PIIE's average rises by far more than 25% of
+# that coverage, as section 2 found; line-level weights cannot reproduce these two steps with any basket in which
+# the lists weigh what PIIE says they cover. Without 2017 line-level imports, (i) cannot be split further into list
+# values and product mix, and (ii) needs PIIE's method note. The top lines above are the products that matter most on
+# the 2024 basket: lithium-ion batteries (List 4A, then the 2024 review), computer parts, modems, metal furniture, cars
+# and car parts.
+#
+# **Why 8 digits and not 6.** Aggregated to HS6 (`tariff_lines.hs6_rates`), many subheadings are only partly covered:
+# a list names some of their 8-digit lines and not others, so an HS6-level rebuild would have to guess the split.
+
+# %%
+ieepa_start = pd.Timestamp("2025-02-04")  # PIIE's series adds the IEEPA tariffs from here (section 6)
+fig = tariff_lines.plot_product_level(product, contributions, piie, rebuild.path, base_pct=base, end="2026-03-31",
+                                      piie_end=ieepa_start - pd.Timedelta(days=1))
+figures.save(fig, "02_tariffs_product_level_average",
+             caption="Average US tariff on imports from China: PIIE's published series (2017 weights, all actions), "
+                     "the list-level rebuild (announced list values) and the product-level rebuild (each HTS line's "
+                     "Section 301 duty weighted by 2024 imports, on PIIE's pre-war 3.1%); lower panel: the "
+                     "product-level additional duty by list. PIIE to 2025-02-03 (later it adds the IEEPA tariffs); the "
+                     "list-level rebuild has no 2024-review step (no list value).",
+             source="USTR Section 301 annexes (83 FR 28710, List 2 final list, List 3 tariff list of 2018-09-17); USITC "
+                    "China Tariffs (2020) and HTS 2026 Rev. 6 chapter 99 notes 20 and 31; Census imports for "
+                    "consumption from China by HTS10, 2024 (via the Trade War Tracker); PIIE (Bown) chart data; "
+                    "data/tariff_us_china_*.csv, data/trade_us_imports_china_hs10_2024.csv.")
+
+# %% [markdown]
+# **The 2024 review on 2024 trade.** The review's lines, their imports from China in 2024 and the duties actually
+# collected on all imports from China in 2024 (Census calculated duty, which includes MFN duties):
+
+# %%
+review_lines = tariff_lines.match_lines(lines, m_hs10)
+review_lines = review_lines[review_lines["list_id"] == "review2024"]
+hs10_value = m_hs10.set_index("hs10")["imports_usd"]
+first_step = line_rates.drop_duplicates("heading").set_index("heading")[["action", "effective_date",
+                                                                        "additional_duty_pct"]]
+by_heading = (review_lines.drop_duplicates(["heading", "hs10"])
+              .assign(value=lambda d: hs10_value[d["hs10"]].to_numpy() / 1e9)
+              .groupby("heading")["value"].sum().rename("2024 imports, $bn").to_frame().join(first_step))
+review_total = float(hs10_value[review_lines["hs10"].unique()].sum() / 1e9)
+package_announced = float(announced.at["review2024", "value_announced_usd_bn"])
+semis = review_lines[(review_lines["heading"] == "9903.91.05") & review_lines["hs8"].str.startswith(("8541", "8542"))]
+semis_2024 = float(hs10_value[semis["hs10"].unique()].sum() / 1e9)
+ics_2024 = float(hs10_value[semis.loc[semis["hs8"].str.startswith("8542"), "hs10"].unique()].sum() / 1e9)
+collected = m_hs10["calculated_duty_usd"].sum() / m_hs10["imports_usd"].sum() * 100
+print(f"All lines of the 2024 review: ${review_total:.2f}bn of 2024 imports from China (the White House put the "
+      f"package at ${package_announced:g}bn of trade, on earlier data); lines whose rate rises to 50% in 2025 "
+      f"in HS 8541/8542: "
+      f"${semis_2024:.2f}bn, of which integrated circuits (8542) ${ics_2024:.2f}bn.")
+print(f"Duties collected on 2024 imports from China: {collected:.1f}% of their value (MFN and all additional duties, "
+      "after exclusions), against the statutory averages above.")
+results["product_level"] = {
+    "weights": "Census imports for consumption from China, 2024, by HTS10 (no 2017 line-level weights found)",
+    "imports_2024_usd_bn": float(m_2024),
+    "lines_as_published": {k: int(v) for k, v in tariff_lines.line_counts(lines, "annex").items()},
+    "average_at_article_pct": product_article, "piie_at_article_pct": piie_article,
+    "gap_to_piie_pp": {k: round(float(v), 4) for k, v in gap_table.items()},
+    "series": {str(d.date()): round(float(v), 4) for d, v in zip(product["date"], product["average_pct"])},
+    "review2024_imports_2024_usd_bn": review_total, "semiconductor_lines_50pct_2024_usd_bn": semis_2024,
+    "integrated_circuits_50pct_2024_usd_bn": ics_2024, "duties_collected_2024_pct": float(collected),
+}
+by_heading.assign(effective_date=by_heading["effective_date"].dt.date).round(3)
 
 # %% [markdown]
 # ### Claims on the average tariff

@@ -4,8 +4,10 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -72,6 +74,10 @@ sme = data.load("exp_china_sme_imports")
 entities = data.load("exp_entity_list_prc")
 penalties = data.load("exp_bis_penalties")
 bis = data.load("exp_bis_resources")
+statements = data.load("exp_statements")
+japan_sme = data.load("exp_japan_sme_exports")
+eu_national = data.load("exp_eu_national_controls")
+postal = data.load("ict_china_postal_tax")
 
 row = checks.set_index("claim_id", drop=False).loc  # row["CHIP-03"] -> that claim's check row
 assert set(checks["claim_id"]) == set(ours["claim_id"]), "the check table must cover exactly the CHIP/EXP/ICT claims"
@@ -317,8 +323,14 @@ figures.save(fig, "07_sme_imports_by_origin",
 pen = chips.penalty_table(penalties)
 p = pen.set_index("case")
 gf = "GlobalFoundries / SJ Semiconductor"
-chips.check_claim(ledger, row["EXP-23"], claims.Computed(p.at["Seagate / Huawei FDP rule", "penalty_usd_million"],
-                                                         "BIS civil penalty, Seagate (19 Apr 2023)"))
+# EXP-23 has two parts: the amount of the Seagate penalty, and the January 2024 "down payment" remark about it.
+seagate = chips.check_part(row["EXP-23"], claims.Computed(p.at["Seagate / Huawei FDP rule", "penalty_usd_million"],
+                                                          "BIS civil penalty, Seagate (19 Apr 2023)"))
+remark = claims.not_checkable(
+    "EXP-23", "The January 2024 'down payment' remark attributed to the Assistant Secretary for Export Enforcement was "
+    "not found in BIS's published speeches or the trade press read.", category="no_public_record",
+    searched=row["EXP-23"]["searched"])
+ledger.combine("EXP-23", [seagate, remark])
 chips.check_claim(ledger, row["EXP-24"], claims.Computed(p.at[gf, "penalty_usd_million"], "BIS civil penalty, GlobalFoundries (1 Nov 2024)"))
 chips.check_claim(ledger, row["EXP-25"], claims.share(p.at[gf, "penalty_usd_million"], p.at[gf, "shipments_usd_million"],
                                                       "GlobalFoundries penalty", "value of the 74 shipments"))
@@ -346,8 +358,28 @@ fy2013 = claims.difference(b[("FY2024", "appropriation_enacted")], b[("FY2013-FY
 funding_ratio = claims.ratio(b[("FY2024", "appropriation_enacted")], float(fy2013), "FY2024", "FY2013")
 workload = claims.ratio(b[("2023", "licence_applications_per_year")], b[("2012", "licence_applications_per_year")],
                         "licence applications 2023 (more than)", "licence applications 2012 (about)")
-chips.check_claim(ledger, row["EXP-26"], workload,
-                  note=f"For comparison, nominal BIS funding FY2024/FY2013 = {float(funding_ratio):.2f} ({funding_ratio.how}).")
+# EXP-26 has two parts: the workload doubled, and funding stayed "essentially unchanged". Each is checked on its own.
+workload_part = claims.check(
+    "EXP-26", workload, stated="2", sources=["chips_claim_checks", "exp_bis_resources"],
+    evidence_period="2012 to 2023", evidence_scope="BIS licence applications a year, 2023 vs 2012 (BIS testimony, March 2024)",
+    immaterial={"period": "'now' in BIS's testimony of March 2024 is the 2023 level; the claim's end point is c.2024",
+                "scope": "this part checks the workload half of the claim"})
+funding_part = claims.check(
+    "EXP-26", funding_ratio, stated="1", rel_tol=0.1, sources=["chips_claim_checks", "exp_bis_resources", "exp_statements"],
+    evidence_period="FY2013 to FY2024", evidence_scope="BIS enacted funding, all activities, nominal US$, FY2024 vs FY2013 (GAO)",
+    if_differs=(f"Funding was not unchanged: GAO finds BIS funding grew by US$97m to US$191m, a ratio of "
+                f"{float(funding_ratio):.2f} (nominal). BIS's own testimony and the CSIS original say the budget for core "
+                "export-control functions was flat 'when adjusted for inflation'; the Chinese text drops that qualifier, and "
+                "no public series of BIS's core-function budget in real terms was found to check the qualified statement."),
+    note="'Essentially unchanged' is read as a ratio within ±10% of 1.")
+ledger.combine("EXP-26", [workload_part, funding_part])
+# EXP-28: BIS's FY2024 money (the ratio's numerator) and BAFA's planned FY2025 budget (its denominator).
+bis_part = chips.check_part(row["EXP-28"], claims.Computed(b[("FY2024", "appropriation_enacted")],
+                                                           "BIS FY2024 enacted appropriation"), stated="222.4")
+bafa_part = claims.not_checkable(
+    "EXP-28", "BAFA's planned FY2025 budget (or its export-control share) was not found in the public material searched.",
+    category="no_public_record", searched=row["EXP-28"]["searched"])
+ledger.combine("EXP-28", [bis_part, bafa_part])
 chips.check_claim(ledger, row["EXP-27"], claims.Computed(b[("FY2024", "appropriation_enacted")], "BIS FY2024 enacted appropriation"),
                   note=f"FY2024 request = {request_fy24.how} = {float(request_fy24):.0f}.")
 chips.check_claim(ledger, row["EXP-33"], claims.Computed(b[("FY2026", "requested_increase")], "FY2026 requested increase for BIS"))
@@ -398,9 +430,12 @@ chips.check_claim(ledger, row["ICT-01"], eo_memo, note=f"With proclamations: {fl
 # Dated events: the year or date the document gives, against the sourced one.
 for cid, event in (("CHIP-69", "huawei_founded"), ("CHIP-70", "smic_entity_list"), ("CHIP-72", "hubble_founded"),
                    ("CHIP-73", "smee_founded"), ("CHIP-74", "hubble_rslaser"), ("CHIP-77", "arm_suspends_huawei"),
-                   ("CHIP-78", "riscv_foundation_created"), ("CHIP-79", "bosc_formed"),
-                   ("EXP-45", "bis_licensing_system")):
+                   ("CHIP-78", "riscv_foundation_created"), ("CHIP-79", "bosc_formed")):
     chips.check_claim(ledger, row[cid], claims.Computed(ev_year(event), f"year of event {event} (exp_policy_events)"))
+# EXP-45 names two systems and two years: each is checked, and the claim holds only if both do.
+ledger.combine("EXP-45", [
+    chips.check_part(row["EXP-45"], claims.Computed(ev_year(e), f"year of event {e} (exp_policy_events)"), stated=y)
+    for e, y in (("bis_licensing_system", "2006"), ("bis_enforcement_system", "2008"))])
 for cid, event in (("EXP-43", "nl_controls_effective"), ("EXP-46", "ai_diffusion_compliance"),
                    ("EXP-47", "h20_licence_notice"), ("ICT-11", "doj_data_rule_effective")):
     chips.check_claim(ledger, row[cid], ev_date(event),
@@ -423,6 +458,53 @@ rounds = claims.total({e: 1 for e in updates})
 chips.check_claim(ledger, row["EXP-41"], rounds)
 de_window = claims.span(ev_date("de_package_1"), ev_date("de_package_3"), "months")
 events[["event_id", "date", "precision", "legal_instrument", "publisher"]]
+
+# %% [markdown]
+# ## 7b. Export-control and ICT claims checked against their primary texts
+#
+# **A forecast whose date has passed (EXP-02)** is checked against what happened: the replacement for the AI
+# diffusion rule was expected "in one to two months" from May 2025. **Japan's chip-equipment exports (EXP-17)** are
+# Ministry of Finance trade statistics. **"The US concluded" (EXP-22)**: the CSIS original attributes the finding to a
+# CSET study of chips bought by the Chinese military, so the figure is checked for who found it and about what.
+# **Unilateral EU controls (EXP-42)** are counted from the national control lists. **China's RMB 330 (ICT-09)** is
+# the value at which the postal tax reaches the RMB 50 waiver: 50 divided by the lowest postal tax rate.
+
+# %%
+stm = statements.set_index("statement_id")
+pending = claims.span(ev_date("ai_diffusion_rescinded"), pd.Timestamp(stm.at["ai_diffusion_replacement_pending", "date"]),
+                      "months")
+chips.check_claim(ledger, row["EXP-02"], pending,
+                  computation=f"{pending.how} (no replacement rule by then: a lower bound)")
+
+jp = japan_sme.set_index(["period", "partner"])["value"]
+jp_share = claims.share(jp[("2024", "China")], jp[("2024", "World")], "exports to China 2024", "exports to all destinations 2024")
+chips.check_claim(ledger, row["EXP-17"], jp_share,
+                  note=f"Q1 2024: exports to China {jp[('2024-Q1', 'China')]:.0f} (100m yen), reported as just over half.")
+
+majority = claims.Computed(1.0, "CSET (2022), as cited by CSIS: a majority of advanced chips procured by the Chinese military "
+                                "were designed by US firms (1 = more than half)")
+chips.check_claim(ledger, row["EXP-22"], majority, stated=claims.Stated("value", 1.0, 1.0, "most (more than half) = 1"))
+
+report_date = pd.Timestamp(re.search(r"CSIS, (\d{1,2} \w{3} \d{4})", ours.set_index("claim_id").at["EXP-42", "article"])[1])
+national_dates = pd.to_datetime(eu_national["date"])
+in_window = eu_national[(national_dates > report_date - pd.DateOffset(years=2)) & (national_dates <= report_date)]
+states = claims.total({r.member_state: 1 for r in in_window.itertuples()})
+chips.check_claim(ledger, row["EXP-42"], states,
+                  computation=f"{states.how} (national lists adopted or in force {(report_date - pd.DateOffset(years=2)).date()} "
+                              f"to {report_date.date()})")
+
+tax = postal.set_index("parameter_id")["value"]
+waiver_value_now = claims.ratio(tax["tax_waiver_threshold"], tax["postal_tax_rate_band1_2019"] / 100,
+                                "RMB 50 tax waiver", "lowest postal tax rate since 9 Apr 2019")
+waiver_value_old = claims.ratio(tax["tax_waiver_threshold"], tax["postal_tax_rate_band1_2016"] / 100,
+                                "RMB 50 tax waiver", "lowest postal tax rate before 9 Apr 2019")
+chips.check_claim(ledger, row["ICT-09"], waiver_value_now,
+                  note=f"At the pre-2019 rate the same computation gives RMB {float(waiver_value_old):.0f} ({waiver_value_old.how}).")
+pd.DataFrame({"value": [float(pending), float(jp_share), float(states), float(waiver_value_now), float(waiver_value_old)],
+              "computation": [pending.how, jp_share.how, states.how, waiver_value_now.how, waiver_value_old.how]},
+             index=["EXP-02 months without a replacement rule", "EXP-17 China's share of Japan's exports 2024 (%)",
+                    "EXP-42 member states with national lists", "ICT-09 value at the RMB 50 waiver, 13%",
+                    "ICT-09 same at 15% (pre-2019)"])
 
 # %% [markdown]
 # ## 8. Every other claim, from the check table
@@ -488,7 +570,11 @@ with pd.option_context("display.max_rows", 200, "display.max_colwidth", 160):
 #   A `differs` on a different basis is a statement about the measure the document used, not necessarily an error.
 # * **Approximate statements.** "About", "nearly" and "over" are checked with declared tolerances or bounds (see
 #   `abs_tol`, `rel_tol` and `stated_as` in the check table); lower bounds (Entity List, Huawei fabs) are labelled.
-# * **Not checkable.** Forecasts (e.g. a replacement rule "in one to two months", German controls "by mid-2025"),
-#   opinions and characterisations, and figures for which no public source was found are marked `not_checkable`
-#   with the reason; where a statute or rule fixes a number, the verdict cites it.
+# * **Not checkable.** Forecasts not yet observable (German controls "could arrive by mid-2025", told privately to
+#   the report's authors), opinions and characterisations, and figures for which a named search found no public
+#   record are marked `not_checkable` with their category; where a statute or rule fixes a number, the verdict cites
+#   it. A forecast whose date has passed (a replacement rule "in one to two months") is checked against the outcome.
+# * **Claims with several parts** (workload doubled *and* funding flat; a penalty *and* a remark about it; two
+#   in-service years; a ratio's numerator *and* denominator) are checked part by part and joined with
+#   `claims.combine`: a part that differs makes the claim differ, a part with no public record leaves it not checkable.
 # * **No simulated data** are used in this notebook.

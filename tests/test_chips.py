@@ -224,3 +224,47 @@ def test_malformed_fixture_is_refused_naming_row_and_column(fixture, resource, c
     assert hit[0].row is not None and fixture in hit[0].file
     if rule:
         assert hit[0].rule == rule
+
+
+# ------------------------------------------------------------------ EXP/ICT re-read (verdict standard, issue 14)
+EXP_ICT_RESOURCES = ["exp_statements", "exp_japan_sme_exports", "exp_eu_national_controls", "ict_china_postal_tax"]
+
+
+@pytest.mark.parametrize("name", EXP_ICT_RESOURCES)
+def test_exp_ict_tables_load_and_name_their_source_kind(name):
+    frame = data.load(name)
+    assert not frame.empty
+    assert frame["source_url"].str.match(r"https?://").all()
+    assert frame["source_kind"].notna().all()
+
+
+def test_check_part_does_not_record_and_takes_overrides(checks):
+    ledger = claims.Ledger("t")
+    row = _row(checks, "EXP-45")
+    part = chips.check_part(row, claims.Computed(2006, "year"), stated="2006")
+    assert part.verdict == "reproduced" and not ledger.verdicts
+    other = chips.check_part(row, claims.Computed(2009, "year"), stated="2008", if_differs="Another year.")
+    assert other.verdict == "differs"
+    assert ledger.combine("EXP-45", [part, other]).verdict == "differs"
+
+
+def test_postal_tax_waiver_value_is_fifty_over_the_rate():
+    tax = data.load("ict_china_postal_tax").set_index("parameter_id")["value"]
+    now = tax["tax_waiver_threshold"] / (tax["postal_tax_rate_band1_2019"] / 100)
+    before = tax["tax_waiver_threshold"] / (tax["postal_tax_rate_band1_2016"] / 100)
+    # The document's RMB 330 is the pre-2019 threshold (50 / 15%), not the one in force in 2025 (50 / 13%).
+    assert abs(before - 330) / 330 < 0.02 and abs(now - 330) / 330 > 0.1
+    assert tax["parcel_value_limit"] > now
+
+
+def test_eu_national_lists_in_the_two_years_before_the_report():
+    eu = data.load("exp_eu_national_controls")
+    dates = pd.to_datetime(eu["date"])
+    report = pd.Timestamp("2025-03-14")
+    within = eu[(dates > report - pd.DateOffset(years=2)) & (dates <= report)]
+    assert set(within["member_state"]) == {"Netherlands", "Spain", "France", "Germany", "Italy"}
+
+
+def test_no_exp_ict_data_row_cites_the_documents():
+    for name in EXP_ICT_RESOURCES + ["exp_policy_events", "exp_bis_resources"]:
+        assert claims.self_citations(name) == [], name

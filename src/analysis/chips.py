@@ -42,6 +42,22 @@ def _sources(row, extra=()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def check_part(row, computed, *, sources=(), computation: str = "", stated=None, note: str = "",
+               **overrides) -> claims.Verdict:
+    """The verdict :func:`check_claim` would record for `row`, without recording it: one part of a claim with
+    several parts, to be joined with ``ledger.combine``. `overrides` replace the row's own check arguments for this
+    part (e.g. ``evidence_period=``, ``evidence_scope=``, ``immaterial=``, ``if_differs=``, ``rel_tol=``)."""
+    target = stated if stated is not None else (_text(row["stated_as"]) or None)
+    immaterial = {dim: _text(row[f"immaterial_{dim}"]) for dim in claims.BASIS if _text(row[f"immaterial_{dim}"])}
+    kwargs = dict(stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
+                  note=join_text(note, row["note"]), if_differs=_text(row["reason_if_differs"]),
+                  sources=_sources(row, sources), computation=computation,
+                  evidence_period=_text(row["evidence_period"]), evidence_scope=_text(row["evidence_scope"]),
+                  immaterial=immaterial, attributed=_text(row["attributed_because"]))
+    kwargs.update(overrides)
+    return claims.check(row["claim_id"], computed, **kwargs)
+
+
 def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation: str = "", stated=None,
                 note: str = "") -> claims.Verdict:
     """Record a verdict for `row` (a ``chips_claim_checks`` row) from a value computed in the notebook.
@@ -52,14 +68,7 @@ def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation
     its reasons: ``reason_if_differs`` recorded only when the verdict is ``differs``, the row's ``note`` always.
     `note` adds computed context (e.g. the same figure on another basis).
     """
-    cid = row["claim_id"]
-    target = stated if stated is not None else (_text(row["stated_as"]) or None)
-    immaterial = {dim: _text(row[f"immaterial_{dim}"]) for dim in claims.BASIS if _text(row[f"immaterial_{dim}"])}
-    return ledger.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
-                        note=join_text(note, row["note"]), if_differs=_text(row["reason_if_differs"]),
-                        sources=_sources(row, sources), computation=computation,
-                        evidence_period=_text(row["evidence_period"]), evidence_scope=_text(row["evidence_scope"]),
-                        immaterial=immaterial, attributed=_text(row["attributed_because"]))
+    return ledger.record(check_part(row, computed, sources=sources, computation=computation, stated=stated, note=note))
 
 
 def public_range(row) -> tuple[float, float]:

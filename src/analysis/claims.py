@@ -515,6 +515,7 @@ def scoreboard(rep: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     kinds = list(dict.fromkeys(EVIDENCE_KIND[v] for v in order))
     evidence = pd.crosstab(rep["topic"], rep["verdict"].map(EVIDENCE_KIND)).reindex(columns=kinds, fill_value=0)
     evidence = evidence.loc[:, (evidence.sum() > 0) | (evidence.columns != EVIDENCE_KIND[UNCHECKED])]
+    evidence.columns.name = "evidence"
     evidence["total"] = evidence.sum(axis=1)
     return {"overall": overall, "topic": counts("topic"), "document": counts("document"), "evidence": evidence}
 
