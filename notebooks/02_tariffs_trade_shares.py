@@ -459,7 +459,8 @@ print(f"PIIE's average on China rose {piie_2024_step:.2f} points on 2024-09-27; 
 ledger.check("TAR-11", pkg, sources=["tariff_actions"], **same_basis("TAR-11"),
              computation=f"covered value of the 2024-05-14 package (White House fact sheet) = ${pkg:g}bn; "
                          f"{share_china:.2f}% of 2023 imports from China, {share_all:.2f}% of all goods imports",
-             note="The White House states the value; the import year behind it is not given.")
+             note=f"The White House states the value; the import year behind it is not given. On 2024 imports the lines "
+                  f"of the 2024 review carried ${review_total:.1f}bn (product-by-product section).")
 ev_rate = float(acts.loc[acts["group_id"] == "301_2024_evs", "rate_pct"].iloc[0])
 chip_rate = float(acts.loc[acts["group_id"] == "301_2025_semiconductors", "rate_pct"].iloc[0])
 ledger.check("TAR-04", ev_rate, sources=["tariff_actions"], **same_basis("TAR-04"),
@@ -473,9 +474,11 @@ results["package_2024"] = {"covered_usd_bn": pkg, "share_of_china_imports_pct": 
 # **Chips by product definition.** Whether Chinese chip imports are "under $1bn a year" and all-source chip
 # imports "about $6bn a month" depends on what counts as a chip: integrated circuits alone, all semiconductor
 # devices (HS 8541 and 8542; 8541 adds diodes, transistors and photosensitive devices, including solar cells), or
-# Commerce's wider "semiconductors and other electronic components". The Section 301 action covers headings 8541
-# and 8542. No Census table for these headings was found; `trade_us_chip_imports` holds two reported aggregates:
-# a Bloomberg count of US chip imports for 2023Q1 and Commerce's wider group for 2023 and January–August 2024.
+# Commerce's wider "semiconductors and other electronic components". The Section 301 action covers lines of headings
+# 8541 and 8542. For imports from China, the product-by-product section above gives 2024 imports on exactly the
+# lines raised to 50% (Census HTS10); for imports from all sources no such table was found, and
+# `trade_us_chip_imports` holds two reported aggregates: a Bloomberg count of US chip imports for 2023Q1 and
+# Commerce's wider group for 2023 and January–August 2024.
 
 # %%
 chips = data.load("trade_us_chip_imports")
@@ -488,15 +491,18 @@ china_q1 = float(cq[("2023Q1", "China", "chips_bloomberg")])
 world_q1 = float(cq[("2023Q1", "World", "chips_bloomberg")])
 china_broad = float(cq[("2023", "China", "semiconductors_and_other_electronic_components")])
 world_broad = float(cq[("2023", "World", "semiconductors_and_other_electronic_components")])
-china_annualised = claims.Computed(4 * china_q1, f"4 x US chip imports from China in 2023Q1 (Bloomberg) = 4 x {china_q1:g}")
-ledger.check("TAR-08", china_annualised, sources=["trade_us_chip_imports"],
-             evidence_period="2023Q1, annualised (x4)",
-             evidence_scope="US imports of chips from China on Bloomberg's definition (headings not stated), USD billion",
-             if_differs=f"On the chip definitions found, imports from China exceed $1bn a year: ${china_q1:g}bn in 2023Q1 "
-                    f"alone (Bloomberg 'chips'; the year at that pace = ${4 * china_q1:.2f}bn, an annualisation assumed "
-                    f"here), and ${china_broad:,.1f}bn in 2023 for Commerce's wider 'semiconductors and other electronic "
-                    "components'. Under $1bn could hold only for a narrower set (e.g. the specific tariff lines whose "
-                    "rate rises), which no source found isolates.")
+semis_lines = claims.Computed(semis_2024, "2024 imports for consumption from China on the HS 8541/8542 lines whose "
+                                           "Section 301 rate rose to 50% on 2025-01-01 (heading 9903.91.05), $bn")
+ledger.check("TAR-08", semis_lines, sources=["trade_us_imports_china_hs10_2024", "tariff_us_china_hs8",
+                                             "tariff_us_china_rates", "trade_us_chip_imports"],
+             evidence_period="2024", evidence_scope=register.at["TAR-08", "scope"],
+             immaterial={"period": "the latest full year of product-level imports found; the article gives no year, and "
+                                   "2024 is the year before the 50% rate applied"},
+             if_differs=f"On the tariff lines actually raised to 50%, imports from China were ${semis_2024:.2f}bn in 2024, "
+                        f"above $1bn; integrated circuits (HS 8542) alone were ${ics_2024:.2f}bn, under $1bn. The claim "
+                        "holds for integrated circuits, not for all the semiconductor lines the tariff hits.",
+             note=f"Reported aggregates on other definitions: Bloomberg 'chips' from China ${china_q1:g}bn in 2023Q1 alone; "
+                  f"Commerce's wider 'semiconductors and other electronic components' ${china_broad:,.1f}bn in 2023.")
 world_monthly = claims.ratio(world_q1, 3, "US chip imports, all sources, 2023Q1 (Bloomberg), $bn", "3 months")
 ledger.check("TAR-09", world_monthly, rel_tol=0.1, sources=["trade_us_chip_imports"],
              evidence_period="2023Q1, monthly average",
