@@ -846,8 +846,8 @@ ledger.check("EV-12", tw_cn, abs_tol=0.5, sources=["eu_ev_context"],
              immaterial={"period": "the last full year before the article",
                          "scope": "GDP per head is the usual measure of income per head in such comparisons"},
              reason="'Three times' read as 3 ± 0.5 (a rounded multiple).",
-             note=f"At market exchange rates the ratio is {tw_cn:.2f}, at the low end of 'three times'; on purchasing-power "
-                  "parity it would be higher (not computed: no consistent PPP pair was found).")
+             note=f"At market exchange rates the ratio is {tw_cn:.2f}, at the low end of 'three times'; a ratio at "
+                  "purchasing-power parity was not computed (no consistent pair of PPP figures was found).")
 
 ev_share = {g: float(ctx.at[f"iea_ev_sales_share_{k}_2023", "value"]) for g, k in (("China", "china"), ("Europe", "europe"), ("United States", "us"))}
 battery = {g: float(ctx.at[f"iea_battery_demand_{k}_2023", "value"]) for g, k in (("China", "china"), ("Europe", "europe"), ("United States", "us"))}
@@ -987,8 +987,7 @@ events[["event_id", "date", "economy", "rate_pct", "rate_role", "source_kind"]]
 ev_hist = events.set_index("event_id")
 ledger.check("TAR-15", claims.Computed(float(ev_hist.at["uk_aia_1931_ceiling", "rate_pct"]), ev_hist.at["uk_aia_1931_ceiling", "instrument"]),
              sources=["tariff_history_events"], **same_basis("TAR-15"),
-             note="The Act came in November 1931, about seventeen months after Smoot-Hawley ('a year later' in the claim); "
-                  "its powers were temporary and were followed by the Import Duties Act 1932.")
+             note="The Act came in November 1931, about seventeen months after Smoot-Hawley ('a year later' in the claim).")
 first_orders = events[(events["economy"] == "United Kingdom") & (events["rate_role"] == "imposed")].sort_values("date")
 ledger.check("TAR-16", claims.Computed(float(first_orders["rate_pct"].max()),
                                        "highest rate in the first orders under the Act: " + "; ".join(first_orders["instrument"])),
