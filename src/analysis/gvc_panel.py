@@ -243,8 +243,10 @@ def _short(err: Exception) -> str:
 class _Check:
     rule: str
     column: str
-    condition: str  # SQL, true for an offending row
+    condition: str  # SQL on the raw columns, true for an offending row
     message: str  # what is wrong; the value is appended
+    mode: str = "row"  # how it is detected: "distinct" | "extreme" | "row" (see _violations)
+    aggregate: str = ""  # "extreme" mode: SQL over min_/max_/n_ aggregates, true if some row fails
 
 
 def _typed_columns(con, relation: str, sch: dict, label: str) -> tuple[dict[str, str], list[_Check]]:
@@ -274,6 +276,10 @@ def _typed_columns(con, relation: str, sch: dict, label: str) -> tuple[dict[str,
             continue
         exprs[name] = expr
         is_text = base_raw == "VARCHAR"
+        # string fields: checks depend on the value alone -> evaluated once per distinct value; exact-typed
+        # numbers and dates: min, max and counts tell whether any row fails; text to be parsed: row by row
+        mode = "distinct" if ftype == "string" else "row" if "TRY_CAST" in expr else "extreme"
+        first = len(checks)
         if expr.startswith("TRY_CAST"):
             nonempty = f"trim({col}) <> ''" if is_text else "TRUE"
             checks.append(_Check("type-error", name, f"{col} IS NOT NULL AND {nonempty} AND {expr} IS NULL",
@@ -299,6 +305,21 @@ def _typed_columns(con, relation: str, sch: dict, label: str) -> tuple[dict[str,
                                  + (" (a code stored as a number loses its leading zeros)" if not is_text else "")))
         if ftype == "number":
             checks.append(_Check("non-finite", name, f"NOT isfinite({expr})", "value is not a finite number"))
+        i = len(exprs) - 1
+        for c in checks[first:]:
+            c.mode = mode
+            if mode != "extreme":
+                continue
+            if c.rule == "missing-value":
+                c.aggregate = f"n_{i} < n_rows"
+            elif c.rule == "non-finite":  # DuckDB orders NaN above +inf, so max catches it
+                c.aggregate = f"NOT isfinite(min_{i}) OR NOT isfinite(max_{i})"
+            elif c.condition.startswith(f"{expr} < "):
+                c.aggregate = f"min_{i}" + c.condition[len(expr):]
+            elif c.condition.startswith(f"{expr} > "):
+                c.aggregate = f"max_{i}" + c.condition[len(expr):]
+            else:  # e.g. an enum on a number: row by row
+                c.mode = "row"
     if problems:
         raise data.DataError(problems)
     return exprs, checks
@@ -308,9 +329,59 @@ def _count_sql(checks: list[_Check]) -> str:
     return ", ".join(f"count(*) FILTER (WHERE {c.condition}) AS bad_{i}" for i, c in enumerate(checks))
 
 
-def _raise_row_problems(con, src: _Source, sch: dict, checks: list[_Check], counts: Sequence[int]) -> None:
-    """Look up the first offending rows (file, row within the file, column, value) and raise DataError."""
-    failing = [(c, int(n)) for c, n in zip(checks, counts) if n]
+def _violations(con, stages: "_Stages", relation: str, exprs: dict[str, str], checks: list[_Check],
+                what: str) -> tuple[int, list[bool]]:
+    """Whether any row fails each check, without evaluating every check on every row.
+
+    A string field's checks read only its value, so they run on its distinct values (one light GROUP BY each;
+    codes, countries, flows and firms have few distinct values next to the rows). For numbers and dates stored
+    with their type, ``min``, ``max`` and ``count`` decide the range, finiteness and missing-value checks.
+    Only text that must be parsed (a CSV's dates and numbers) is checked row by row. Returns the row count and
+    one flag per check; exact counts are taken only when something fails.
+    """
+    names = list(exprs)
+    aggs = ["count(*) AS n_rows"]
+    for i, name in enumerate(names):
+        if any(c.mode == "extreme" and c.column == name for c in checks):
+            aggs += [f"count({_ident(name)}) AS n_{i}", f"min({exprs[name]}) AS min_{i}",
+                     f"max({exprs[name]}) AS max_{i}"]
+    row_checks = [(j, c) for j, c in enumerate(checks) if c.mode == "row"]
+    aggs += [f"count(*) FILTER (WHERE {c.condition}) AS r_{j}" for j, c in row_checks]
+    ext = [(j, c) for j, c in enumerate(checks) if c.mode == "extreme" and c.aggregate]
+    flags_sql = ", ".join(["n_rows"] + [f"coalesce({c.aggregate}, FALSE)" for _, c in ext]
+                          + [f"r_{j} > 0" for j, _ in row_checks])
+    got = stages.run(f"check {what}: numbers, dates",
+                     f"SELECT {flags_sql} FROM (SELECT {', '.join(aggs)} FROM {relation})", fetch=True)[0]
+    flags = [False] * len(checks)
+    for k, (j, _) in enumerate(ext + row_checks):
+        flags[j] = bool(got[1 + k])
+    for name in names:
+        mine = [(j, c) for j, c in enumerate(checks) if c.mode == "distinct" and c.column == name]
+        if not mine:
+            continue
+        col = _ident(name)
+        conds = ", ".join(f"count(*) FILTER (WHERE coalesce({c.condition}, FALSE)) > 0" for _, c in mine)
+        hit = stages.run(f"check {what}: {name}",
+                         f"SELECT {conds} FROM (SELECT {col} FROM {relation} GROUP BY {col})", fetch=True)[0]
+        for (j, _), h in zip(mine, hit):
+            flags[j] = bool(h)
+    return int(got[0]), flags
+
+
+def _raise_row_problems(con, src: _Source, sch: dict, checks: list[_Check], counts: Sequence[int] | None = None,
+                        flags: Sequence[bool] | None = None) -> None:
+    """Look up the first offending rows (file, row within the file, column, value) and raise DataError.
+
+    Give exact `counts` per check, or `flags` (any row fails) — the counts are then taken here, in one scan.
+    """
+    if counts is None:
+        flagged = [c for c, f in zip(checks, flags) if f]
+        if not flagged:
+            return
+        got = con.execute(f"SELECT {_count_sql(flagged)} FROM {_reader(src)}").fetchone()
+        failing = [(c, int(n)) for c, n in zip(flagged, got) if n]
+    else:
+        failing = [(c, int(n)) for c, n in zip(checks, counts) if n]
     if not failing:
         return
     any_bad = " OR ".join(f"coalesce({c.condition}, FALSE)" for c, _ in failing)
@@ -368,24 +439,49 @@ def _connect(memory_limit: str, temp_directory: Path, threads: int | None):
 
 
 class _Stages:
-    """Runs SQL statements one stage at a time, with a tqdm bar fed by DuckDB's own query progress."""
+    """Runs the build's SQL one stage at a time, timing each; with `progress`, one tqdm bar over the stages whose
+    fraction within the running stage comes from DuckDB's own query progress (``query_progress()``)."""
 
-    def __init__(self, con, progress: bool):
-        self.con, self.progress, self.seconds = con, progress, {}
+    def __init__(self, con, progress: bool, total: int):
+        self.con, self.seconds, self.done, self.bar = con, {}, 0, None
+        if progress:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, unit="stage", bar_format="{desc:<40}{percentage:3.0f}%|{bar}| {elapsed}")
 
     def run(self, stage: str, sql: str, fetch: bool = False):
         start = time.perf_counter()
-        if not self.progress:
+        if self.bar is None:
             result = self.con.execute(sql)
             out = result.fetchall() if fetch else None
         else:
-            out = self._with_bar(stage, sql, fetch)
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+            out = self._watched(stage, sql, fetch)
+        self._finish(stage, start)
         return out
 
-    def _with_bar(self, stage: str, sql: str, fetch: bool):
-        from tqdm.auto import tqdm
+    def step(self, stage: str, fn):
+        """A stage done in Python (e.g. the panel's validation)."""
+        start = time.perf_counter()
+        if self.bar is not None:
+            self.bar.set_description_str(stage)
+        out = fn()
+        self._finish(stage, start)
+        return out
 
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.n = self.bar.total
+            self.bar.set_description_str("done")
+            self.bar.close()
+
+    def _finish(self, stage: str, start: float) -> None:
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+        self.done += 1
+        if self.bar is not None:
+            self.bar.n = min(self.done, self.bar.total)
+            self.bar.refresh()
+
+    def _watched(self, stage: str, sql: str, fetch: bool):
         box: dict = {}
 
         def work():
@@ -395,20 +491,18 @@ class _Stages:
             except BaseException as err:  # noqa: BLE001 — re-raised in the calling thread
                 box["err"] = err
 
+        self.bar.set_description_str(stage)
         thread = threading.Thread(target=work, daemon=True)
-        with tqdm(total=100, desc=stage, unit="%", bar_format="{desc:<34}{percentage:3.0f}%|{bar}| {elapsed}") as bar:
-            thread.start()
-            while thread.is_alive():
-                thread.join(0.2)
-                try:
-                    pct = float(self.con.query_progress())
-                except Exception:  # noqa: BLE001 — no query running at this instant
-                    pct = -1
-                if pct >= 0:
-                    bar.n = min(pct, 100.0)
-                    bar.refresh()
-            bar.n = 100
-            bar.refresh()
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.25)
+            try:
+                pct = float(self.con.query_progress())
+            except Exception:  # noqa: BLE001 — no query running at this instant
+                pct = -1
+            if pct >= 0:
+                self.bar.n = min(self.done + min(pct, 100.0) / 100, self.bar.total)
+                self.bar.refresh()
         if "err" in box:
             raise box["err"]
         return box.get("out")
@@ -433,7 +527,7 @@ def _load_table(con, stages: _Stages, spec, what: str, sch: dict, view: str) -> 
     counts = stages.run(f"check {what}", f"SELECT count(*), {_count_sql(checks)} FROM {relation}", fetch=True)[0]
     if counts[0] == 0:
         raise data.DataError([data.Problem(src.label, "empty-file", "no data rows")])
-    _raise_row_problems(con, src, sch, checks, counts[1:])
+    _raise_row_problems(con, src, sch, checks, counts=counts[1:])
     cols = ", ".join(f"{exprs[f['name']]} AS {_ident(f['name'])}" for f in sch["fields"])
     con.execute(f"CREATE TEMP TABLE {view} AS SELECT {cols} FROM {relation}")
     key = sch.get("primaryKey")
@@ -494,12 +588,15 @@ def build(transactions, immex, firms, tariffs, out: str | Path | None = None, *,
     spill = Path(tempfile.mkdtemp(prefix="gvc_panel_spill_")) if own_tmp else Path(temp_directory)
     spill.mkdir(parents=True, exist_ok=True)
     con = _connect(memory_limit, spill, threads)
-    stages = _Stages(con, progress)
+    # stages: 3 small tables, numbers/dates + one per string column of the transactions, aggregate, write, validate
+    n_strings = sum(f["type"] == "string" for f in schema("gvc_transactions")["fields"])
+    stages = _Stages(con, progress, total=3 + 1 + n_strings + 3)
     try:
         return _build(con, stages, transactions, immex, firms, tariffs, out, base_year=base_year,
                       export_basis=export_basis, us=us, china=china, years=years,
                       unknown_products=unknown_products, missing_firms=missing_firms, memory_limit=memory_limit)
     finally:
+        stages.close()
         con.close()
         if own_tmp:
             shutil.rmtree(spill, ignore_errors=True)
@@ -534,39 +631,35 @@ def _build(con, stages: _Stages, transactions, immex, firms, tariffs, out, *, ba
         raise
     except Exception as err:  # noqa: BLE001
         raise data.DataError([data.Problem(src.label, "format", f"cannot read: {_short(err)}")]) from None
-    x = {name: f"({e})" for name, e in exprs.items()}
-    yr = f"year({x['date']})"
-    is_x, is_m = f"{x['flow']} = 'export'", f"{x['flow']} = 'import'"
-    to_us, to_cn = f"{x['partner_country']} = {_quote(us)}", f"{x['partner_country']} = {_quote(china)}"
-    # One scan: the row checks (counted per group, summed below) and the aggregation to firm × year, with the
-    # HS6 product kept only in the base year (the shares' year) so the table stays small.
-    scan = f"""
-        CREATE TEMP TABLE cells AS
-        SELECT {x['firm_id']} AS firm_id, {yr} AS year,
-               CASE WHEN {yr} = {int(base_year)} THEN substr({x['tariff_fraction']}, 1, 6) END AS hs6,
-               count(*) AS n_lines,
-               sum({x['value_usd']}) FILTER (WHERE {is_x} AND {to_us}) AS x_us,
-               sum({x['value_usd']}) FILTER (WHERE {is_x}) AS x_all,
-               sum({x['value_usd']}) FILTER (WHERE {is_m} AND {to_us}) AS m_us,
-               sum({x['value_usd']}) FILTER (WHERE {is_m}) AS m_all,
-               sum({x['value_usd']}) FILTER (WHERE {is_m} AND {to_cn}) AS m_cn,
-               {_count_sql(checks)}
-        FROM {relation}
-        GROUP BY ALL"""
     try:
-        stages.run("read + check transactions", scan)
+        n_rows, flags = _violations(con, stages, relation, exprs, checks, "transactions")
+        if n_rows == 0:
+            raise data.DataError([data.Problem(src.label, "empty-file", "no data rows")])
+        if any(flags):
+            _raise_row_problems(con, src, sch, checks, flags=flags)
     except data.DataError:
         raise
     except Exception as err:  # noqa: BLE001 — unreadable file, bad UTF-8, out of disk: name the input
         raise data.DataError([data.Problem(src.label, "format", f"cannot read: {_short(err)}")]) from None
-    bad_cols = ", ".join(f"sum(bad_{i})" for i in range(len(checks)))
-    totals = con.execute(f"SELECT sum(n_lines), count(DISTINCT firm_id), {bad_cols} FROM cells").fetchone()
-    n_rows = int(totals[0] or 0)
-    if n_rows == 0:
-        raise data.DataError([data.Problem(src.label, "empty-file", "no data rows")])
-    if any(totals[2:]):
-        _raise_row_problems(con, src, sch, checks, totals[2:])
-    firms_in_tx = int(totals[1])
+
+    x = {name: f"({e})" for name, e in exprs.items()}
+    yr = f"year({x['date']})"
+    is_x, is_m = f"{x['flow']} = 'export'", f"{x['flow']} = 'import'"
+    to_us, to_cn = f"{x['partner_country']} = {_quote(us)}", f"{x['partner_country']} = {_quote(china)}"
+    # One scan: firm × year totals by flow and partner, with the HS6 product kept only in the base year (the
+    # shares' year), so the table stays a few rows per firm-year.
+    stages.run("aggregate transactions", f"""
+        CREATE TEMP TABLE cells AS
+        SELECT {x['firm_id']} AS firm_id, {yr} AS year,
+               CASE WHEN {yr} = {int(base_year)} THEN substr({x['tariff_fraction']}, 1, 6) END AS hs6,
+               sum({x['value_usd']}) FILTER (WHERE {is_x} AND {to_us}) AS x_us,
+               sum({x['value_usd']}) FILTER (WHERE {is_x}) AS x_all,
+               sum({x['value_usd']}) FILTER (WHERE {is_m} AND {to_us}) AS m_us,
+               sum({x['value_usd']}) FILTER (WHERE {is_m}) AS m_all,
+               sum({x['value_usd']}) FILTER (WHERE {is_m} AND {to_cn}) AS m_cn
+        FROM {relation}
+        GROUP BY ALL""")
+    firms_in_tx = int(con.execute("SELECT count(DISTINCT firm_id) FROM cells").fetchone()[0])
 
     if years is None:
         lo, hi = con.execute("SELECT min(year), max(year) FROM cells").fetchone()
@@ -645,9 +738,7 @@ def _build(con, stages: _Stages, transactions, immex, firms, tariffs, out, *, ba
     try:
         with (io.atomic_path(final) if final is not None else _nullpath(tmp_dir / "panel.parquet")) as target:
             stages.run("write panel", f"COPY ({panel_sql}) TO {_quote(str(target))} (FORMAT parquet)")
-            start = time.perf_counter()
-            panel = _validated(target, final)
-            stages.seconds["validate panel"] = time.perf_counter() - start
+            panel = stages.step("validate panel", lambda: _validated(target, final))
     finally:
         if tmp_dir is not None:
             shutil.rmtree(tmp_dir, ignore_errors=True)
@@ -743,3 +834,22 @@ def reference_panel_pandas(transactions: pd.DataFrame, immex: pd.DataFrame, firm
             "asinh_net_exports": np.arcsinh(fy["x_all"].fillna(0).to_numpy() - fy["m_all"].fillna(0).to_numpy()),
         })
     return out[list(PANEL_COLUMNS)]
+
+
+# ---------------------------------------------------------------------------------------------------- CLI
+def cli(args) -> int:
+    """``python -m analysis gvc-panel``: build, print the summary; a DataError goes to stderr with exit code 2."""
+    import sys
+
+    try:
+        result = build(args.transactions, args.immex, args.firms, args.tariffs, args.out, base_year=args.base_year,
+                       export_basis=args.export_basis, unknown_products=args.unknown_products,
+                       missing_firms=args.missing_firms, memory_limit=args.memory_limit,
+                       temp_directory=args.temp_directory, threads=args.threads, progress=not args.no_progress)
+    except data.DataError as err:
+        print(err, file=sys.stderr)
+        return 2
+    print("\n".join(result.summary.lines()))
+    print(f"written: {result.path} (+ {result.path.name}.build.json); validated against "
+          "data/schemas/gvc_panel.schema.json")
+    return 0
