@@ -43,10 +43,11 @@ def manifest(size: str) -> dict:
 
 
 def ensure_data(size: str) -> Path:
-    """Generate the size's transaction files and tables unless the manifest says they are there (untimed)."""
-    import pyarrow.parquet as pq
+    """Generate the size's transaction files and tables unless the manifest says they are there (untimed).
 
-    from analysis.simulate import customs
+    Generation runs in a child process: a parent grown to a gigabyte would pass its memory high-water mark on to
+    every measured child it forks (Linux counts the forked image in the child's ``ru_maxrss``)."""
+    import subprocess
 
     folder = DATA / size.lower()
     want = manifest(size)
@@ -55,6 +56,18 @@ def ensure_data(size: str) -> Path:
         have = json.loads(stamp.read_text())
         if {k: have.get(k) for k in want} == want:
             return folder
+    subprocess.run([sys.executable, __file__, "--generate", size], check=True)
+    return folder
+
+
+def generate(size: str) -> None:
+    import pyarrow.parquet as pq
+
+    from analysis.simulate import customs
+
+    folder = DATA / size.lower()
+    want = manifest(size)
+    stamp = folder / "manifest.json"
     t0 = time.perf_counter()
     sim = customs.simulate_customs(n_firms=N_FIRMS, seed=SEED, lines_per_firm_year=want["lines_per_firm_year"],
                                    firms_per_block=FIRMS_PER_BLOCK)
@@ -67,7 +80,6 @@ def ensure_data(size: str) -> Path:
                                  "bytes": sum(f.stat().st_size for f in files)}, indent=2) + "\n")
     print(f"generated {size}: {rows:,} lines in {len(files)} files ({time.perf_counter() - t0:.0f} s, untimed)",
           flush=True)
-    return folder
 
 
 DUCKDB_CODE = """
@@ -165,9 +177,11 @@ def main(argv=None) -> int:
     parser.add_argument("--pandas-sizes", nargs="*", default=["10M", "30M"], choices=list(SIZES))
     parser.add_argument("--no-low-memory", action="store_true", help="skip the 256 MB-limit case")
     parser.add_argument("--no-record", action="store_true", help="do not append to build/bench.json")
+    parser.add_argument("--generate", choices=list(SIZES), help=argparse.SUPPRESS)  # child: write one size's data
     args = parser.parse_args(argv)
-
-    import duckdb
+    if args.generate:
+        generate(args.generate)
+        return 0
 
     folders = {size: ensure_data(size) for size in dict.fromkeys(args.sizes + args.pandas_sizes)}
     cases = []
@@ -196,13 +210,16 @@ def main(argv=None) -> int:
     for size in args.pandas_sizes:
         pd_case = next((c for c in cases if c["engine"] == "pandas" and c["size"] == size and "failed" not in c), None)
         if pd_case and size in ok:
-            summary[f"pandas_over_duckdb_time_{size}"] = round(pd_case["process_seconds"] / ok[size]["process_seconds"], 2)
+            ratio = pd_case["process_seconds"] / ok[size]["process_seconds"]
+            summary[f"pandas_over_duckdb_time_{size}"] = round(ratio, 2)
             summary[f"pandas_over_duckdb_memory_{size}"] = round(pd_case["peak_rss_gib"] / ok[size]["peak_rss_gib"], 2)
     print()
     print(table(cases, ["engine", "size", "rows", "process_seconds", "build_seconds", "peak_rss_gib",
                         "seconds_per_million_rows", "memory_limit", "threads", "load_average_1min"]))
     print("\n" + json.dumps(summary, indent=2))
     if not args.no_record:
+        import duckdb  # only for its version: the parent stays small (see ensure_data)
+
         record("gvc_panel_build", cases + [{"summary": summary, "duckdb": duckdb.__version__,
                                             "data": {s: manifest(s) for s in folders}}])
         print("appended to build/bench.json")

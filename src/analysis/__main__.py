@@ -157,10 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--transactions", required=True, metavar="GLOB", help="Parquet or CSV files, e.g. 'dir/*.parquet'")
     p.add_argument("--immex", required=True, metavar="FILE", help="IMMEX register (gvc_immex schema)")
     p.add_argument("--firms", required=True, metavar="FILE", help="firm register with NAICS sector (gvc_firms)")
-    p.add_argument("--tariffs", required=True, metavar="FILE", help="HS6 US tariff changes on China (gvc_tariff_changes)")
+    p.add_argument("--tariffs", required=True, metavar="FILE",
+                   help="HS6 US tariff changes on China (gvc_tariff_changes)")
     p.add_argument("--out", required=True, metavar="FILE", help="output panel, Parquet (gvc_panel schema)")
     p.add_argument("--base-year", type=int, default=2017)
-    p.add_argument("--export-basis", choices=["us", "all"], default="us", help="2017 shares of exports to the US or all")
+    p.add_argument("--export-basis", choices=["us", "all"], default="us",
+                   help="base-year shares of exports to the US or to all destinations")
     p.add_argument("--unknown-products", choices=["error", "zero"], default="error")
     p.add_argument("--missing-firms", choices=["error", "drop"], default="error")
     p.add_argument("--memory-limit", default="1GB", help="DuckDB memory ceiling; it spills to disk beyond it")

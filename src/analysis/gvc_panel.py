@@ -12,8 +12,9 @@ US tariff changes on China (``gvc_tariff_changes.schema.json``), into the firm-y
 - **GVC status**: 1 if the firm's IMMEX registration was in force on some day of the base year 2017;
 - **sector** (NAICS 3-digit) from the firm register, and ``manufacturing`` = sector 31x–33x;
 - **tariff exposure** ``Σ_p s_ip · Δτ_p``: ``s_ip`` the share of HS6 product *p* (first 6 digits of the fraction)
-  in firm *i*'s 2017 exports to the US (``export_basis="us"``, the measure :func:`analysis.triple_difference.firm_exposure`
-  describes; ``"all"`` for all destinations), ``Δτ_p`` the product's US tariff change on China, in pp;
+  in firm *i*'s 2017 exports to the US (``export_basis="us"``, the measure
+  :func:`analysis.triple_difference.firm_exposure` describes; ``"all"`` for all destinations), ``Δτ_p`` the
+  product's US tariff change on China, in pp;
 - **input exposure**: the same sum over the firm's 2017 imports from China (0 for a firm with none).
 
 The panel holds every year of the input for every firm with 2017 exports on the chosen basis (the exposure is not
@@ -34,7 +35,6 @@ from __future__ import annotations
 
 import glob as globlib
 import json
-import math
 import shutil
 import tempfile
 import threading
