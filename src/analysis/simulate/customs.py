@@ -31,8 +31,8 @@ gvc.py's ``ln_exports_total`` process (planted effect included); imports from Ch
 net exports of the built panel are the sums of these flows, so their planted effects are mixtures; their exact
 firm-year values are in :attr:`SimulatedCustoms.expected_panel`.
 
-**Assumptions** (no source; parameters of :func:`simulate_customs`): the ratios of the other flows (0.25 for
-exports elsewhere, 0.3 for imports from China and from elsewhere, relative to the US flow's process level); the
+**Assumptions** (no source; parameters of :func:`simulate_customs`): the ratios applied to the other flows' draws
+(0.25 for exports elsewhere, 0.3 for imports from China and 0.3 for imports from elsewhere); the
 number of lines per firm-year (``1 + Poisson`` per firm-year-flow-partner-product cell, sized to the mean
 asked for); Dirichlet(1) splits of a cell's value across its lines; dates uniform within the year; 2-digit
 fraction suffixes 01–03 under each HS6 code; partner lists; IMMEX start and end dates.
