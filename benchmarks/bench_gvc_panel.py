@@ -13,7 +13,7 @@ under a 256 MB memory limit with one thread, to show the ceiling holds (DuckDB s
 The transaction files are generated first, outside any timed section, under ``build/bench_gvc_panel/<size>/``
 (kept between runs: a manifest records the generator's parameters; about 2 minutes and 1.3 GB for 100M lines).
 The record gives seconds per million lines at each size and the ratio of the 100M to the 10M time (linear growth:
-about 10). Target (issue 19): 100M lines in under 30 s with peak memory under 1.5 GB on the 2-core machine.
+about 10; less, because the firm-year cells are the same at every size and fixed costs weigh more at 10M). Target (issue 19): 100M lines in under 30 s with peak memory under 1.5 GB on the 2-core machine.
 The machine is shared, so timings vary with its load; the load average is recorded with each case.
 
 Run: ``.venv/bin/python benchmarks/bench_gvc_panel.py [--sizes 10M 30M 100M] [--pandas-sizes 10M 30M]``
@@ -199,7 +199,11 @@ def main(argv=None) -> int:
 
     ok = {c["size"]: c for c in cases if c["engine"] == "duckdb" and c.get("memory_limit") == "1GB"
           and "failed" not in c}
-    summary = {"target": f"100M lines < {TARGET_SECONDS} s and < {TARGET_GIB} GiB peak"}
+    summary = {"target": f"100M lines < {TARGET_SECONDS} s and < {TARGET_GIB} GiB peak",
+               "note": f"{N_FIRMS:,} firms x {N_YEARS} years at every size: more lines per firm-year, the same "
+                       "firm-year cells. Time grows less than the rows because fixed costs (start-up, the small "
+                       "tables, writing and validating the panel) weigh more at 10M and DuckDB's per-thread hash "
+                       "tables combine more lines per cell; memory stays flat (out of core)."}
     if "10M" in ok and "100M" in ok:
         summary["time_100M_over_10M"] = round(ok["100M"]["process_seconds"] / ok["10M"]["process_seconds"], 2)
         summary["build_time_100M_over_10M"] = round(ok["100M"]["build_seconds"] / ok["10M"]["build_seconds"], 2)
