@@ -8,7 +8,8 @@ each in its own fresh process (``common.measure_in_subprocess``: wall time of th
 and its peak resident memory). Beside it, in the same run, the same build in pandas
 (:func:`analysis.gvc_panel.reference_panel_pandas` after reading every file into memory and the same checks written
 in pandas) at the sizes pandas is asked to hold (10M and 30M by default). A last DuckDB case repeats the smallest size
-under a 256 MB memory limit with one thread, to show the ceiling holds (DuckDB spills to its temporary folder).
+under a 100 MB memory limit, where DuckDB must spill to its temporary folder to finish (``spilled_peak_mb``: the
+most it held there, sampled every 0.1 s).
 
 The transaction files are generated first, outside any timed section, under ``build/bench_gvc_panel/<size>/``
 (kept between runs: a manifest records the generator's parameters; about 2 minutes and 1.3 GB for 100M lines).
@@ -35,6 +36,7 @@ N_FIRMS, SEED, FIRMS_PER_BLOCK = 50_000, 7, 2_500
 N_YEARS = 7  # 2015-2021
 DATA = REPO / "build" / "bench_gvc_panel"
 TARGET_SECONDS, TARGET_GIB = 30, 1.5
+LOW_MEMORY = "100MB"  # the extra case: DuckDB must spill to finish
 
 
 def manifest(size: str) -> dict:
@@ -83,15 +85,27 @@ def generate(size: str) -> None:
 
 
 DUCKDB_CODE = """
-import json, time
+import json, shutil, threading, time
+from pathlib import Path
 from analysis import gvc_panel
 d = {folder!r}
+spill = Path(d) / "spill"
+shutil.rmtree(spill, ignore_errors=True)
+spill.mkdir()
+peak, stop = [0], threading.Event()
+def watch():  # bytes DuckDB has spilled to its temporary folder
+    while not stop.is_set():
+        peak[0] = max(peak[0], sum(f.stat().st_size for f in spill.rglob("*") if f.is_file()))
+        time.sleep(0.1)
+threading.Thread(target=watch, daemon=True).start()
 t0 = time.perf_counter()
 r = gvc_panel.build(d + "/tx/*.parquet", d + "/immex.csv", d + "/firms.csv", d + "/tariffs.csv",
-                    d + "/panel_duckdb.parquet", memory_limit={memory_limit!r}, threads={threads!r})
+                    d + "/panel_duckdb.parquet", memory_limit={memory_limit!r}, threads={threads!r},
+                    temp_directory=spill)
 seconds = time.perf_counter() - t0
+stop.set()
 print(json.dumps({{"build_seconds": seconds, "rows": r.summary.transaction_rows, "panel_rows": r.summary.panel_rows,
-                  "stages": r.summary.seconds}}))
+                  "stages": r.summary.seconds, "spilled_peak_mb": round(peak[0] / 1e6, 1)}}))
 """
 
 PANDAS_CODE = """
@@ -166,6 +180,8 @@ def run_case(engine: str, size: str, folder: Path, memory_limit: str = "1GB", th
             "seconds_per_million_rows": round(m["seconds"] / (rows / 1e6), 3), "panel_rows": out["panel_rows"],
             "memory_limit": memory_limit if engine == "duckdb" else None, "threads": threads or os.cpu_count(),
             "stages": {k: round(v, 2) for k, v in out["stages"].items()}, "load_average_1min": load}
+    if "spilled_peak_mb" in out:
+        case["spilled_peak_mb"] = out["spilled_peak_mb"]
     if "max_abs_diff_vs_duckdb" in out:
         case["max_abs_diff_vs_duckdb"] = out["max_abs_diff_vs_duckdb"]
     return case
@@ -175,7 +191,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="+", default=list(SIZES), choices=list(SIZES))
     parser.add_argument("--pandas-sizes", nargs="*", default=["10M", "30M"], choices=list(SIZES))
-    parser.add_argument("--no-low-memory", action="store_true", help="skip the 256 MB-limit case")
+    parser.add_argument("--no-low-memory", action="store_true", help=f"skip the {LOW_MEMORY}-limit case")
     parser.add_argument("--no-record", action="store_true", help="do not append to build/bench.json")
     parser.add_argument("--generate", choices=list(SIZES), help=argparse.SUPPRESS)  # child: write one size's data
     args = parser.parse_args(argv)
@@ -194,7 +210,7 @@ def main(argv=None) -> int:
             print(_line(cases[-1]), flush=True)
     if not args.no_low_memory:
         small = args.sizes[0]
-        cases.append(run_case("duckdb", small, folders[small], memory_limit="256MB", threads=1))
+        cases.append(run_case("duckdb", small, folders[small], memory_limit=LOW_MEMORY))
         print(_line(cases[-1]), flush=True)
 
     ok = {c["size"]: c for c in cases if c["engine"] == "duckdb" and c.get("memory_limit") == "1GB"
@@ -219,7 +235,7 @@ def main(argv=None) -> int:
             summary[f"pandas_over_duckdb_memory_{size}"] = round(pd_case["peak_rss_gib"] / ok[size]["peak_rss_gib"], 2)
     print()
     print(table(cases, ["engine", "size", "rows", "process_seconds", "build_seconds", "peak_rss_gib",
-                        "seconds_per_million_rows", "memory_limit", "threads", "load_average_1min"]))
+                        "seconds_per_million_rows", "memory_limit", "spilled_peak_mb", "load_average_1min"]))
     print("\n" + json.dumps(summary, indent=2))
     if not args.no_record:
         import duckdb  # only for its version: the parent stays small (see ensure_data)
@@ -236,6 +252,7 @@ def _line(c: dict) -> str:
     return (f"{c['engine']:<7}{c['size']:>5}  {c['rows']:>12,} lines  {c['process_seconds']:7.2f} s "
             f"(build {c['build_seconds']:.2f} s)  peak {c['peak_rss_gib']:.2f} GiB  "
             f"limit {c['memory_limit']}  load {c['load_average_1min']:.2f}"
+            + (f"  spilled {c['spilled_peak_mb']:.0f} MB" if c.get("spilled_peak_mb") else "")
             + (f"  max |pandas - duckdb| {c['max_abs_diff_vs_duckdb']:.1e}"
                if c.get("max_abs_diff_vs_duckdb") is not None else ""))
 
