@@ -380,6 +380,9 @@ def _raise_row_problems(con, src: _Source, sch: dict, checks: list[_Check], coun
             return
         got = con.execute(f"SELECT {_count_sql(flagged)} FROM {_reader(src)}").fetchone()
         failing = [(c, int(n)) for c, n in zip(flagged, got) if n]
+        if not failing:  # the quick checks and the row checks must agree; never let a flagged table through
+            raise data.DataError([data.Problem(src.label, "validation", "a check failed on the whole table but no "
+                                               f"row was found: {[f'{c.column} {c.rule}' for c in flagged]}")])
     else:
         failing = [(c, int(n)) for c, n in zip(checks, counts) if n]
     if not failing:
