@@ -132,6 +132,12 @@ def _cmd_figures(args) -> int:
     return 0
 
 
+def _cmd_gvc_panel(args) -> int:
+    from . import gvc_panel
+
+    return gvc_panel.cli(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +175,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--only", nargs="+", metavar="NAME", help="figure names, number prefixes (01) or globs")
     p.set_defaults(func=_cmd_figures)
+
+    p = sub.add_parser("gvc-panel", help="build the GVC firm-year panel from customs transaction files (DuckDB, "
+                       "out of core); see data/schemas/gvc_transactions.schema.json")
+    p.add_argument("--transactions", required=True, metavar="GLOB", help="Parquet or CSV files, e.g. 'dir/*.parquet'")
+    p.add_argument("--immex", required=True, metavar="FILE", help="IMMEX register (gvc_immex schema)")
+    p.add_argument("--firms", required=True, metavar="FILE", help="firm register with NAICS sector (gvc_firms)")
+    p.add_argument("--tariffs", required=True, metavar="FILE",
+                   help="HS6 US tariff changes on China (gvc_tariff_changes)")
+    p.add_argument("--out", required=True, metavar="FILE", help="output panel, Parquet (gvc_panel schema)")
+    p.add_argument("--base-year", type=int, default=2017)
+    p.add_argument("--export-basis", choices=["us", "all"], default="us",
+                   help="base-year shares of exports to the US or to all destinations")
+    p.add_argument("--unknown-products", choices=["error", "zero"], default="error")
+    p.add_argument("--missing-firms", choices=["error", "drop"], default="error")
+    p.add_argument("--memory-limit", default="1GB", help="DuckDB memory ceiling; it spills to disk beyond it")
+    p.add_argument("--temp-directory", metavar="DIR", help="where DuckDB spills (default: a temporary folder)")
+    p.add_argument("--threads", type=int, help="DuckDB threads (default: all cores)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.set_defaults(func=_cmd_gvc_panel)
 
     args = parser.parse_args(argv)
     return args.func(args)

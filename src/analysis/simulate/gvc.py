@@ -146,12 +146,19 @@ def firm_bundles(n_firms: int, products: pd.DataFrame, mean_products: float,
 
 @dataclass
 class Design:
-    """Firm-level draws: characteristics, exposures and the planted slope multiplier of each firm."""
+    """Firm-level draws: characteristics, exposures and the planted slope multiplier of each firm.
+
+    ``export_bundles`` and ``input_bundles`` are the firm-product share tables (firm_id, hs6, share) the two
+    exposures were built from (:func:`firm_bundles`); :mod:`analysis.simulate.customs` turns them into
+    transaction records.
+    """
 
     firms: pd.DataFrame
     quartiles: dict
     input_quartiles: dict
     tariffs: pd.DataFrame = field(repr=False)
+    export_bundles: pd.DataFrame | None = field(default=None, repr=False)
+    input_bundles: pd.DataFrame | None = field(default=None, repr=False)
 
 
 def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> Design:
@@ -166,9 +173,10 @@ def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) ->
     o_p = np.array([OTHER_SECTORS[c][1] for c in o_codes])
     sector = np.where(manuf, np.array(m_codes)[rng.choice(len(m_codes), n_firms, p=m_p / m_p.sum())],
                       np.array(o_codes)[rng.choice(len(o_codes), n_firms, p=o_p / o_p.sum())])
-    exposure = td.firm_exposure(firm_bundles(n_firms, tariffs, params.mean_products, rng), tariffs)
-    input_exposure = td.firm_exposure(firm_bundles(n_firms, tariffs, params.mean_products, rng), tariffs,
-                                      label="firm-product input shares")
+    export_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
+    input_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
+    exposure = td.firm_exposure(export_bundles, tariffs)
+    input_exposure = td.firm_exposure(input_bundles, tariffs, label="firm-product input shares")
     mult_sector = params.sector_multipliers()
     mult = np.where(manuf, pd.Series(sector).map(mult_sector).fillna(0.0).to_numpy(), params.nonmanufacturing_gvc_scale)
     mult = np.where(gvc, mult, params.non_gvc_scale)
@@ -181,7 +189,8 @@ def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) ->
     })
     q = td.exposure_quartiles(firms, td.EXPOSURE)
     qi = td.exposure_quartiles(firms, td.INPUT_EXPOSURE)
-    return Design(firms=firms, quartiles=q, input_quartiles=qi, tariffs=tariffs)
+    return Design(firms=firms, quartiles=q, input_quartiles=qi, tariffs=tariffs, export_bundles=export_bundles,
+                  input_bundles=input_bundles)
 
 
 def draw_outcome(design: Design, outcome: str, rng: np.random.Generator, params: GVCParams = GVCParams(),
