@@ -373,7 +373,11 @@ combined = value("pacr_harp_total_processed")
 document_split = claims.total({"PACR": float(register.at["REF-22", "stated_value"]),
                                "HARP": float(register.at["REF-23", "stated_value"])})
 pacr_search = ("GAO-21-144 (highlights, fast facts and reposts of the report), DHS OIG-21-16, CBP's letter to Rep. "
-               "Escobar (AILA Doc. 20031130), CQ Roll Call (Feb 2020), MPI and American Immigration Council briefs")
+               "Escobar (AILA Doc. 20031130), CQ Roll Call (Feb 2020), MPI and American Immigration Council briefs; "
+               "re-searched 2026-12-03: '3,180'/'2,110' with PACR/HARP in stored pages and code (no hit), the full "
+               "text of OIG-21-16 (oversight.garden, docslib, readkong copies) and of GAO-21-144 (docslib, vdocuments "
+               "copies) for a per-programme count, immpolicytracking.org's docket summary of Las Americas v. Wolf "
+               "(D.D.C. 1:19-cv-03640)")
 for cid in ("REF-22", "REF-23"):
     ledger.not_checkable(cid, f"No public source found splits the count between PACR and HARP. GAO-21-144 gives about "
                               f"{combined:,.0f} for both programmes together (Oct 2019-Mar 2020), which equals the "

@@ -557,7 +557,10 @@ for cid in ("AI-02", "AI-03", "AI-04"):
         category="no_public_record",
         searched="EPRS blog post (epthinktank.eu, 2024-04-04; copy read up to the Figure 2 caption); EPRS 'at a "
                  "glance' PDF (not found); Dealroom, Accel, Air Street and State of European Tech AI-VC figures "
-                 "(other definitions and periods)")
+                 "(other definitions and periods); re-searched 2026-12-03: stored pages for the note's title, 'venture capital "
+                 "investment in generative AI' with PitchBook and EPRS, Madiega/Ilnicki 2022-2023 EU/US figures (only "
+                 "the text before Figure 2 is stored; Dealroom's and PitchBook-via-eMarketer generative-AI VC totals "
+                 "use other definitions)")
 ledger.check("AI-05", claims.Computed(n_notable, "notable models (non-empty notability criteria) published to "
                                                  "2023-12-31, Epoch database of 2024-06-03"), sources=[S_MODELS],
              evidence_period="published to 2023-12-31 (Epoch database of 2024-06-03)",
@@ -578,7 +581,9 @@ ledger.not_checkable("AI-07", (
     f"{int(rec.at['gptstore_mining_dataset', 'value']):,} listed GPTs (collection date not stated); third-party "
     "store trackers publish changing counts without an archive."), category="no_public_record",
     searched="OpenAI GPT Store announcements (as reported); Su et al., GPT Store Mining and Analysis; Zhang et al., "
-             "A First Look at GPT Apps (arXiv:2402.15105); Zhao et al., GPTs Window Shopping (arXiv:2405.10547)")
+             "A First Look at GPT Apps (arXiv:2402.15105); Zhao et al., GPTs Window Shopping (arXiv:2405.10547); "
+             "re-searched 2026-12-03: '159,000' with GPT Store / GPTs and April 2024 in stored pages and code "
+             "(no hit), Wikipedia and Wikimili 'GPTs'/'GPT Store' articles (January 2024 figure only)")
 fm23, nm23 = access.loc["foundation 2023"], access.loc["notable 2023"]
 aix_open = rec.loc["aiindex_fm_open_share_2023"]
 ledger.check("AI-08", claims.Computed(fm23["open_source_share"],

@@ -210,7 +210,11 @@ ledger.check("IMM-04", polls[(PEW, "creating more opportunities for people to le
              note="Harris/Axios finds 58% supporting expanded legal pathways, a differently worded item.")
 poll_search = ("Pew Research Center, 'How Americans view the situation at the U.S.-Mexico border' (15 Feb 2024) "
                "and its chapter pages and reposts; Axios/Harris Poll (25 Apr 2024) and its reports (Epoch Times, "
-               "Pollingplus); AP-NORC (Mar 2024), YouGov (Jan 2024), Data for Progress (Oct 2024), LA Times/YouGov")
+               "Pollingplus); AP-NORC (Mar 2024), YouGov (Jan 2024), Data for Progress (Oct 2024), LA Times/YouGov; "
+               "re-searched 2026-12-03: Pew chapter reposts and news coverage (Courthouse News, write2rule, Latin "
+               "Times, Latino Observatory) for the party split of the legal-immigration and work-eligibility items, "
+               "Axios/Harris coverage (Republic Sentinel, Townhall, Pollingplus: 58% legal pathways, no party split), "
+               "Program for Public Consultation (vop.org) 2024 immigration items")
 ledger.not_checkable("IMM-05", "The Republican share for the legal-immigration item is not in any Pew or Harris "
                                "release found (only the all-adult 56%); no other 2024 poll giving 43% was found.",
                      category="no_public_record", searched=poll_search)
@@ -427,7 +431,9 @@ ledger.not_checkable("BOR-14", "The share of list members who had waited nine mo
                                "months or more'.", category="no_public_record",
                      searched="Strauss Center / UCSD metering updates of Feb, May and Aug 2020 and Feb and Aug "
                               "2021 (reposts at docslib, hsdl, readkong) and their summaries; no November 2020 "
-                              "update was found")
+                              "update was found; re-searched 2026-12-03: Strauss Center news pages (CAMPI metering "
+                              "reports), the authors' thread on the Aug 2020 update (waits 'up to 10 to 11 months'), "
+                              "borderresource.org's metering pages — no distribution of waiting times")
 clp_window = param("BOR-15", "window")
 clp = claims.span(clp_window["period_start"].date(), clp_window["period_end"].date(), unit="years")
 ledger.check("BOR-15", clp, sources=pp_src, evidence_period="entries 11 May 2023 - 11 May 2025",
