@@ -659,7 +659,10 @@ ledger.not_checkable("AI-14", (
     f"in 2023-24 (median ${h100_median:,.0f}); these include each GPU's share of CPUs, memory and networking, so "
     "they bound the chip price from above ($30,000 is below the bound) but cannot confirm it."),
     category="no_public_record",
-    searched="Epoch hardware-price database (ai_hardware_prices); Nvidia results releases (no unit prices)")
+    searched="Epoch hardware-price database (ai_hardware_prices); Nvidia results releases (no unit prices); "
+             "re-searched 2026-12-03 (group nc3): press reports of Meta's 350,000-H100 plan (CNBC, 19 Jan 2024, as "
+             "reposted: about $25,000 a GPU, nearly $9bn; Sherwood News, Jul 2024: estimates of $20,000-$40,000), "
+             "which give differing estimates, none from Nvidia or Meta")
 low_px, high_px = recent["purchase_price_usd"].min(), recent["purchase_price_usd"].max()
 ai15_cost = claims.check("AI-15", claims.Computed(META_GPUS * low_px / 1e9, (
     f"350,000 H100 x lowest Epoch per-GPU server price 2023-24 ${low_px:,.0f} (highest ${high_px:,.0f} gives "
