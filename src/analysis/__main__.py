@@ -58,7 +58,7 @@ def _cmd_run(args) -> int:
         try:
             out, seconds = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb))
         except run.RunError as err:
-            if err.details:
+            if "\n" in err.details:  # a refused input lists each problem (file, row, column, value)
                 print(err.details, file=sys.stderr)
             print(err, file=sys.stderr)
             return 1

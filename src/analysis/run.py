@@ -365,3 +365,19 @@ def _run_error(notebook: Path, err: Exception, kept: Path | None) -> RunError:
         return RunError(f"{notebook.stem}: the kernel died (a crash inside a compiled library, or out of memory): "
                         f"{str(err).splitlines()[0] if str(err) else ''}{where}", "", kept)
     return RunError(f"{notebook.stem}: {name}: {str(err).splitlines()[0] if str(err) else ''}{where}", "", kept)
+
+
+def guard_private(notebook: str, *inputs: str | os.PathLike) -> Path | None:
+    """Called by a notebook that may read a user's file: make sure its outputs cannot reach the public ones.
+
+    Under the runner a private run already writes to its own folder (``ANALYSIS_PRIVATE``). A notebook opened by
+    hand on a user's file is redirected here to ``build/private/<notebook>-<input sha256[:12]>/``. Returns the
+    private output folder, or None when no user file is read.
+    """
+    files = [Path(p) for p in inputs if p]
+    if not files:
+        return None
+    if os.environ.get("ANALYSIS_PRIVATE") == "1":
+        return paths.OUTPUT
+    digest = hashlib.sha256("".join(fingerprint(p)["sha256"] for p in files).encode()).hexdigest()
+    return paths.redirect_outputs(paths.PRIVATE / f"{notebook}-{digest[:12]}")

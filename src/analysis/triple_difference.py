@@ -725,15 +725,27 @@ def plan_estimates(panel: pd.DataFrame, sector_groups: dict[str, Sequence[str]],
     return plan
 
 
+def panel_summary(panel: pd.DataFrame) -> pd.DataFrame:
+    """The panel's columns without any of its values (a user's rows are confidential): type, rows with a
+    value, distinct values."""
+    return pd.DataFrame({"column": panel.columns, "type": [str(t) for t in panel.dtypes],
+                         "rows_with_value": panel.notna().sum().to_numpy(),
+                         "distinct_values": panel.nunique().to_numpy()})
+
+
 def results_json(*studies: EventStudy, extra: dict | None = None) -> dict:
     """Estimates of several event studies as a JSON-ready dict (coefficient, SE, CI by outcome, group, year)."""
     rows = []
     for es in studies:
         for r in es.table.itertuples(index=False):
-            rows.append({"model": r.model, "outcome": r.outcome, "group": r.group, "exposure": r.exposure,
-                         "year": int(r.year), "coef_per_pp": _num(r.coef), "estimate_p75_p25": _num(r.estimate),
-                         "se": _num(r.se), "ci95_low": _num(r.ci_low), "ci95_high": _num(r.ci_high),
-                         "pvalue": _num(r.pvalue), "n_obs": int(r.n_obs), "n_firms": int(r.n_firms)})
+            row = {"model": r.model, "outcome": r.outcome, "group": r.group, "exposure": r.exposure,
+                   "year": int(r.year), "coef_per_pp": _num(r.coef), "estimate_p75_p25": _num(r.estimate),
+                   "se": _num(r.se), "ci95_low": _num(r.ci_low), "ci95_high": _num(r.ci_high),
+                   "pvalue": _num(r.pvalue), "n_obs": int(r.n_obs), "n_firms": int(r.n_firms),
+                   "n_firms_behind": _num(r.n_firms_cell)}
+            if hasattr(r, "released"):
+                row.update(released=bool(r.released), note=r.note)
+            rows.append(row)
     out = {"estimates": rows, "iqr": {k: v for es in studies for k, v in es.iqr.items()}}
     if extra:
         out.update(extra)
