@@ -111,7 +111,7 @@ display(Markdown(f"**Input:** {source_note}. {panel['firm_id'].nunique():,} firm
                  f"export exposure p25 = {quart[td.EXPOSURE]['p25']:.2f}, p75 = {quart[td.EXPOSURE]['p75']:.2f} "
                  f"percentage points (p75 − p25 = {iqr[td.EXPOSURE]:.2f}).\n\n**What this panel supports** "
                  f"(release minimum: {min_firms} firms)\n\n" + plan.summary()))
-panel.head(8) if simulated else td.panel_summary(panel)  # a user's rows are confidential: columns only
+panel.head(8) if simulated else release.panel_summary(panel)  # a user's rows are confidential: columns only
 
 # %% [markdown]
 # ## The method

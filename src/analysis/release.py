@@ -144,6 +144,14 @@ def guard(ledger, claim_id: str) -> Iterator[None]:
         ledger.not_checkable(claim_id, reason=f"Not estimable on this panel: {why}.")
 
 
+def panel_summary(panel: pd.DataFrame) -> pd.DataFrame:
+    """A user's panel described without any of its values (its rows are confidential): each column's type,
+    rows with a value and number of distinct values."""
+    return pd.DataFrame({"column": panel.columns, "type": [str(t) for t in panel.dtypes],
+                         "rows_with_value": panel.notna().sum().to_numpy(),
+                         "distinct_values": panel.nunique().to_numpy()})
+
+
 def to_json(value):
     """JSON-safe: NaN and infinities become None (the results files forbid NaN), numpy scalars plain numbers."""
     if isinstance(value, dict):

@@ -725,14 +725,6 @@ def plan_estimates(panel: pd.DataFrame, sector_groups: dict[str, Sequence[str]],
     return plan
 
 
-def panel_summary(panel: pd.DataFrame) -> pd.DataFrame:
-    """The panel's columns without any of its values (a user's rows are confidential): type, rows with a
-    value, distinct values."""
-    return pd.DataFrame({"column": panel.columns, "type": [str(t) for t in panel.dtypes],
-                         "rows_with_value": panel.notna().sum().to_numpy(),
-                         "distinct_values": panel.nunique().to_numpy()})
-
-
 def results_json(*studies: EventStudy, extra: dict | None = None) -> dict:
     """Estimates of several event studies as a JSON-ready dict (coefficient, SE, CI by outcome, group, year)."""
     rows = []
