@@ -785,7 +785,8 @@ def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float
     precedes the sample or where nobody is left untreated after the last increase. The dose-response split needs
     enough increases on each side of `large_threshold_pct`; the pre-trend test enough respondents observed before
     their increase; heterogeneity columns (income, knowledge) and the firms' output prices are used only if filled.
-    Increases that all look like fractions (every one ≤ 1) get a warning: the unit is percent.
+    Increases that look like fractions (median ≤ 1, i.e. a typical increase under 1%) get a warning: the unit is
+    percent.
 
     Returns an :class:`analysis.release.Plan` (``can("households")``, ``reason("firms")``, ...). Raises
     :class:`analysis.release.DesignError` if neither households nor firms can be estimated, naming why.
@@ -803,9 +804,10 @@ def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float
         treated = (g > 0) & (t >= g)
         dose = f["price_increase_pct"].to_numpy(float)
         doses = dose[(g > 0) & np.isfinite(dose)]
-        if doses.size and doses.max() <= 1.0:
-            plan.warn(f"{name}: every price increase is at most 1 (largest {doses.max():.3g}); the unit is percent — "
-                      "38.8 for a 38.8% increase. Given as fractions, every per-1% estimate is 100 times too large.")
+        if doses.size and np.median(doses) <= 1.0:
+            plan.warn(f"{name}: the price increases look like fractions (median {np.median(doses):.3g}, largest "
+                      f"{doses.max():.3g}); the unit is percent — 38.8 for a 38.8% increase. Given as fractions, "
+                      "every per-1% estimate is 100 times too large.")
         n_units = pd.unique(units).size
         untreated_units = set(pd.unique(units[~treated]))
         untreated_times = set(pd.unique(t[~treated]))
