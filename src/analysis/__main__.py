@@ -128,8 +128,12 @@ def _cmd_site(args) -> int:
         print(f"updated {site.update_data_licences()}")
         return 0
     claims.write_report()
-    index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
-                       strict=args.strict)
+    try:
+        index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
+                           strict=args.strict)
+    except site.SiteError as err:
+        print(err, file=sys.stderr)
+        return 2
     print(f"site: {index}  (open it in a browser; it needs no network)")
     return 0
 
