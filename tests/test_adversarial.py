@@ -930,6 +930,15 @@ def _leaks(folder: Path, ids: set[str], values: list[float]) -> list[str]:
     return found
 
 
+def test_the_leak_detector_finds_a_displayed_row(tmp_path):
+    secret = _secret_gvc_panel(tmp_path / "p.csv", n_firms=20)
+    (tmp_path / "out").mkdir()
+    shown = secret.drop(columns="firm_id").head(8).to_html()  # what `panel.head(8)` put in the executed notebook
+    (tmp_path / "out" / "x.ipynb").write_text(json.dumps({"outputs": [shown]}))
+    values = secret[list(td.OUTCOMES)].stack().tolist()
+    assert _leaks(tmp_path / "out", set(secret["firm_id"]), values)
+
+
 def test_planted_confidential_gvc_panel_stays_private(tmp_path):
     secret = _secret_gvc_panel(tmp_path / "customs_microdata.csv")
     public = tmp_path / "public"
