@@ -841,6 +841,14 @@ def test_run_error_is_one_line_naming_notebook_cell_and_error(tmp_path):
     assert "failed.ipynb" in line
 
 
+def test_the_runner_repeats_design_warnings_on_the_terminal(tmp_path):
+    cell = {"cell_type": "code", "outputs": [{"output_type": "stream", "name": "stderr", "text": [
+        "/x/did_imputation.py:1: DesignWarning: households: the price increases look like fractions\n",
+        "  plan.warn(...)\n"]}]}
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": [cell, cell]}))
+    assert run.design_warnings(tmp_path / "nb.ipynb") == ["households: the price increases look like fractions"]
+
+
 # ============================================================================= 5. end to end: the runner
 def test_failed_run_keeps_its_notebook_and_the_previous_complete_set(tmp_path):
     root, out = tiny_root(tmp_path, {"90_writer": WRITER}), tmp_path / "out"

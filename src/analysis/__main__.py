@@ -64,6 +64,8 @@ def _cmd_run(args) -> int:
             return 1
         timings.append((nb.stem, seconds))
         print(f"  {seconds:6.1f} s  -> {out}", flush=True)
+        for warning in run.design_warnings(out):
+            print(f"  WARNING ({nb.stem}): {warning}", file=sys.stderr, flush=True)
     if private:
         print(f"\nprivate run: figures, results, verdicts, executed notebook and manifest.json (input sha256, "
               f"parameters) in {output}\nnothing was written to the public figures, claims report or site.")

@@ -381,3 +381,17 @@ def guard_private(notebook: str, *inputs: str | os.PathLike) -> Path | None:
         return paths.OUTPUT
     digest = hashlib.sha256("".join(fingerprint(p)["sha256"] for p in files).encode()).hexdigest()
     return paths.redirect_outputs(paths.PRIVATE / f"{notebook}-{digest[:12]}")
+
+
+def design_warnings(executed: Path) -> list[str]:
+    """The DesignWarnings a run raised (e.g. doses that look like fractions), read from its executed notebook, so
+    the runner can repeat them where the user looks: the terminal."""
+    nb = json.loads(Path(executed).read_text(encoding="utf-8"))
+    found = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            text = "".join(out.get("text", "")) if out.get("output_type") == "stream" else ""
+            for line in text.splitlines():
+                if "DesignWarning:" in line:
+                    found.append(line.split("DesignWarning:", 1)[1].strip())
+    return list(dict.fromkeys(found))
