@@ -986,6 +986,44 @@ def test_a_confidential_panel_the_design_cannot_use_leaves_no_half_outputs(tmp_p
     assert sorted(k for k in _files(out)) == ["build/failed/03_mexico_gvc_triple_difference.ipynb"]
 
 
+def _verdicts(folder: Path, stem: str) -> pd.DataFrame:
+    (private,) = (folder / "build" / "private").iterdir()
+    return pd.read_csv(private / "build" / "verdicts" / f"{stem}.csv", dtype=str,
+                       keep_default_na=False).set_index("claim_id")
+
+
+def test_gvc_notebook_skips_what_the_panel_cannot_support_and_says_why(tmp_path):
+    p = _secret_gvc_panel(tmp_path / "p.csv", n_firms=400)
+    p = p[(p["year"] <= 2019) & ~p["sector"].isin(["313", "314", "315", "316"])].assign(gvc=1)
+    p.to_csv(tmp_path / "odd.csv", index=False)
+    public = tmp_path / "public"
+    proc = _cli("run", "03", "--fast", "-p", f"panel_path={tmp_path / 'odd.csv'}", "-p", "mc_n_firms=300",
+                "-p", "replications=2", output=public)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    v = _verdicts(public, NB03.stem)
+    assert v.at["GVC-02", "verdict"] == "not_checkable" and "non-GVC" in v.at["GVC-02", "reason"]
+    assert v.at["GVC-06", "verdict"] == "not_checkable" and "2020" in v.at["GVC-06", "reason"]
+    assert v.at["GVC-08", "verdict"] == "not_checkable" and "Textiles" in v.at["GVC-08", "reason"]
+    assert v.at["GVC-14", "verdict"] == "not_checkable"
+    assert v.at["GVC-05", "verdict"] in ("reproduced", "differs")  # the 2019 DiD still stands
+
+
+def test_energy_notebook_skips_what_the_panel_cannot_support_and_says_why(tmp_path):
+    agg = en.aggregate_path()
+    p = en.simulate_households(8, n_units=250, aggregate=agg)[en.SCHEMA_COLUMNS]
+    p["price_increase_pct"] = np.where(p["price_increase_pct"].notna(), 10.0, np.nan)  # none above 25%
+    p.to_csv(tmp_path / "hh.csv", index=False)
+    public = tmp_path / "public"
+    proc = _cli("run", "04", "--fast", "-p", f"panel_path={tmp_path / 'hh.csv'}", "-p", "n_mc_fast=2",
+                output=public)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    v = _verdicts(public, NB04.stem)
+    for cid in ("NRG-05", "NRG-14", "NRG-15"):  # no firms in the panel
+        assert v.at[cid, "verdict"] == "not_checkable" and "no firms" in v.at[cid, "reason"], cid
+    assert v.at["NRG-06", "verdict"] in ("reproduced", "differs")
+    assert v.at["NRG-08", "verdict"] in ("reproduced", "differs")  # small increases: all of them
+
+
 def test_planted_confidential_energy_panel_stays_private(tmp_path):
     agg = en.aggregate_path()
     p = pd.concat([en.simulate_households(5, n_units=250, aggregate=agg),

@@ -830,6 +830,10 @@ def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float
         else:
             why = ""
         plan.add(name, not why, why)
+        left_out = int(treated.sum() - imputable.sum())
+        if plan.can(name) and left_out:
+            plan.notes.append(f"{name}: {left_out:,} treated observations have no untreated comparison (their "
+                              "respondent or month has no untreated observation) and are left out, as in BJS")
         rel = np.where(g > 0, t - g, 0)
         pre = (~treated) & (g > 0) & (rel >= -leads)
         plan.add(f"{name}: pre-trend test", plan.can(name) and pd.unique(units[pre]).size >= need,
@@ -851,5 +855,11 @@ def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float
             k = pd.unique(units[imputable & f[col].notna().to_numpy()]).size if col in f else 0
             plan.add("firms: pass-through", plan.can(name) and k >= need,
                      plan.reason(name) or f"output-price changes observed for fewer than {need} treated firms")
+    parts = {"households": ("pre-trend test", "large increases", "small increases", "by income group",
+                            "by inflation knowledge"), "firms": ("pre-trend test", "pass-through")}
+    for name in frames:  # a group that is absent takes its reason to each of its estimates
+        for part in parts.get(name, ()):
+            if f"{name}: {part}" not in plan.checks:
+                plan.add(f"{name}: {part}", False, plan.reason(name))
     plan.require_any(list(frames))
     return plan
