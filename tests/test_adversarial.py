@@ -198,6 +198,22 @@ def test_list_parameters_take_lists_of_numbers(value, ok):
             run.check_parameters(nb02, {"elasticities": value})
 
 
+def test_parameter_declarations_are_read_from_the_cell(tmp_path):
+    nb = tmp_path / "98_decl.py"
+    nb.write_text(HEADER + '# %% tags=["parameters"]\n'
+                  'first, last = 1980, 2026\n'
+                  'engine = "lean"  # in {lean, pyfixest}: the estimator engine\n'
+                  'level = 0.9  # in [0.5, 0.999]: a level\n'
+                  'data_path = ""  # env DECL_PATH: a file\n\n# %%\nprint(1)\n')
+    spec = run.parameters(nb)
+    assert (spec["first"].kind, spec["last"].default) == ("int", 2026)
+    assert spec["engine"].choices == ("lean", "pyfixest") and spec["data_path"].env == "DECL_PATH"
+    assert (spec["level"].low, spec["level"].high) == (0.5, 0.999) and spec["data_path"].kind == "path"
+    assert run.check_parameters(nb, {"engine": "pyfixest"}) == {"engine": "pyfixest"}
+    with pytest.raises(run.ParameterError, match="not one of the allowed values"):
+        run.check_parameters(nb, {"engine": "fast"})
+
+
 def test_misspelt_parameter_is_refused_with_the_nearest_name():
     with pytest.raises(run.ParameterError, match="did you mean 'replications'"):
         run.check_parameters(NB03, {"replicatons": "5"})
