@@ -847,6 +847,24 @@ def test_guard_private_redirects_a_hand_run_notebook(tmp_path, monkeypatch):
             setattr(paths, k, v)
 
 
+def test_execute_called_directly_with_a_user_file_still_runs_privately(tmp_path, monkeypatch):
+    # a library caller that forgets the private folder: the run must not fall back to the public outputs
+    panel = tmp_path / "p.csv"
+    panel.write_text("x\n1\n")
+    calls = {}
+
+    def fake_kernel(*args, **kwargs):  # what a kernel would be started with; then stop
+        calls.update(kwargs, output=os.environ["ANALYSIS_OUTPUT"], private=os.environ["ANALYSIS_PRIVATE"])
+        raise RuntimeError("stop before the kernel")
+
+    monkeypatch.setattr("papermill.execute_notebook", fake_kernel)
+    with pytest.raises(run.RunError):
+        run.execute(NB03, {"panel_path": str(panel)})
+    assert calls["parameters"]["panel_path"] == str(panel) and calls["private"] == "1"
+    assert Path(calls["output"]).is_relative_to(paths.PRIVATE)  # the kernel would have written only there
+    assert os.environ.get("ANALYSIS_PRIVATE") in (None, "")  # restored after the run
+
+
 def test_run_error_is_one_line_naming_notebook_cell_and_error(tmp_path):
     class Fake(Exception):
         ename, evalue, cell_index, exec_count = "KeyError", "'x0_g_2015'\nmore", 11, 7

@@ -280,6 +280,8 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     out_dir : folder of the executed copy (default ``<output>/build/notebooks``).
     output : output folder receiving ``figures/`` and ``build/`` (default the public one, ``paths.OUTPUT``).
     private : the user files of a private run (name → path); their fingerprints go to ``manifest.json``.
+        Found from the parameters when not given: a run reading a user's file is always private, and without an
+        `output` of its own it goes to ``build/private/<notebook>-<input sha256[:12]>/``, never to the public one.
 
     Raises :class:`RunError` (one line naming notebook, cell and error) when the notebook fails; its executed
     copy with the traceback is kept in ``<output>/build/failed/``.
@@ -288,6 +290,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     import papermill
 
     typed = check_parameters(notebook, dict(parameters or {}))
+    private = private or private_inputs(notebook, typed) or None
+    if private and (output is None or Path(output).resolve() == paths.OUTPUT):
+        output = private_output(notebook, private, None)
     output = Path(output or paths.OUTPUT).resolve()
     build = output / "build"
     target_dir = Path(out_dir).resolve() if out_dir else build / "notebooks"
@@ -336,18 +341,14 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     if private:
         manifest = {"notebook": notebook.stem, "parameters": typed,
                     "inputs": {k: fingerprint(v) for k, v in private.items()},
-                    "outputs": {str(f.relative_to(staging)): io_sha256(f) for f in sorted(staging.rglob("*"))
-                                if f.is_file() and f != executed},
+                    "outputs": {str(f.relative_to(staging)): fingerprint(f)["sha256"]
+                                for f in sorted(staging.rglob("*")) if f.is_file() and f != executed},
                     "note": "private run on a user's own data: not published; check the counts before release"}
         io.write_text(staging / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n", stage=False)
     with io.locked(build / ".run.lock", str(output)):
         io.commit_staging(staging, output, extra={executed: target})
         failed.unlink(missing_ok=True)
     return target, time.perf_counter() - start
-
-
-def io_sha256(path: Path) -> str:
-    return fingerprint(path)["sha256"]
 
 
 def _run_error(notebook: Path, err: Exception, kept: Path | None) -> RunError:
