@@ -121,15 +121,16 @@ def commit_staging(staging: Path, output: Path, extra: dict[Path, Path] | None =
     """
     moves = {}
     for f in sorted(staging.rglob("*")):
-        if f.is_file() and not f.name.startswith(PARTIAL_PREFIX) and f.name != COMMIT_JOURNAL:
+        if f.is_file() and not f.name.startswith(PARTIAL_PREFIX) and not f.name.startswith(COMMIT_JOURNAL):
             moves[f] = output / f.relative_to(staging)
     for src, dst in (extra or {}).items():
         moves[Path(src)] = Path(dst)
-    journal = staging / COMMIT_JOURNAL
-    with open(journal, "w", encoding="utf-8") as handle:
+    draft = staging / f"{COMMIT_JOURNAL}.draft"  # renamed into place whole: a half-written journal never counts
+    with open(draft, "w", encoding="utf-8") as handle:
         json.dump([[str(s), str(d)] for s, d in moves.items()], handle)
         handle.flush()
         os.fsync(handle.fileno())
+    os.replace(draft, staging / COMMIT_JOURNAL)
     _finish_commit(staging)
     return list(moves.values())
 
