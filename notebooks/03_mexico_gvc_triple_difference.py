@@ -385,7 +385,8 @@ if td.INPUT_EXPOSURE in exposures:
                                           f"for GVC firms (triple difference), estimate {r['estimate']:.3f}"),
                 simulated=simulated, why="the input-exposure effect is not significantly negative")
 else:
-    ledger.not_checkable("GVC-14", reason=f"the supplied panel has no usable input exposure: {plan.reason('input exposure')}")
+    ledger.not_checkable("GVC-14", reason="the supplied panel has no usable input exposure: "
+                         + plan.reason("input exposure"))
 
 microdata = "needs the confidential Mexican customs microdata"
 ledger.not_checkable("GVC-09", reason=f"Extensive margin (new HS6 product lines, final vs intermediate goods) "

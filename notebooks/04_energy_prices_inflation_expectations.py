@@ -275,7 +275,8 @@ fi = fi if plan.can("firms") else None
 results["panels"] = {"households_rows": int(len(hh_panel)), "firms_rows": int(len(fi_panel)), "source": source_note}
 results["input_sha256"] = run.fingerprint(panel_path)["sha256"] if BYO else None
 print(f"{source_note}: {len(hh_panel):,} household rows, {len(fi_panel):,} firm rows")
-display(Markdown(f"**What this panel supports** (release minimum: {min_respondents} respondents)\n\n" + plan.summary()))
+display(Markdown(f"**What this panel supports** (release minimum: {min_respondents} respondents)\n\n"
+                 + plan.summary()))
 hh_panel.head() if not BYO else release.panel_summary(pd.concat([hh_panel, fi_panel]))  # a user's rows stay private
 
 
@@ -305,8 +306,9 @@ for name, frame, colour in (("households", hh_panel, "blue"), ("firms", fi_panel
         cum, never = exposure_share(frame)
         if np.isfinite(never):
             shares[name] = never
+        label = f"{name}: {100 * (1 - never):.0f}% hit by April 2022" if np.isfinite(never) else name
         ax.plot(pd.PeriodIndex(cum.index, freq="M").to_timestamp(), 100 * cum.to_numpy(), marker="o", ms=3.5,
-                color=figures.PALETTE[colour], label=f"{name}: {100 * (1 - never):.0f}% hit by April 2022" if np.isfinite(never) else name)
+                color=figures.PALETTE[colour], label=label)
 ax.set_ylabel("% of respondents whose energy price has risen")
 ax.set_ylim(0, 100)
 ax.set_title("Who had an energy price increase, by month")
@@ -591,7 +593,8 @@ with release.guard(ledger, "NRG-09"):
     ledger.check("NRG-09", wald_hh["p_value"], stated=">0.05", simulated=LABEL_SIM, sources=SIM_SRC,
                  reason="restated: parallel pre-trends = the joint test of the 12 placebo leads does not reject at 5%"
                         + ("; " + BYO_REASON["reason"] if BYO else ""),
-                 computation=f"BJS pre-trend test, {LEADS} leads x price increase, Wald chi2 = {wald_hh['statistic']:.2f}")
+                 computation=f"BJS pre-trend test, {LEADS} leads x price increase, "
+                             f"Wald chi2 = {wald_hh['statistic']:.2f}")
 with release.guard(ledger, "NRG-10"):
     plan.need("households", "households: by income group", "households: by inflation knowledge")
     lo = min(get("diff_income", "households").ci_low, get("diff_knowledge", "households").ci_low)
@@ -617,8 +620,8 @@ if BYO:
     for cid, name, what in (("NRG-04", "households", "households"), ("NRG-05", "firms", "firms")):
         with release.guard(ledger, cid):
             if name not in shares:
-                raise release.Unavailable(f"the share of {what} without an increase: "
-                                          + (plan.reason(name) or release.withheld_note("respondents", min_respondents)))
+                why = plan.reason(name) or release.withheld_note("respondents", min_respondents)
+                raise release.Unavailable(f"the share of {what} without an increase: {why}")
             ledger.check(cid, 100 * shares[name], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
                          computation=f"% of {what} without an increase Sep 2021-Apr 2022 in the user panel; "
                                      + ("'about half' read as 45-55%" if name == "households" else "'about' ±5 pp"))

@@ -510,7 +510,8 @@ def test_a_missing_sector_group_is_skipped_and_the_rest_estimated(base_panel):
     p = base_panel[~base_panel["sector"].isin(["313", "314", "315", "316"])]
     plan = _plan(p)
     assert not plan.can("sector: Textiles, apparel, footwear (313–316)") and plan.can("sector: All manufacturing")
-    assert "no manufacturing GVC firm in sector codes 313" in plan.reason("sector: Textiles, apparel, footwear (313–316)")
+    why = plan.reason("sector: Textiles, apparel, footwear (313–316)")
+    assert "no manufacturing GVC firm in sector codes 313" in why
 
 
 def test_an_empty_outcome_column_skips_only_that_outcome(base_panel):
