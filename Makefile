@@ -1,28 +1,48 @@
 # Two commands do everything on a fresh machine: `make run` and `make test` (see README).
-# Both create the virtual environment .venv (Python 3.11, pinned packages from pyproject.toml) if it is missing.
+# Both create the virtual environment .venv (Python 3.11) if it is missing, from requirements.lock: every package,
+# transitive ones included, pinned with hashes (regenerate it with `make lock` after changing pyproject.toml).
+# The install uses uv when it is on PATH or installable from the package index, plain pip otherwise.
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+UV_VERSION := 0.13.8
+# The lock is resolved for the oldest 3.11 patch release every pinned package supports, on manylinux x86-64.
+LOCK_TARGET := --python-version 3.11.5 --python-platform x86_64-manylinux_2_28
 
-.PHONY: help venv run site test data-verify claims bench clean
+.PHONY: help venv lock run lab site test data-verify claims bench clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (found %s); set PYTHON=python3.11" % sys.version.split()[0])'
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet -e '.[test]'
+	@if command -v uv >/dev/null 2>&1; then UV=uv; test -x $(PY) || uv venv --quiet --python $(PYTHON) $(VENV); \
+	else test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+	  if $(PY) -m pip install --quiet uv==$(UV_VERSION) >/dev/null 2>&1; then UV=$(VENV)/bin/uv; else UV=; fi; fi; \
+	if [ -n "$$UV" ]; then echo "installing $(LOCK) with uv"; \
+	  $$UV pip install --quiet --python $(PY) --require-hashes -r $(LOCK) && \
+	  $$UV pip install --quiet --python $(PY) --no-deps -e . ; \
+	else echo "installing $(LOCK) with pip"; \
+	  $(PY) -m pip install --quiet --require-hashes -r $(LOCK) && $(PY) -m pip install --quiet --no-deps -e . ; fi
 	touch $(STAMP)
 
-venv: $(STAMP)  ## create .venv and install the pinned packages
+venv: $(STAMP)  ## create .venv and install the locked packages (requirements.lock)
+
+lock: $(STAMP)  ## re-resolve requirements.lock (all packages, with hashes) from pyproject.toml; needs the package index
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --generate-hashes $(LOCK_TARGET) \
+	  --no-header --no-annotate --quiet -o $(LOCK)
 
 run: $(STAMP)  ## execute every notebook; write figures/, build/results/, build/claims_report.csv and build/site/
 	$(PY) -m analysis run
 	$(PY) -m analysis site
+
+lab: $(STAMP)  ## open the collection in JupyterLab (text notebooks open as notebooks; lab/settings/overrides.json)
+	$(PY) -m jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.app_settings_dir="$(CURDIR)/lab/settings" \
+	  $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
 	$(PY) -m analysis site

@@ -4,8 +4,10 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -17,15 +19,19 @@
 # VoxEU/CEPR, Bruegel, CSIS and MERICS, and two Chinese journal articles — make the quantitative claims this
 # collection checks. Each claim is registered once (`data/claims.csv`: where it is said, what it states) and
 # judged by exactly one notebook, which compares it with public data under a declared tolerance and records a
-# verdict:
+# verdict under one standard (the project's `docs/verdict_standard.md`): the evidence must cover the same quantity,
+# period, scope and attribution as the claim, or the verdict says how it differs.
 #
-# * **reproduced** — public data give the stated number;
-# * **differs** — they do not, and the reason is given (another basis, year or definition, or an error);
+# * **reproduced** — public data or a primary text give the stated number, on the claim's own basis;
+# * **differs** — they do not — another number, or the same number for another year, scope or source — and the
+#   reason is given;
+# * **attributed** — the named source does say it, but its own data are not public (a market-research firm's survey,
+#   a company's internal figures): neither confirmed nor refuted;
 # * **replicated_simulated** — the study's design recovers the stated magnitude on *simulated* data, because its
 #   microdata are confidential (the Mexican customs records; the Bundesbank survey panels); this says the design
 #   works, not that the real-data estimate is right;
-# * **not_checkable** — no public data can check it (a forecast, a legal provision without a number, an opinion,
-#   confidential or unpublished data), with the reason.
+# * **not_checkable** — no public evidence can settle it; the verdict names the category (a forecast, an opinion, a
+#   counterfactual, confidential or proprietary data, or no public record after a named search).
 #
 # This page gathers the verdicts the other notebooks wrote (`build/verdicts/`) into the scoreboard, lists every
 # claim that differs, and gives a table of all claims to search. It runs after the others.
@@ -49,6 +55,23 @@ print(f"{len(report)} claims; written to {paths.CLAIMS_REPORT.relative_to(paths.
 board["overall"]
 
 # %% [markdown]
+# ## What stands behind the verdicts
+#
+# Per topic, how many claims were checked against public data, how many are only attributed to their source, how
+# many were replicated on simulated data and how many no public evidence can settle. A replication on simulated
+# data is not evidence about the real number.
+
+# %%
+board["evidence"]
+
+# %% [markdown]
+# The claims left *not checkable*, by category:
+
+# %%
+report.loc[report["verdict"] == "not_checkable"].groupby("category")["claim_id"].agg(
+    claims=len, ids=", ".join).rename(index=claims.NOT_CHECKABLE_CATEGORIES)
+
+# %% [markdown]
 # ## The scoreboard by topic and by document
 
 # %%
@@ -61,7 +84,7 @@ board["document"].join(first_article.rename("first article cited"))
 # %%
 order = list(claims.VERDICTS) + [claims.UNCHECKED]
 colours = {"reproduced": figures.PALETTE["green"], "differs": figures.PALETTE["red"],
-           "replicated_simulated": figures.PALETTE["sky"], "not_checkable": figures.PALETTE["grey"],
+           "attributed": figures.PALETTE["purple"], "replicated_simulated": figures.PALETTE["sky"], "not_checkable": figures.PALETTE["grey"],
            "unchecked": figures.PALETTE["yellow"]}
 by_topic = board["topic"][order].sort_values("reproduced")
 fig, ax = plt.subplots(figsize=(9, 5))
@@ -74,7 +97,8 @@ ax.set_title("Verdicts on the documents' quantitative claims, by topic")
 ax.legend(ncol=3, loc="lower right", fontsize=8)
 ax.grid(axis="y", visible=False)
 figures.save(fig, "00_claims_scoreboard",
-             caption="Number of quantitative claims in the five documents by topic and verdict. 'replicated "
+             caption="Number of quantitative claims in the five documents by topic and verdict. 'attributed' "
+                     "claims are stated by their named source, whose own data are not public. 'replicated "
                      "simulated' claims were checked by rebuilding the study's design on simulated data calibrated "
                      "to the published magnitudes (the real microdata are confidential).",
              source="Claims register data/claims.csv; verdicts recorded by notebooks 01-07 (build/claims_report.csv).")

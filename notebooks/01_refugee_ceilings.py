@@ -4,8 +4,10 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -152,33 +154,75 @@ refugee_panel
 # %% [markdown]
 # ## Checking the document's numbers
 #
-# Each claim is compared with the record under a declared tolerance (exact, for ceilings).
+# Each claim is compared with the record under a declared tolerance (exact, for ceilings), and every check
+# records the period and scope of its evidence beside the claim's (the register's `period` and `scope`). Where
+# the document also dates a decision, the date is checked as a second part of the claim (`claims.combine`).
 
 # %%
 fy = table.set_index("fiscal_year")
-src = ["refugee_ceilings_admissions"]
+src = ["refugee_ceilings_admissions", "refugee_sources"]
+policy_src = ["refugee_policy_parameters"]
+params = data.load("refugee_policy_parameters").set_index("parameter_id")
+
+
+def as_claimed(cid: str) -> dict:
+    """Evidence whose period and scope are the claim's own: the instrument or count the claim names."""
+    return dict(evidence_period=str(register.at[cid, "period"]), evidence_scope=str(register.at[cid, "scope"]))
+
+
+def value(parameter_id: str) -> float:
+    return float(params.at[parameter_id, "value"])
+
+
+def provenance(parameter_id: str) -> str:
+    row = params.loc[parameter_id]
+    shown = row["date"] if pd.isna(row["value"]) else f"{row['value']:g} {row['unit']}"
+    return f"{parameter_id} = {shown} ({row['source_kind']}: {row['source_title']})"
+
 
 # EO 13769 and EO 13780 capped FY2017 at 50,000 (a section 212(f) entry limit below the 110,000 determination).
-for cid in ("REF-02", "REF-08"):
-    ledger.check(cid, int(fy.at[2017, "ceiling_revised"]), sources=src,
-                 computation="ceiling_revised for FY2017 (EO 13769 sec. 5(d); EO 13780 kept it)")
+ledger.check("REF-02", int(fy.at[2017, "ceiling_revised"]), sources=src, **as_claimed("REF-02"),
+             computation="ceiling_revised for FY2017 (EO 13769 sec. 5(d))",
+             note="An entry limit under INA 212(f), below the 110,000 determination of September 2016, which the "
+                  "State Department still lists as the FY2017 ceiling.")
+ledger.check("REF-08", int(fy.at[2017, "ceiling_revised"]), sources=src, **as_claimed("REF-08"),
+             computation="ceiling_revised for FY2017 (EO 13780 sec. 6(b) kept EO 13769's limit)")
 
-# The named ceilings, FY2018-FY2024.
+# The named ceilings, FY2018-FY2024, each with the date the document gives for the decision.
 ceilings = {"REF-09": (2018, "ceiling_initial"), "REF-10": (2019, "ceiling_initial"),
             "REF-14": (2020, "ceiling_initial"), "REF-15": (2021, "ceiling_initial"),
             "REF-11": (2021, "ceiling_revised"), "REF-12": (2022, "ceiling_initial"),
             "REF-13": (2023, "ceiling_initial"), "REF-16": (2024, "ceiling_initial")}
+# Where the document's date is not the signature, the step it does match (primary texts in refugee_policy_parameters).
+other_step = {"REF-10": "fy2019_proposed_ceiling_announced", "REF-15": "fy2021_determination_published"}
+dates = []
 for cid, (year, column) in ceilings.items():
     part = column.split("_")[1]
     signed = determination_date(fy.at[year, "ceiling_source"], part)
     said = document_date.get(cid)
-    note = ""
-    if isinstance(said, str) and signed and said != signed:
-        note = (f"The number matches; the document dates the decision {said}, the determination was signed "
-                f"{signed} (the document's date is another step, e.g. the announcement or the Federal "
-                "Register publication).")
-    ledger.check(cid, int(fy.at[year, column]), sources=src, reason=note,
-                 computation=f"{column} for FY{year}")
+    scope = register.at[cid, "scope"]
+    number = claims.check(cid, int(fy.at[year, column]), sources=src, computation=f"{column} for FY{year}",
+                          evidence_period=register.at[cid, "period"],
+                          evidence_scope=scope.split(";")[0],
+                          immaterial={"scope": "the number part of the claim"})
+    if cid in other_step:
+        pid = other_step[cid]
+        step = params.loc[pid]
+        day, what = step["date"], step["parameter"]
+        day_sources = src + policy_src
+    else:
+        day, what, day_sources = signed, "date the presidential determination was signed", src
+    when = claims.check(cid, pd.Timestamp(day).date(), stated=said, sources=day_sources,
+                        computation=f"{what}: {pd.Timestamp(day).date()}",
+                        evidence_period=register.at[cid, "period"], evidence_scope=f"{what} (FY{year} ceiling)",
+                        immaterial={"scope": "the date part of the claim"},
+                        if_differs=f"The document dates the decision {said}; the determination was signed {signed}.",
+                        note=(f"The document's date is the {what} ({day}), a public step of the same decision; "
+                              f"the determination itself was signed {signed}." if signed != day else ""))
+    ledger.combine(cid, [number, when], stated_value=f"{register.at[cid, 'stated_value']} (ceiling); {said} (date)")
+    dates.append({"claim": cid, "fiscal year": year, "document's date": said, "signed": signed,
+                  "date matched": str(pd.Timestamp(day).date()), "step": what})
+pd.DataFrame(dates)
 
 # %% [markdown]
 # **"A 2016 cap of 117,000."** No US refugee ceiling of that size exists for any year. The cell below compares
@@ -190,17 +234,24 @@ fy2016, fy2017_initial, fy2017_cap = (int(fy.at[2016, "ceiling_final"]), int(fy.
                                       int(fy.at[2017, "ceiling_revised"]))
 ever_117k = table[["ceiling_initial", "ceiling_revised", "ceiling_final"]].isin([117_000]).any().any()
 ledger.check("REF-03", fy2016, sources=src, computation="ceiling_final for FY2016",
+             evidence_period="FY2016", immaterial={"period": "the document's '2016' read as FY2016"},
+             evidence_scope="US refugee admissions ceiling for FY2016 set by presidential determination, persons",
              reason=f"The FY2016 ceiling was {fy2016:,} (PD 2015-14); the determination for FY2017 was "
                     f"{fy2017_initial:,} (PD 2016-13). "
                     + ("No ceiling of 117,000 appears for any fiscal year since 1980." if not ever_117k else
                        "117,000 appears in the table, but not for FY2016."))
 
-# "Less than half": against the ceiling the 50,000 cap replaced (the FY2017 determination) it holds.
-half = claims.ratio(fy2017_cap, fy2017_initial, "FY2017 cap under EO 13769", "FY2017 determination (PD 2016-13)")
-ledger.check("REF-04", half, sources=src,
-             reason=f"Holds against the FY2017 determination of {fy2017_initial:,} that the cap replaced; "
-                    f"against the FY2016 ceiling of {fy2016:,} the ratio is {fy2017_cap / fy2016:.2f}, and the "
-                    "document's base of 117,000 matches no ceiling (see REF-03).")
+# "Less than half of the 2016 cap": against the FY2016 ceiling it fails; it holds only against the FY2017
+# determination (signed in September 2016) that the 50,000 limit replaced.
+half_2016 = claims.ratio(fy2017_cap, fy2016, "FY2017 cap under EO 13769", "FY2016 ceiling (PD 2015-14)")
+ledger.check("REF-04", half_2016, sources=src,
+             evidence_period="FY2017 cap against the FY2016 ceiling",
+             immaterial={"period": "the document's '2016 cap' read as the FY2016 ceiling"},
+             evidence_scope="EO 13769's FY2017 cap of 50,000 as a share of the FY2016 refugee ceiling (ratio)",
+             if_differs=f"Against the FY2016 ceiling of {fy2016:,} the cap is {float(half_2016):.2f} of it, more than "
+                        f"half. It is less than half ({fy2017_cap / fy2017_initial:.2f}) only of the FY2017 "
+                        f"determination of {fy2017_initial:,}, signed in September 2016, that the cap replaced; the "
+                        "document's base of 117,000 matches no ceiling (see REF-03).")
 
 # %% [markdown]
 # **"Historic lows."** Were the Trump-era ceilings and admissions the lowest since the Refugee Act? Compare
@@ -224,81 +275,111 @@ record_lows
 
 # %%
 ledger.check("REF-07", low_admitted, stated="<1", sources=src,
+             evidence_period="FY2018-FY2020 against FY1980-FY2017",
+             immaterial={"period": "FY2018-FY2020 are the years wholly under Trump; FY2017 ran on Obama's "
+                                   "determination and FY2021's ceiling was raised by Biden (FY2021 admissions, lower "
+                                   "still, would only strengthen the claim)"},
+             evidence_scope=register.at["REF-07", "scope"],
              reason=f"Restated as: the lowest Trump-era admissions fall below every earlier year since FY1980. "
                     f"Ceilings too: each determination FY2018-FY2021 set a new low ({low_ceiling:.2f} of the "
                     "lowest earlier ceiling by FY2020). FY2021 admissions "
-                    f"({int(fy.at[2021, 'admitted']):,}) were lower still, but that year's ceiling was raised "
-                    "by Biden during the year.")
+                    f"({int(fy.at[2021, 'admitted']):,}) were lower still.")
 
 # %% [markdown]
 # ## Policy parameters: suspensions, vetting and the asylum agreements
 #
 # These claims are about the content of executive orders, memoranda and agreements rather than statistics.
 # `refugee_policy_parameters` holds each public value with its source, locator and whether the source is primary
-# (Federal Register, DHS, State Department, GAO, Senate report) or secondary (press, law firms, NGOs). Each claim
-# is checked against the row that measures exactly what it states.
+# (Federal Register, DHS, State Department, GAO, Senate committee) or secondary (press, law firms, NGOs). Each claim
+# is checked against the row that measures exactly what it states; a secondary source is named as such.
 
 # %%
-params = data.load("refugee_policy_parameters").set_index("parameter_id")
 params[["claim_ids", "parameter", "value", "unit", "date", "source_kind"]]
 
 # %%
-def value(parameter_id: str) -> float:
-    return float(params.at[parameter_id, "value"])
-
-
-def provenance(parameter_id: str) -> str:
-    row = params.loc[parameter_id]
-    return f"{parameter_id} = {row['value']:g} {row['unit']} ({row['source_kind']}: {row['source_title']})"
-
-
-policy_src = ["refugee_policy_parameters"]
 picks = {  # claim -> the row that measures what it states
     "REF-01": "eo13769_usrap_suspension_length",
     "REF-05": "eo13780_usrap_suspension_length",
     "REF-06": "memo_2017_10_23_sao_countries",
     "REF-24": "dhs_2018_high_risk_countries",
-    "REF-17": "oct2017_whereabouts_history_years",
     "REF-18": "aca_in_force_under_trump",
     "REF-19": "aca_guatemala_transferred_sfrc",
     "REF-20": "aca_guatemala_applied_sfrc",
 }
 context = {
-    "REF-05": "The 120 days rests on a secondary summary of EO 13780; the order's text (sec. 6(a)) was not read. "
-              "It took partial effect on 29 Jun 2017 after the Supreme Court's stay and expired on 24 Oct 2017.",
-    "REF-06": "The memorandum of 23 Oct 2017 is known only through secondary reports; it and EO 13815 do not list the "
-              "countries.",
-    "REF-17": "The new 10-year period is reported by Reuters (secondary); the previous 5-year period is not confirmed "
-              "by any source found (Reuters says only 'twice as long as before').",
-    "REF-18": f"{value('aca_agreements_signed_2019'):g} agreements were signed in 2019 (84 FR 63994); only Guatemala's "
-              "was implemented before all were suspended on 6 Feb 2021.",
+    "REF-01": "Order text read from a reproduction of the Federal Register page (82 FR 8979, sec. 5(a)).",
+    "REF-05": "The 120 days rests on secondary summaries of EO 13780 (Infogalactic, LIRS); the text of sec. 6(a) was "
+              "not found in a stored copy of the Federal Register. It took partial effect on 29 Jun 2017 after the "
+              "Supreme Court's stay and expired on 24 Oct 2017.",
+    "REF-06": f"The memorandum of 23 Oct 2017 that accompanied EO 13815 is known through a law firm's quotation of it "
+              f"(secondary); DHS's own release of 29 Jan 2018 (primary) confirms "
+              f"{value('dhs_2018_high_risk_countries'):g} high-risk countries under the EO 13815 review. Neither "
+              "EO 13815 nor DHS lists the countries.",
+    "REF-18": f"{value('aca_agreements_signed_2019'):g} agreements were signed in 2019 (84 FR 63994); that only "
+              "Guatemala's was implemented is Human Rights Watch's statement (secondary), matched by CNN.",
     "REF-19": f"An earlier count for 21 Nov 2019-16 Mar 2020 was {value('aca_guatemala_transferred_hrw'):g} "
-              "(HRW/Refugees International); the document's 'about 945' matches the Senate report.",
-    "REF-20": f"Of these, {value('aca_guatemala_abandoned'):g} abandoned their cases and "
-              f"{value('aca_guatemala_undecided'):g} were undecided; an earlier count was "
-              f"{value('aca_guatemala_applied_hrw'):g}.",
+              "(HRW/Refugees International); the document's 'about 945' matches the Senate Foreign Relations "
+              "Committee report.",
+    "REF-20": f"The Senate committee's figure as reported by AP (secondary). Of these, "
+              f"{value('aca_guatemala_abandoned'):g} abandoned their cases and {value('aca_guatemala_undecided'):g} "
+              f"were undecided; an earlier count was {value('aca_guatemala_applied_hrw'):g}.",
     "REF-24": "The DHS release confirms 11 countries and additional screening; 'longer interviews and separate "
               "interviews for children' are not named in the sources found (the closest is 'more in-depth interviews').",
 }
 for cid, pid in picks.items():
-    ledger.check(cid, value(pid), sources=policy_src, computation=provenance(pid), reason=context.get(cid, ""))
+    ledger.check(cid, value(pid), sources=policy_src, computation=provenance(pid), **as_claimed(cid),
+                 note=context.get(cid, ""))
 
-# REF-21: none decided, and nobody sent to Honduras or El Salvador by January 2021.
+# REF-17: ten years of history, "instead of five". Reuters: "going back a decade, twice as long as before".
+years_now = value("oct2017_whereabouts_history_years")
+reuters = ("years of contact and address history refugee applicants must provide under the October 2017 "
+           "instructions, as reported by Reuters from a State Department document (news report)")
+ledger.combine("REF-17", [
+    claims.check("REF-17", years_now, sources=policy_src, computation=provenance("oct2017_whereabouts_history_years"),
+                 evidence_period=register.at["REF-17", "period"], evidence_scope=reuters + ": new period",
+                 immaterial={"scope": "the first part of the claim, read through a news report"}),
+    claims.check("REF-17", claims.Computed(years_now / 2, f"{years_now:g} years / 2 ('twice as long as before')"),
+                 stated=5, sources=policy_src, evidence_period="before 23 Oct 2017",
+                 immaterial={"period": "the earlier period the claim compares with",
+                             "scope": "the second part of the claim, read through a news report"},
+                 evidence_scope=reuters + ": previous period"),
+], stated_value="10 (years, new); 5 (years, before)")
+
+# REF-21: none of the asylum applications decided, and nobody sent to Honduras or El Salvador, by January 2021.
+applied, abandoned, pending = (value(p) for p in ("aca_guatemala_applied_sfrc", "aca_guatemala_abandoned",
+                                                  "aca_guatemala_undecided"))
+decided = claims.Computed(applied - abandoned - pending,
+                          f"{applied:g} applied - {abandoned:g} abandoned - {pending:g} still undecided "
+                          f"(granted: {value('aca_guatemala_granted'):g})")
 sent_elsewhere = claims.total({"to El Salvador": value("aca_transfers_to_el_salvador"),
                                "to Honduras": value("aca_transfers_to_honduras")})
-ledger.check("REF-21", sent_elsewhere, sources=policy_src,
-             reason=f"Transfers to El Salvador and Honduras: none. Of the Guatemala applications, "
-                    f"{value('aca_guatemala_granted'):g} were granted and {value('aca_guatemala_undecided'):g} "
-                    "were still pending in January 2021 (Senate Foreign Relations Committee).")
+ledger.combine("REF-21", [
+    claims.check("REF-21", decided, stated=0, sources=policy_src, evidence_period="as of 2021-01-18",
+                 immaterial={"period": "the Senate committee's report of 18 Jan 2021 is January 2021",
+                             "scope": "the first part of the claim"},
+                 evidence_scope="asylum applications in Guatemala by people transferred under the ACA that had been "
+                                "decided (Senate Foreign Relations Committee, as reported by AP)"),
+    claims.check("REF-21", sent_elsewhere, stated=0, sources=policy_src,
+                 evidence_period="to December 2020 (agreements suspended 6 Feb 2021)",
+                 immaterial={"period": "no transfer is reported between the last report (Dec 2020) and the "
+                                       "suspension of all three agreements on 6 Feb 2021",
+                             "scope": "the second part of the claim"},
+                 evidence_scope="asylum seekers transferred to El Salvador or Honduras under an ACA (Washington Post, "
+                                "AP; HRW: only the Guatemala agreement was ever implemented)"),
+], stated_value="0 (decided); 0 (sent to Honduras or El Salvador)")
 
 # REF-22 / REF-23: only the combined count is public.
 combined = value("pacr_harp_total_processed")
 document_split = claims.total({"PACR": float(register.at["REF-22", "stated_value"]),
                                "HARP": float(register.at["REF-23", "stated_value"])})
+pacr_search = ("GAO-21-144 (highlights, fast facts and reposts of the report), DHS OIG-21-16, CBP's letter to Rep. "
+               "Escobar (AILA Doc. 20031130), CQ Roll Call (Feb 2020), MPI and American Immigration Council briefs")
 for cid in ("REF-22", "REF-23"):
-    ledger.not_checkable(cid, f"No public source splits the count between PACR and HARP. GAO-21-144 gives about "
+    ledger.not_checkable(cid, f"No public source found splits the count between PACR and HARP. GAO-21-144 gives about "
                               f"{combined:,.0f} for both programmes together (Oct 2019-Mar 2020), which equals the "
-                              f"document's two numbers added up ({document_split:,.0f}); the split itself is unsourced.")
+                              f"document's two numbers added up ({document_split:,.0f}); the split itself is unsourced "
+                              "(CQ Roll Call's government source gave 1,200 for PACR at the end of January 2020).",
+                         category="no_public_record", searched=pacr_search)
 
 # %% [markdown]
 # ## Verdicts
@@ -320,6 +401,11 @@ ledger.table()
 #   person or entity.
 # * **Single-source years.** Ceilings for FY1980–FY1990 (except FY1982) and FY1992–FY1994 rest on the Migration
 #   Policy Institute's compilation alone; no determination text was found for them.
+# * **Secondary sources behind some policy values.** EO 13780's 120-day suspension (REF-05), the October 2017
+#   memorandum's 11 countries (REF-06; DHS's own release confirms 11) and its ten-year history requirement
+#   (REF-17, Reuters), the ACA implementation count and the Guatemala outcomes as reported by HRW and AP (REF-18,
+#   REF-20, REF-21) rest on news, law-firm or NGO reports; each verdict's note names its source.
+# * **Not checkable:** REF-22 and REF-23 — no public source found splits GAO's combined PACR + HARP count.
 
 # %%
 dhs = cross[(cross["field"] == "admitted") & (cross["source_b"] == "DHS-YB2023")]

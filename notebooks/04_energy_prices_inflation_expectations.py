@@ -4,8 +4,10 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
-#     display_name: Python 3
+#     display_name: Python 3 (ipykernel)
 #     language: python
 #     name: python3
 # ---
@@ -102,10 +104,26 @@ headline = data.load("energy_de_hicp_headline_monthly").set_index("month")
 assert np.isclose(headline.loc[peak_month, "yoy_pct_derived_from_index"], peak), "two HICP tables disagree"
 print(f"HICP Germany, y/y: peak {peak:.1f}% in {peak_month}; highest rate {before.index[0]}…2020: "
       f"{prior_max:.1f}% ({prior_max_month})")
-ledger.check("NRG-01", claims.difference(peak, prior_max, f"peak y/y 2021-2023 ({peak_month})",
-                                         f"max y/y {before.index[0]}-2020 ({prior_max_month})"),
-             stated=">0", sources=["energy_de_hicp_fred_long", "energy_de_hicp_headline_monthly"],
-             reason="restated: 'levels unseen for decades' = the 2021-23 peak exceeds every rate since 1997")
+nrg01_germany = claims.check(
+    "NRG-01", claims.difference(peak, prior_max, f"peak y/y 2021-2023 ({peak_month})",
+                                f"max y/y {before.index[0]}-2020 ({prior_max_month})"),
+    stated=">0", sources=["energy_de_hicp_fred_long", "energy_de_hicp_headline_monthly"],
+    evidence_period=f"{before.index[0]} to 2023", evidence_scope="headline HICP, Germany, y/y: the 2021-23 peak "
+                                                                "minus the highest rate since the series began",
+    immaterial={"period": "the surge of 2021-23 set against the 24 years before it ('decades')",
+                "scope": "this part checks Germany; the worldwide part is checked separately and combined"},
+    reason="restated: 'levels unseen for decades' = the 2021-23 peak exceeds every rate since 1997")
+imf = data.load("energy_imf_world_inflation").set_index("fact_id")
+nrg01_world = claims.check(
+    "NRG-01", claims.Computed(float(imf.at["weo_2022oct_multidecade_highs", "value"]),
+                              "IMF, WEO Oct 2022, ch. 1: 'Inflation has soared to multidecade highs'"),
+    stated="1", sources=["energy_imf_world_inflation"], evidence_period="2022",
+    evidence_scope="the IMF's statement on world inflation",
+    immaterial={"period": "the peak year of the surge that began in mid-2021",
+                "scope": "this part checks 'worldwide' against the IMF's own assessment"},
+    note=f"IMF estimate of world consumer-price inflation in 2022: {imf.at['weo_2023jan_world_cpi_2022', 'value']:g}% "
+         "(WEO Update Jan 2023, as reported).")
+ledger.combine("NRG-01", [nrg01_germany, nrg01_world], stated_value=">0; multidecade high")
 results["hicp"] = {"peak_yoy_pct": peak, "peak_month": peak_month, "max_yoy_1997_2020_pct": prior_max}
 
 # %%
@@ -558,10 +576,15 @@ plt.show()
 # %%
 pub = data.load("energy_wehrhoefer_published").set_index("estimate_name")
 ledger.check("NRG-03", float(pub.loc["survey_horizon_inflation_expectations", "value"]),
-             sources=["energy_wehrhoefer_published"],
+             sources=["energy_wehrhoefer_published"], evidence_period="Research Brief 62 (Nov 2023)",
+             evidence_scope="Horizon of the inflation-expectation question in the Bundesbank Online Panels "
+                            "(households monthly, firms quarterly), months",
+             immaterial={"period": "a feature of the surveys' design, described by the Bundesbank for the study"},
              computation="survey horizon stated by the Bundesbank Research Brief (households monthly, firms quarterly)")
 
 SIM_SRC = [] if BYO else ["energy_de_hicp_headline_monthly"]
+PUBLIC_TEXT = ("abstracts of Bundesbank DP 28/2023 (EconStor) and JPE Macroeconomics 2026 (EconPapers); Bundesbank "
+               "Research Brief 62 (Nov 2023); the DP's full text was not available in any stored copy")
 # on a user's panel a claim may differ; the verdict then says why
 BYO_REASON = {"reason": f"estimated on {source_note}, not on the study's sample"} if BYO else {}
 ledger.check("NRG-02", mc_summary["placebo_mean_bp"],
@@ -628,18 +651,27 @@ if BYO:
 else:
     ledger.not_checkable("NRG-04", "The share of households without an increase comes from the study's confidential "
                          "survey module; the simulation takes it as an input (so matching it would prove nothing). "
-                         "Run with panel_path on the microdata to check it.")
+                         "Run with panel_path on the microdata to check it.", category="confidential_microdata",
+                         searched=PUBLIC_TEXT)
     ledger.not_checkable("NRG-05", "The share of firms without an increase comes from the confidential BOP-F module; "
-                         "the simulation takes it as an input. Run with panel_path on the microdata to check it.")
+                         "the simulation takes it as an input. Run with panel_path on the microdata to check it.",
+                         category="confidential_microdata", searched=PUBLIC_TEXT)
 ledger.not_checkable("NRG-11", "Heterogeneity by the share of income spent on electricity needs household "
-                     "expenditure data from the confidential panel; no public distribution of that share was sourced, "
-                     "so the simulation does not plant it and a planted sign would prove nothing.")
+                     "expenditure data from the confidential panel; the paper's public abstracts and the Research "
+                     "Brief do not report it, so the simulation does not plant it and a planted sign would prove "
+                     "nothing.", category="confidential_microdata", searched=PUBLIC_TEXT)
 ledger.not_checkable("NRG-12", "A statement about how the study's figures are drawn (95% bands, placebo leads "
                      "normalised four months before treatment); the figures here follow it, but that checks nothing "
-                     "about the paper.")
-ledger.not_checkable("NRG-13", "Forecast accuracy needs the households' individual forecasts and professional "
-                     "forecasts for the same months; neither the microdata nor a sourced professional-forecast series "
-                     "is available, and in a simulation it would follow mechanically from the planted effect.")
+                     "about the paper, and the paper's figure notes were not in any text read.",
+                     category="no_public_record", searched=PUBLIC_TEXT)
+accuracy = pub.loc["household_forecast_accuracy"]
+ledger.check("NRG-13", claims.Computed(1.0 if str(accuracy["value"]).startswith("less accurate") else -1.0,
+                                       f"direction reported in the abstract: {accuracy['value']}"),
+             sources=["energy_wehrhoefer_published"], evidence_period="2021-2022",
+             evidence_scope="finding stated in the abstract of Bundesbank DP 28/2023 (and of the 2026 JPE "
+                            "Macroeconomics article): forecasts less accurate, diverging more from professional ones",
+             immaterial={"scope": "the same finding, stated by the paper itself; its size rests on the confidential "
+                                  "survey data"})
 ledger.write()
 verdicts = ledger.table()
 results["verdicts"] = verdicts["verdict"].value_counts().to_dict()
@@ -666,7 +698,8 @@ print(f"written build/results/04_energy.json; notebook ran {round(time.perf_coun
 #   continuous increase into the BJS estimator was not found. Here the imputed effects are projected on the unit's
 #   % increase through the origin (no increase, no effect), with BJS Theorem-3 standard errors.
 # * **Not checkable here:** the shares of households and firms hit (NRG-04/05, inputs of the simulation), the
-#   electricity-share heterogeneity (NRG-11), the figure conventions (NRG-12) and forecast accuracy (NRG-13).
+#   electricity-share heterogeneity (NRG-11) and the figure conventions (NRG-12). Forecast accuracy (NRG-13) is
+#   checked against the paper's own abstract.
 # * **Bring your own panel.** `python -m analysis run 04 -p panel_path=/path/panel.parquet` (or the environment
 #   variable `ENERGY_PANEL_PATH`) runs the same code on your panel after validating it against
 #   `data/schemas/energy_panel.schema.json`; a malformed file is refused with the file, row and column at fault.

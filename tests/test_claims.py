@@ -177,3 +177,102 @@ def test_register_is_validated_by_the_loader(data_copy):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(data.DataError, match="claim_id"):
         claims.register()
+
+
+# ------------------------------------------------------------------------------- the verdict standard
+def _claim_basis(claim_id):
+    row = claims.register().set_index("claim_id").loc[claim_id]
+    return str(row["period"]), str(row["scope"])
+
+
+def test_matching_basis_keeps_reproduced_and_records_both_sides(data_copy):
+    reg = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
+    reg.loc[reg["claim_id"] == "REF-09", ["period", "scope"]] = ["FY2018", "US refugee admissions ceiling"]
+    reg.to_csv(data_copy / "claims.csv", index=False)
+    data.rehash(["claims"])
+    v = claims.check("REF-09", 45000, sources="refugee_ceilings_admissions",
+                     evidence_period="fy2018", evidence_scope="US refugee  admissions ceiling")
+    assert v.verdict == "reproduced" and v.evidence_period == "fy2018" and v.basis_note == ""
+
+
+def test_a_different_period_makes_matching_numbers_differ():
+    with pytest.raises(claims.ClaimError, match="basis"):
+        claims.check("REF-09", 45000, evidence_period="FY2031", evidence_scope="anything")
+    v = claims.check("REF-09", 45000, evidence_period="FY2031", evidence_scope="anything",
+                     if_differs="the evidence is for another year")
+    assert v.verdict == "differs" and "period differs" in v.basis_note and "another year" in v.reason
+
+
+def test_an_immaterial_difference_is_said_and_keeps_the_verdict():
+    v = claims.check("REF-09", 45000, evidence_period="FY2031", evidence_scope="anything",
+                     immaterial={"period": "the cap is the same in both years",
+                                 "scope": "test: same quantity"})
+    assert v.verdict == "reproduced" and "immaterial: the cap is the same" in v.basis_note
+    with pytest.raises(claims.ClaimError, match="drop immaterial"):
+        period, _ = _claim_basis("REF-09")
+        claims.check("REF-09", 45000, evidence_period=period, immaterial={"period": "no need"})
+    with pytest.raises(claims.ClaimError, match="immaterial= takes"):
+        claims.check("REF-09", 45000, immaterial={"unit": "x"})
+
+
+def test_if_differs_is_recorded_only_when_it_differs():
+    assert claims.check("REF-09", 45000, if_differs="would explain").reason == ""
+    assert claims.check("REF-09", 1, if_differs="would explain").reason == "would explain"
+
+
+def test_attributed_when_the_source_says_it_but_its_data_are_not_public():
+    v = claims.check("REF-09", 45000, attributed="the firm's survey is sold, not published")
+    assert v.verdict == "attributed" and "not public" in v.reason
+    assert claims.check("REF-09", 1, attributed="x", reason="misquoted").verdict == "differs"
+    with pytest.raises(claims.ClaimError, match="either simulated or attributed"):
+        claims.check("REF-09", 45000, attributed="x", simulated=True)
+
+
+def test_not_checkable_categories():
+    with pytest.raises(claims.ClaimError, match="category"):
+        claims.not_checkable("REF-17", "why", category="not in our data")
+    with pytest.raises(claims.ClaimError, match="searched"):
+        claims.not_checkable("REF-17", "why", category="no_public_record")
+    v = claims.not_checkable("REF-17", "why", category="no_public_record", searched="Federal Register 2017")
+    assert (v.category, v.searched) == ("no_public_record", "Federal Register 2017")
+
+
+def test_combine_holds_only_as_far_as_the_weakest_part():
+    ok = claims.check("REF-09", 45000)
+    bad = claims.check("REF-09", 1, reason="funding rose")
+    nc = claims.not_checkable("REF-09", "no record", category="opinion")
+    assert claims.combine("REF-09", [ok, bad]).verdict == "differs"
+    both = claims.combine("REF-09", [ok, nc])
+    assert both.verdict == "not_checkable" and both.category == "opinion" and "(1) reproduced" in both.reason
+    with pytest.raises(claims.ClaimError):
+        claims.combine("REF-09", [ok])
+
+
+def _report_with(output_dir, *verdicts):
+    ledger = claims.Ledger("01_refugee_ceilings")
+    for v in verdicts:
+        ledger.record(v)
+    ledger.write()
+    rep = claims.report()
+    return rep[rep["claim_id"].isin([v.claim_id for v in verdicts])]
+
+
+def test_audit_refuses_a_reproduced_without_source_or_basis(output_dir):
+    problems = claims.audit(_report_with(output_dir, claims.check("REF-09", 45000)))
+    assert any("rests on no data resource" in p for p in problems)
+    assert any("does not say the period" in p for p in problems)
+
+
+def test_audit_refuses_a_not_checkable_without_category(output_dir):
+    problems = claims.audit(_report_with(output_dir, claims.not_checkable("REF-17", "not public")))
+    assert any("without a category" in p for p in problems)
+
+
+def test_audit_finds_a_data_row_citing_the_documents(data_copy, output_dir):
+    path = data_copy / "refugee_cross_check.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "source_a"] = "shared/documents/000_6e4e2e3bb25f570e.txt"
+    frame.to_csv(path, index=False)
+    data.rehash(["refugee_cross_check"])
+    assert claims.self_citations("refugee_cross_check")
+

@@ -37,3 +37,21 @@ def test_python_version_agrees():
     yml = (REPO / "environment.yml").read_text()
     requires = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
     assert "python=3.11" in yml and "3.11" in requires
+
+
+def _lock_pins() -> dict[str, str]:
+    text = (REPO / "requirements.lock").read_text()
+    return {m[1].lower().replace("_", "-"): m[2] for m in re.finditer(r"^([A-Za-z0-9_.-]+)==(\S+)", text, re.M)}
+
+
+def test_lock_pins_every_direct_dependency_at_the_same_version():
+    lock = _lock_pins()
+    stale = {name: (version, lock.get(name.replace("_", "-"))) for name, version in _pip_pins().items()
+             if lock.get(name.replace("_", "-")) != version}
+    assert not stale, f"requirements.lock disagrees with pyproject.toml (run `make lock`): {stale}"
+
+
+def test_every_locked_package_carries_a_hash():
+    entries = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", (REPO / "requirements.lock").read_text().strip())
+    unhashed = [e.split(" ")[0] for e in entries if "--hash=sha256:" not in e]
+    assert len(entries) > len(_pip_pins()) and not unhashed, unhashed

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import socket
@@ -48,7 +47,8 @@ def server(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter_server", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         "--ServerApp.open_browser=False", "--LabApp.extension_manager=readonly"]  # no PyPI look-ups
+         "--ServerApp.open_browser=False", "--LabApp.extension_manager=readonly",  # no PyPI look-ups
+         f"--LabApp.app_settings_dir={REPO / 'lab' / 'settings'}"]  # as `make lab` starts it
         + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -73,11 +73,6 @@ def server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
-
-
-def _unstamped(text: bytes) -> bytes:
-    """The text notebook without the version stamps jupytext adds to the header on every save."""
-    return re.sub(rb"(?m)^#\s+(format_version|jupytext_version): .*\n", b"", text)
 
 
 def _call(server, path: str, method: str = "GET", body: dict | None = None, **query) -> dict:
@@ -109,15 +104,19 @@ def test_each_text_notebook_opens_as_a_notebook(server, notebook):
     params = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(params) == 1 and "fast" in params[0]["source"], "one papermill parameters cell with `fast`"
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
-    # Save it back as JupyterLab does: jupytext.toml pairs the text notebook with build/lab/<name>.ipynb, and the
-    # round trip leaves the text notebook byte for byte as it was (no churn in diffs from opening a notebook).
+    # Save it back as JupyterLab does once a kernel has started (the kernel's spec goes into the metadata):
+    # jupytext.toml pairs the text notebook with build/lab/<name>.ipynb, and the round trip leaves the text
+    # notebook byte for byte as it was, header included (no churn in diffs from opening a notebook).
+    spec = _call(server, "/api/kernelspecs")["kernelspecs"]["python3"]["spec"]
+    nb["metadata"]["kernelspec"] = {"display_name": spec["display_name"], "language": spec["language"],
+                                    "name": "python3"}
     saved = _call(server, f"/api/contents/notebooks/{notebook}", method="PUT",
                   body={"type": "notebook", "format": "json", "content": nb})
     assert saved["type"] == "notebook"
     paired = root / "build" / "lab" / notebook.replace(".py", ".ipynb")
     assert paired.is_file(), f"no paired notebook at {paired}"
     assert "".join(json.loads(paired.read_text())["cells"][0]["source"]).startswith("# ")
-    assert _unstamped((root / "notebooks" / notebook).read_bytes()) == _unstamped(text_before), \
+    assert (root / "notebooks" / notebook).read_bytes() == text_before, \
         "saving through JupyterLab changed the text notebook"
 
 
@@ -126,3 +125,11 @@ def test_listing_shows_the_text_notebooks_as_notebooks(server):
     names = {item["name"]: item["type"] for item in listing["content"]}
     for nb in run.notebooks():
         assert names.get(nb.name) == "notebook", (nb.name, names.get(nb.name))
+
+
+def test_lab_opens_text_notebooks_as_notebooks_by_default(server):
+    """`make lab`'s settings make jupytext's notebook view the default for .py files (opening a URL such as
+    lab/tree/notebooks/01_refugee_ceilings.py shows the notebook, not a text editor)."""
+    plugin = _call(server, "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+    viewers = plugin["schema"]["properties"]["defaultViewers"]["default"]
+    assert viewers.get("python") == "Jupytext Notebook", viewers

@@ -172,7 +172,8 @@ def test_annual_imports_refuses_unknown_basis():
 # ------------------------------------------------------------------------------------ data validation
 NEW_RESOURCES = ["trade_us_imports_monthly", "trade_us_imports_annual", "tariff_actions", "tariff_bown_us_china",
                  "tariff_us_average_history", "eu_ev_cvd_rates", "eu_ev_trade", "tariff_context_us_unrate_monthly",
-                 "trade_us_chip_imports", "tariff_policy_dates", "tariff_context_us_unemployment_hsus_annual"]
+                 "trade_us_chip_imports", "tariff_policy_dates", "tariff_context_us_unemployment_hsus_annual",
+                 "tariff_campaign_statements", "tariff_history_events", "eu_ev_context", "eu_ev_price_comparison"]
 
 
 @pytest.mark.parametrize("name", NEW_RESOURCES)
@@ -223,3 +224,44 @@ def test_valid_head_of_each_resource_passes(name, tmp_path):
     frame.to_csv(target, index=False, lineterminator="\n")
     assert lines[0].strip() == target.read_text(encoding="utf-8").splitlines()[0].strip()
     assert data.validate_file(target, res) == []
+
+
+# ------------------------------------------------------------- helpers for the EU EV and tariff-history claims
+def test_rating_scales_map_moodys_onto_sp():
+    assert tariffs.rating_rank("Baa3") == tariffs.rating_rank("BBB-")
+    assert tariffs.notches_above("BBB-") == 5          # BBB-, BB+, BB, BB-, B+ above B
+    assert tariffs.notches_above("B") == 0 and tariffs.notches_above("B2") == 0
+    assert tariffs.notches_above("CCC") < 0
+    with pytest.raises(ValueError, match="unknown rating"):
+        tariffs.rating_rank("B++")
+
+
+def test_price_premium_by_hand_and_refuses_zero_price():
+    toy = pd.DataFrame({"model": ["a", "b"], "price_eu": [150.0, 200.0], "price_china": [100.0, 100.0],
+                        "currency": ["EUR", "EUR"]})
+    out = tariffs.price_premium(toy)
+    assert out["premium_pct"].tolist() == pytest.approx([50.0, 100.0])
+    with pytest.raises(ValueError, match="non-positive"):
+        tariffs.price_premium(toy.assign(price_china=[0.0, 100.0]))
+
+
+def test_retaliations_window_keeps_first_measure_per_economy():
+    ev = pd.DataFrame({"economy": ["A", "A", "B", "C", "D"],
+                       "date": pd.to_datetime(["2018-06-05", "2018-06-20", "2018-07-01", "2018-09-01", "2018-05-01"]),
+                       "rate_role": ["retaliatory", "retaliatory", "retaliatory", "retaliatory", "retaliatory"]})
+    r = tariffs.retaliations(ev, "2018-06-01", days=31)
+    assert r["economy"].tolist() == ["A", "B"] and r["lag_days"].tolist() == [4, 30]
+
+
+def test_project_data_2018_retaliation_and_1931_ceiling():
+    events = data.load("tariff_history_events")
+    quick = tariffs.retaliations(events, "2018-06-01", days=31)
+    assert set(quick["economy"]) == {"European Union", "Mexico", "Canada"}
+    uk = events.set_index("event_id")
+    assert uk.at["uk_aia_1931_ceiling", "rate_pct"] == 100 and uk.at["uk_aia_1931_order1", "rate_pct"] == 50
+
+
+def test_no_tariff_or_ev_row_cites_the_documents():
+    from analysis import claims
+    for name in NEW_RESOURCES:
+        assert claims.self_citations(name) == [], name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def _cmd_run(args) -> int:
@@ -84,6 +85,25 @@ def _cmd_claims(args) -> int:
     from . import claims
 
     rep = claims.write_report()
+    if args.format == "claimreview":
+        import json
+
+        from . import claimreview
+
+        try:
+            items = claimreview.reviews(rep)
+        except claimreview.ClaimReviewError as err:
+            print(err, file=sys.stderr)
+            return 2
+        text = json.dumps(items, indent=1, ensure_ascii=False) + "\n"
+        if args.out:
+            from . import io
+
+            io.write_text(Path(args.out).resolve(), text)
+            print(f"{len(items)} ClaimReview items written to {args.out}")
+        else:
+            sys.stdout.write(text)
+        return 0
     if args.show:
         hit = rep.loc[rep["claim_id"] == args.show]
         if hit.empty:
@@ -95,6 +115,7 @@ def _cmd_claims(args) -> int:
     with pd.option_context("display.width", 160, "display.max_rows", 500):
         board = claims.scoreboard(rep)
         print("Claims by verdict\n" + board["overall"].to_string())
+        print("\nEvidence behind the verdicts, by topic\n" + board["evidence"].to_string())
         print("\nBy topic\n" + board["topic"].to_string())
         print("\nBy document\n" + board["document"].to_string())
         if not args.summary:
@@ -171,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("claims", help="write build/claims_report.csv and print the scoreboard")
     p.add_argument("--show", metavar="CLAIM_ID", help="print one claim with its verdict and provenance")
     p.add_argument("--summary", action="store_true", help="only the counts, not every claim")
+    p.add_argument("--format", choices=["table", "claimreview"], default="table",
+                   help="claimreview: every verdict as schema.org ClaimReview JSON-LD")
+    p.add_argument("--out", metavar="FILE", help="with --format claimreview: write to FILE instead of stdout")
     p.set_defaults(func=_cmd_claims)
 
     p = sub.add_parser("data", help="check data/ against datapackage.json, or record new hashes")

@@ -10,7 +10,6 @@ in data: they follow from the numbers.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import matplotlib.pyplot as plt
@@ -43,24 +42,33 @@ def _sources(row, extra=()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def check_part(row, computed, *, sources=(), computation: str = "", stated=None, note: str = "",
+               **overrides) -> claims.Verdict:
+    """The verdict :func:`check_claim` would record for `row`, without recording it: one part of a claim with
+    several parts, to be joined with ``ledger.combine``. `overrides` replace the row's own check arguments for this
+    part (e.g. ``evidence_period=``, ``evidence_scope=``, ``immaterial=``, ``if_differs=``, ``rel_tol=``)."""
+    target = stated if stated is not None else (_text(row["stated_as"]) or None)
+    immaterial = {dim: _text(row[f"immaterial_{dim}"]) for dim in claims.BASIS if _text(row[f"immaterial_{dim}"])}
+    kwargs = dict(stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
+                  note=join_text(note, row["note"]), if_differs=_text(row["reason_if_differs"]),
+                  sources=_sources(row, sources), computation=computation,
+                  evidence_period=_text(row["evidence_period"]), evidence_scope=_text(row["evidence_scope"]),
+                  immaterial=immaterial, attributed=_text(row["attributed_because"]))
+    kwargs.update(overrides)
+    return claims.check(row["claim_id"], computed, **kwargs)
+
+
 def check_claim(ledger: claims.Ledger, row, computed, *, sources=(), computation: str = "", stated=None,
                 note: str = "") -> claims.Verdict:
     """Record a verdict for `row` (a ``chips_claim_checks`` row) from a value computed in the notebook.
 
-    Uses the row's tolerances and restated value (``stated_as``), and its reasons: ``reason_if_differs`` (required
-    by :func:`claims.check` when the values differ) plus the row's ``note``; when the values agree only the note is
-    kept as context. `note` adds computed context (e.g. the same figure on another basis).
+    Uses the row's tolerances, restated value (``stated_as``), the evidence's period and scope
+    (``evidence_period``, ``evidence_scope``, with ``immaterial_period`` / ``immaterial_scope`` where they differ from
+    the claim's and that does not matter), ``attributed_because`` (the source says it, its data are not public) and
+    its reasons: ``reason_if_differs`` recorded only when the verdict is ``differs``, the row's ``note`` always.
+    `note` adds computed context (e.g. the same figure on another basis).
     """
-    cid = row["claim_id"]
-    target = stated if stated is not None else (_text(row["stated_as"]) or None)
-    verdict = claims.check(cid, computed, stated=target, abs_tol=float(row["abs_tol"]), rel_tol=float(row["rel_tol"]),
-                           reason=_text(row["reason_if_differs"]), sources=_sources(row, sources),
-                           computation=computation)
-    if verdict.verdict == "differs":
-        reason = join_text(row["reason_if_differs"], note, row["note"])
-    else:
-        reason = join_text(note, row["note"])
-    return ledger.record(dataclasses.replace(verdict, reason=reason))
+    return ledger.record(check_part(row, computed, sources=sources, computation=computation, stated=stated, note=note))
 
 
 def public_range(row) -> tuple[float, float]:
@@ -77,7 +85,8 @@ def judge_row(ledger: claims.Ledger, row) -> claims.Verdict:
     if method == "not_checkable":
         reason = join_text(row["not_checkable_reason"], _text(row["legal_instrument"]) and
                        f"Legal instrument: {_text(row['legal_instrument'])}.")
-        return ledger.not_checkable(cid, reason)
+        return ledger.not_checkable(cid, reason, category=_text(row["not_checkable_category"]),
+                                    searched=_text(row["searched"]))
     if method == "compare_range":
         low, high = public_range(row)
         return check_claim(ledger, row, (low, high), computation=(
@@ -179,8 +188,8 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
     ax1.set_ylabel("share of world sales, by company headquarters (%)")
     ax1.set_title("Sales share by company HQ, 2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
-    ax1.text(0.99, 0.62, "SIA gives only the US share for 2020", transform=ax1.transAxes, ha="right", fontsize=8,
-             color="#555555")
+    ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
+             fontsize=8, color="#555555")
 
     cap = shares[(shares["measure"] == "wafer_capacity_by_location") & (shares["scope"] == "below 10nm")]
     cols = [(2019, "actual"), (2022, "actual"), (2032, "projection")]

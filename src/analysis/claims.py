@@ -5,14 +5,24 @@ A notebook opens a :class:`Ledger`, records a verdict per claim it checks, and w
 ``build/verdicts/<notebook>.csv``. :func:`report` merges the register with every notebook's verdicts into
 ``build/claims_report.csv``; a claim that no notebook has judged shows as ``unchecked``.
 
-Verdicts
+Verdicts (the standard behind them is written down in ``docs/verdict_standard.md``)
 --------
-``reproduced``            the computed value agrees with the stated one within the declared tolerance
-``differs``               it does not, and ``reason`` says why (a different basis, a different year, an error)
+``reproduced``            public data or a primary text give the same quantity, for the same period and scope,
+                          within the declared tolerance
+``differs``               they do not — a different number, or the same number for another period, scope, unit or
+                          attribution — and ``reason`` says how
+``attributed``            the named source does say it, but the source's own data are not public (a briefing built
+                          on proprietary data): neither confirmed nor refuted by public data
 ``replicated_simulated``  the study's design recovers the stated magnitude on simulated data (the real data are
                           confidential); says nothing about the real data
-``not_checkable``         no public data can check it; ``reason`` says why
+``not_checkable``         no public evidence can settle it; ``category`` says which kind (a forecast, an opinion,
+                          confidential or proprietary data, no public record after a named search)
 ``unchecked``             no notebook has looked at it yet (only ever in the report, never recorded)
+
+Every verdict resting on evidence records the evidence's period and scope beside the claim's (the register's
+``period`` and ``scope``). They must match — the same text, after case and spacing — or the verdict names the
+dimension that differs and why the difference is immaterial (``immaterial={"period": "..."}``); otherwise the
+verdict is ``differs`` however close the numbers are.
 """
 
 from __future__ import annotations
@@ -26,11 +36,28 @@ import pandas as pd
 
 from . import io, paths
 
-VERDICTS = ("reproduced", "differs", "replicated_simulated", "not_checkable")
+VERDICTS = ("reproduced", "differs", "attributed", "replicated_simulated", "not_checkable")
 UNCHECKED = "unchecked"
+# What kind of evidence stands behind each verdict (the scoreboard counts these, so that a replication on simulated
+# data is never read as a check against real data).
+EVIDENCE_KIND = {
+    "reproduced": "public data", "differs": "public data", "attributed": "attributed only",
+    "replicated_simulated": "simulated data", "not_checkable": "not checkable", UNCHECKED: "not yet looked at",
+}
+NOT_CHECKABLE_CATEGORIES = {
+    "forecast": "a projection, target or expectation about a time not yet observed",
+    "opinion": "a judgement, characterisation or motive, not a measurable quantity",
+    "counterfactual": "what would have happened otherwise; no data observe it",
+    "confidential_microdata": "rests on confidential microdata (customs, central-bank or survey records)",
+    "proprietary_data": "rests on a private firm's data that are sold, not published, and the source is not named",
+    "no_public_record": "a search of public material found nothing that settles it (searched= says what)",
+}
+# The dimensions on which evidence must match the claim before numbers are compared.
+BASIS = ("period", "scope")
 REPORT_COLUMNS = [
-    "claim_id", "topic", "document", "line", "article", "claim", "stated_value", "unit", "period",
-    "verdict", "computed_value", "comparison", "reason", "notebook", "sources", "computation",
+    "claim_id", "topic", "document", "line", "article", "quote", "claim", "stated_value", "unit", "period",
+    "scope", "verdict", "evidence_kind", "computed_value", "comparison", "evidence_period", "evidence_scope",
+    "basis_note", "reason", "category", "searched", "notebook", "sources", "computation",
 ]
 
 
@@ -129,11 +156,14 @@ class Verdict:
     reason: str = ""
     sources: str = ""
     computation: str = ""
+    evidence_period: str = ""
+    evidence_scope: str = ""
+    basis_note: str = ""      # how the evidence's period/scope differ from the claim's, and whether that matters
+    category: str = ""        # not_checkable only: a key of NOT_CHECKABLE_CATEGORIES
+    searched: str = ""        # not_checkable only: what public material was searched
 
     def as_row(self) -> dict:
-        return {k: getattr(self, k) for k in
-                ("claim_id", "verdict", "stated_value", "computed_value", "comparison", "reason",
-                 "sources", "computation")}
+        return {k: getattr(self, k) for k in Verdict.__annotations__}
 
 
 def check(
@@ -144,9 +174,15 @@ def check(
     abs_tol: float = 0.0,
     rel_tol: float = 0.0,
     reason: str = "",
+    if_differs: str = "",
+    note: str = "",
     sources: str | list[str] | tuple[str, ...] = (),
     computation: str = "",
+    evidence_period: str = "",
+    evidence_scope: str = "",
+    immaterial: dict[str, str] | None = None,
     simulated: bool = False,
+    attributed: str = "",
 ) -> Verdict:
     """Compare a computed value with what claim `claim_id` states, and return its verdict.
 
@@ -163,20 +199,37 @@ def check(
         rel_tol * |stated|)``. Default exact. For a rounded statement ("about 19%") declare the rounding.
         Ranges and bounds are widened by ``abs_tol``.
     reason : str
-        Why the numbers differ, if they do — required then. Optional context otherwise.
+        Context recorded with any verdict; also the explanation when the verdict is ``differs``.
+    if_differs : str
+        The explanation to record only if the verdict turns out ``differs`` (a check written before the answer is
+        known). A ``differs`` verdict needs `reason` or `if_differs`.
+    note : str
+        Context recorded after the reason whatever the verdict; it does not count as explaining a ``differs``.
     sources : data resources (names in ``data/datapackage.json``) the computation used.
     computation : one line saying how `computed` was obtained.
+    evidence_period, evidence_scope : str
+        The period, and the scope (quantity, coverage, unit basis, who says it), of the evidence. Compared with
+        the register's ``period`` and ``scope`` for the claim; write the register's text when they are the same.
+    immaterial : dict
+        For a dimension (``"period"``, ``"scope"``) on which the evidence differs from the claim: why that
+        difference does not change the comparison. A dimension that differs and is not explained here makes the
+        verdict ``differs``.
     simulated : the computation ran on simulated data; agreement gives ``replicated_simulated``.
+    attributed : str
+        Set when `computed` is what the named source itself states and the source's own data are not public:
+        say why they are not. Agreement gives ``attributed``.
 
     Returns
     -------
     Verdict
-        ``reproduced`` / ``replicated_simulated`` on agreement, ``differs`` otherwise.
+        ``reproduced`` / ``attributed`` / ``replicated_simulated`` on agreement of the numbers and the basis,
+        ``differs`` otherwise.
 
     Raises
     ------
     ClaimError
-        The claim is unknown, the computed value is missing or not finite, or it differs without a reason.
+        The claim is unknown, the computed value is missing or not finite, it differs without a reason, or an
+        `immaterial` entry names a dimension that does not differ.
     """
     row = _claim_row(claim_id)
     if stated is None:
@@ -203,25 +256,72 @@ def check(
         sources = [sources]
     if isinstance(computed, Computed) and not computation:
         computation = computed.how
-    if agrees:
-        verdict = "replicated_simulated" if simulated else "reproduced"
+    if simulated and attributed:
+        raise ClaimError(f"claim {claim_id}: a check is either simulated or attributed, not both")
+    basis_ok, basis_note = _basis(claim_id, row, evidence_period, evidence_scope, immaterial or {})
+    if agrees and basis_ok:
+        verdict = "replicated_simulated" if simulated else "attributed" if attributed else "reproduced"
+        reason = reason.strip()
     else:
         verdict = "differs"
-        if not reason.strip():
+        reason = " ".join(filter(None, [reason.strip(), if_differs.strip()]))
+        if not reason:
+            what = "the numbers" if not agrees else "the basis (" + basis_note + ")"
             raise ClaimError(
-                f"claim {claim_id} differs (stated {target.text!r}, computed {shown}): "
-                "a differs verdict needs reason= saying why"
+                f"claim {claim_id} differs in {what} (stated {target.text!r}, computed {shown}): "
+                "a differs verdict needs reason= or if_differs= saying why"
             )
+    if verdict == "attributed":
+        reason = " ".join(filter(None, [reason, f"The source's own data are not public: {attributed.strip()}"]))
+    reason = " ".join(filter(None, [reason, note.strip()]))
     return Verdict(
         claim_id=claim_id,
         verdict=verdict,
         stated_value=str(row["stated_value"]) if stated is None else target.text,
         computed_value=shown,
         comparison=comparison,
-        reason=reason.strip(),
+        reason=reason,
         sources=";".join(sources),
         computation=computation.strip(),
+        evidence_period=evidence_period.strip(),
+        evidence_scope=evidence_scope.strip(),
+        basis_note=basis_note,
     )
+
+
+def _normal(text) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _basis(claim_id, row, evidence_period: str, evidence_scope: str, immaterial: dict) -> tuple[bool, str]:
+    """Compare the evidence's period and scope with the claim's. Return (matches, note for the record).
+
+    Evidence not described (no period or scope given) is recorded as such; :func:`audit` refuses it for every
+    verdict that rests on evidence, so a check cannot pass silently without saying what its evidence covers.
+    """
+    evidence = {"period": evidence_period, "scope": evidence_scope}
+    unknown = set(immaterial) - set(BASIS)
+    if unknown:
+        raise ClaimError(f"claim {claim_id}: immaterial= takes {', '.join(BASIS)}, not {sorted(unknown)}")
+    notes, ok = [], True
+    for dim in BASIS:
+        claim_side = "" if pd.isna(row.get(dim)) else str(row.get(dim))
+        evidence_side = evidence[dim]
+        if not evidence_side.strip():
+            continue
+        same = _normal(claim_side) == _normal(evidence_side)
+        why = str(immaterial.get(dim, "")).strip()
+        if same and dim in immaterial:
+            raise ClaimError(f"claim {claim_id}: the evidence's {dim} is the claim's; drop immaterial[{dim!r}]")
+        if same:
+            continue
+        if why:
+            notes.append(f"{dim} differs, immaterial: {why} (claim: {claim_side or 'not stated'}; "
+                         f"evidence: {evidence_side.strip()})")
+        else:
+            ok = False
+            notes.append(f"{dim} differs (claim: {claim_side or 'not stated'}; evidence: {evidence_side.strip()})")
+    return ok, "; ".join(notes)
 
 
 def _range_agrees(claim_id, computed, target, abs_tol) -> tuple[bool, str, str]:
@@ -251,13 +351,59 @@ def _agrees(computed, target: Stated, abs_tol: float, rel_tol: float) -> bool:
     return c < hi
 
 
-def not_checkable(claim_id: str, reason: str) -> Verdict:
-    """A claim no public data can check; `reason` says why (confidential data, a forecast, an opinion...)."""
+def not_checkable(claim_id: str, reason: str, *, category: str = "", searched: str = "") -> Verdict:
+    """A claim no public evidence can settle.
+
+    `category` is a key of :data:`NOT_CHECKABLE_CATEGORIES` (a forecast, an opinion, a counterfactual,
+    confidential microdata, proprietary data, or no public record); `reason` says why in this case; `searched`
+    says what public material was searched (required for ``no_public_record``).
+    """
     if not reason.strip():
         raise ClaimError(f"claim {claim_id}: not_checkable needs a reason")
+    if category and category not in NOT_CHECKABLE_CATEGORIES:
+        raise ClaimError(f"claim {claim_id}: category {category!r} is not one of "
+                         f"{', '.join(NOT_CHECKABLE_CATEGORIES)}")
+    if category == "no_public_record" and not searched.strip():
+        raise ClaimError(f"claim {claim_id}: no_public_record needs searched= naming what was searched")
     row = _claim_row(claim_id)
     return Verdict(claim_id=claim_id, verdict="not_checkable", stated_value=str(row["stated_value"]),
-                   reason=reason.strip())
+                   reason=reason.strip(), category=category, searched=searched.strip())
+
+
+def combine(claim_id: str, parts: list[Verdict], *, stated_value: str = "") -> Verdict:
+    """One verdict for a claim with several parts ("twice the workload, with funding unchanged"), each checked
+    on its own with :func:`check` / :func:`not_checkable` (``stated=`` the part's value).
+
+    The claim holds only as far as its weakest part: any part that ``differs`` makes it ``differs``; otherwise
+    the verdict is the weakest of the parts (reproduced > replicated_simulated > attributed > not_checkable).
+    Every part's value, basis and reason are kept, numbered.
+    """
+    if len(parts) < 2 or any(p.claim_id != claim_id for p in parts):
+        raise ClaimError(f"claim {claim_id}: combine takes two or more parts of this claim")
+    strength = ["not_checkable", "attributed", "replicated_simulated", "reproduced"]
+    verdicts = [p.verdict for p in parts]
+    verdict = "differs" if "differs" in verdicts else min(verdicts, key=strength.index)
+
+    def joined(attr: str, sep: str = " | ") -> str:
+        values = [getattr(p, attr) for p in parts]
+        if not any(values):
+            return ""
+        return sep.join(f"({i}) {v or '—'}" for i, v in enumerate(values, 1))
+
+    reasons = joined("reason", " ")
+    if verdict == "not_checkable":
+        reasons = " ".join(f"({i}) {p.verdict}: {p.reason}" for i, p in enumerate(parts, 1))
+    weakest = next(p for p in parts if p.verdict == verdict)
+    return Verdict(
+        claim_id=claim_id, verdict=verdict,
+        stated_value=stated_value or joined("stated_value", "; "),
+        computed_value=joined("computed_value", "; "), comparison=joined("comparison", "; "),
+        reason=reasons, sources=";".join(dict.fromkeys(s for p in parts for s in p.sources.split(";") if s)),
+        computation=joined("computation"), evidence_period=joined("evidence_period"),
+        evidence_scope=joined("evidence_scope"), basis_note=joined("basis_note"),
+        category=weakest.category if verdict == "not_checkable" else "",
+        searched=weakest.searched if verdict == "not_checkable" else "",
+    )
 
 
 # ------------------------------------------------------------------------------------------------- ledger
@@ -283,9 +429,18 @@ class Ledger:
         """:func:`check`, recorded in this ledger."""
         return self.record(check(claim_id, computed, **kwargs))
 
-    def not_checkable(self, claim_id: str, reason: str) -> Verdict:
+    def attributed(self, claim_id: str, computed, *, not_public_because: str, **kwargs) -> Verdict:
+        """:func:`check` with ``attributed=not_public_because``: `computed` is what the named source states
+        (held in a data resource with its URL), and the source's own data are not public."""
+        return self.record(check(claim_id, computed, attributed=not_public_because, **kwargs))
+
+    def not_checkable(self, claim_id: str, reason: str, *, category: str = "", searched: str = "") -> Verdict:
         """:func:`not_checkable`, recorded in this ledger."""
-        return self.record(not_checkable(claim_id, reason))
+        return self.record(not_checkable(claim_id, reason, category=category, searched=searched))
+
+    def combine(self, claim_id: str, parts: list[Verdict], **kwargs) -> Verdict:
+        """:func:`combine`, recorded in this ledger."""
+        return self.record(combine(claim_id, parts, **kwargs))
 
     def table(self) -> pd.DataFrame:
         """The verdicts recorded so far, joined to the claim text, for display in the notebook."""
@@ -332,10 +487,12 @@ def report() -> pd.DataFrame:
     if unknown:
         raise ClaimError(f"verdicts for claims not in the register: {sorted(unknown)}")
     out = reg.merge(verdicts, on="claim_id", how="left", suffixes=("", "_checked"))
-    out = out.fillna({c: "" for c in cols + ["stated_value_checked"]})
+    out = out.reindex(columns=list(dict.fromkeys([*out.columns, *cols, "stated_value_checked"])))
+    out = out.fillna({c: "" for c in [*cols, "stated_value_checked", "scope", "quote"]})
     # A check may restate the claim (e.g. "< 0.5" for "less than half"); show what was compared.
     out["stated_value"] = out["stated_value_checked"].where(out["stated_value_checked"] != "", out["stated_value"])
     out["verdict"] = out["verdict"].replace("", UNCHECKED)
+    out["evidence_kind"] = out["verdict"].map(EVIDENCE_KIND)
     return out[REPORT_COLUMNS].sort_values("claim_id", key=_claim_sort_key, ignore_index=True)
 
 
@@ -355,7 +512,88 @@ def scoreboard(rep: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
         t["total"] = t.sum(axis=1)
         return t
     overall = rep["verdict"].value_counts().reindex(order, fill_value=0).rename("claims").to_frame()
-    return {"overall": overall, "topic": counts("topic"), "document": counts("document")}
+    kinds = list(dict.fromkeys(EVIDENCE_KIND[v] for v in order))
+    evidence = pd.crosstab(rep["topic"], rep["verdict"].map(EVIDENCE_KIND)).reindex(columns=kinds, fill_value=0)
+    evidence = evidence.loc[:, (evidence.sum() > 0) | (evidence.columns != EVIDENCE_KIND[UNCHECKED])]
+    evidence.columns.name = "evidence"
+    evidence["total"] = evidence.sum(axis=1)
+    return {"overall": overall, "topic": counts("topic"), "document": counts("document"), "evidence": evidence}
+
+
+# -------------------------------------------------------------------------------------------------- audit
+# Words that show a data row or a resource citing the documents under check (which cannot confirm themselves).
+_SELF_CITATION = re.compile(
+    r"shared/documents|\b00[0-4]_[0-9a-f]{16}\b|claims_inventory|translated document|the document itself|"
+    r"this document|本文|译文|编译",
+    re.IGNORECASE,
+)
+
+
+def self_citations(resource: str) -> list[str]:
+    """Places where data resource `resource` cites the documents themselves as a source: its descriptor's
+    ``sources`` and every text cell of a column whose name mentions a source, publisher, citation or URL."""
+    from .data import load
+    from .data import resource as resource_descriptor
+
+    found = []
+    for i, src in enumerate(resource_descriptor(resource).get("sources", [])):
+        for key, value in src.items():
+            if _SELF_CITATION.search(str(value)):
+                found.append(f"{resource}: descriptor sources[{i}].{key} = {value!r}")
+    frame = load(resource)
+    for col in frame.columns:
+        if not re.search(r"source|publisher|cite|citation|url|found_by|reference", col, re.IGNORECASE):
+            continue
+        for row, value in frame[col].dropna().astype(str).items():
+            if _SELF_CITATION.search(value):
+                found.append(f"{resource}: row {row + 2}, column {col} = {value!r}")
+    return found
+
+
+def audit(rep: pd.DataFrame | None = None) -> list[str]:
+    """Every way the report breaks the verdict standard (``docs/verdict_standard.md``); empty when it holds.
+
+    Checked from the report itself, so a verdict file edited by hand is held to the same rules as one the
+    checker wrote.
+    """
+    from .data import descriptor
+
+    rep = report() if rep is None else rep
+    known = {r["name"] for r in descriptor()["resources"]}
+    problems: list[str] = []
+    cited: set[str] = set()
+    for r in rep.itertuples(index=False):
+        cid, v = r.claim_id, r.verdict
+        if v not in VERDICTS:
+            problems.append(f"{cid}: no verdict ({v})")
+            continue
+        if not str(r.scope).strip():
+            problems.append(f"{cid}: the register gives no scope for the claim")
+        if not str(r.quote).strip():
+            problems.append(f"{cid}: the register gives no quotation of the claim's sentence")
+        if v in ("reproduced", "differs", "attributed"):
+            sources = [s for s in str(r.sources).split(";") if s]
+            if not sources:
+                problems.append(f"{cid}: {v} rests on no data resource (sources is empty)")
+            for s in sources:
+                if s not in known:
+                    problems.append(f"{cid}: source {s!r} is not a resource in datapackage.json")
+                cited.add(s)
+            for dim in BASIS:
+                if not str(getattr(r, f"evidence_{dim}")).strip():
+                    problems.append(f"{cid}: {v} does not say the {dim} of its evidence")
+        if v in ("reproduced", "attributed") and "differs (claim:" in str(r.basis_note):
+            problems.append(f"{cid}: {v} although its basis differs: {r.basis_note}")
+        if v == "differs" and not str(r.reason).strip():
+            problems.append(f"{cid}: differs without a reason")
+        if v == "not_checkable":
+            if r.category not in NOT_CHECKABLE_CATEGORIES:
+                problems.append(f"{cid}: not_checkable without a category ({r.category!r})")
+            elif r.category == "no_public_record" and not str(r.searched).strip():
+                problems.append(f"{cid}: no_public_record without saying what was searched")
+    for s in sorted(cited & known):
+        problems.extend(self_citations(s))
+    return problems
 
 
 # ------------------------------------------------------------------------- internal-arithmetic vocabulary

@@ -136,12 +136,15 @@ def released(value: float, n: int, minimum: int = MIN_COUNT, what: str = "estima
 
 
 @contextmanager
-def guard(ledger, claim_id: str) -> Iterator[None]:
-    """Run a claim's check; if a number it needs is unavailable, record the claim as not checkable with why."""
+def guard(ledger, claim_id: str, category: str = "confidential_microdata") -> Iterator[None]:
+    """Run a claim's check; if a number it needs is unavailable, record the claim as not checkable with why.
+
+    The default category: the claim rests on the confidential microdata, which this panel cannot (or, under the
+    release rules, may not) answer."""
     try:
         yield
     except Unavailable as why:
-        ledger.not_checkable(claim_id, reason=f"Not estimable on this panel: {why}.")
+        ledger.not_checkable(claim_id, reason=f"Not estimable on this panel: {why}.", category=category)
 
 
 def panel_summary(panel: pd.DataFrame) -> pd.DataFrame:

@@ -33,8 +33,9 @@ from . import claims, data, io, paths, run
 ASSETS = Path(__file__).with_name("site_assets")
 FIGURE_FORMATS = ("png", "svg", "pdf")
 VERDICT_LABELS = {
-    "reproduced": "reproduced", "differs": "differs", "replicated_simulated": "replicated (simulated data)",
-    "not_checkable": "not checkable", "unchecked": "no verdict yet",
+    "reproduced": "reproduced", "differs": "differs", "attributed": "attributed (source's data not public)",
+    "replicated_simulated": "replicated (simulated data)", "not_checkable": "not checkable",
+    "unchecked": "no verdict yet",
 }
 
 
@@ -276,11 +277,18 @@ def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
         "# Policy claims, rebuilt from public data\n",
         "Each notebook takes the numbers that a set of policy documents state, rebuilds them from public data "
         "(cited in the [data catalogue](data.md)) and gives every claim a verdict: *reproduced*, *differs* "
-        "(with the reason), *replicated on simulated data* (where the real data are confidential) or *not "
-        "checkable* (with the reason). This site is built from the executed notebooks; it needs no network.\n",
+        "(with the reason), *attributed* (the named source says it, but its own data are not public), "
+        "*replicated on simulated data* (where the real data are confidential) or *not checkable* (with the "
+        "category and reason). The standard each verdict must meet is in the project's "
+        "`docs/verdict_standard.md`. This site is built from the executed notebooks; it needs no network.\n",
         "## Scoreboard\n",
         _md_table(overall, "verdict"),
-        "\nBrowse and filter every claim in the [claims table](claims.md). By topic:\n",
+        "\n### What stands behind the verdicts, by topic\n",
+        "Claims checked against public data (reproduced or differs), claims only attributed to their source, "
+        "claims replicated on simulated data (which says the design works, not that the real-data number is "
+        "right), and claims no public evidence can settle:\n",
+        _md_table(board["evidence"], "topic"),
+        "\nBrowse and filter every claim in the [claims table](claims.md). Verdicts by topic:\n",
         _md_table(by_topic, "topic"),
         "\n## The notebooks and the question each answers\n",
     ]

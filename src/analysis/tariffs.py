@@ -437,3 +437,61 @@ def plot_eu_duties(cvd: pd.DataFrame, margins: tuple[float, float] | None = None
     ax.set_title("EU duties on battery EVs from China: MFN + countervailing duty")
     ax.legend(fontsize=7, ncols=2)
     return fig
+
+
+# ------------------------------------------------------------------------- checks on the EU EV and history claims
+# Long-term credit rating scales, best first. Moody's grades map one to one onto the S&P/Fitch grades of the same rank.
+SP_SCALE = ("AAA", "AA+", "AA", "AA-", "A+", "A", "A-", "BBB+", "BBB", "BBB-", "BB+", "BB", "BB-",
+            "B+", "B", "B-", "CCC+", "CCC", "CCC-", "CC", "C", "D")
+MOODYS_SCALE = ("Aaa", "Aa1", "Aa2", "Aa3", "A1", "A2", "A3", "Baa1", "Baa2", "Baa3", "Ba1", "Ba2", "Ba3",
+                "B1", "B2", "B3", "Caa1", "Caa2", "Caa3", "Ca", "C")
+
+
+def rating_rank(rating: str) -> int:
+    """Position of a long-term rating on the S&P/Fitch scale (0 = AAA); Moody's grades map to the same rank.
+
+    >>> rating_rank("BBB-") == rating_rank("Baa3") == 9
+    True
+    """
+    r = str(rating).strip()
+    if r in SP_SCALE:
+        return SP_SCALE.index(r)
+    if r in MOODYS_SCALE:
+        return MOODYS_SCALE.index(r)
+    raise ValueError(f"unknown rating {rating!r}: expected an S&P/Fitch grade ({SP_SCALE[0]}...{SP_SCALE[-1]}) "
+                     f"or a Moody's grade ({MOODYS_SCALE[0]}...{MOODYS_SCALE[-1]})")
+
+
+def notches_above(rating: str, floor: str = "B") -> int:
+    """How many notches `rating` stands above `floor` (negative when below). "B" counts as the middle B grade
+    (S&P/Fitch B, Moody's B2)."""
+    return rating_rank(floor) - rating_rank(rating)
+
+
+def price_premium(prices: pd.DataFrame) -> pd.DataFrame:
+    """EU list price over China list price for the same model, in percent, one row per model.
+
+    Parameters
+    ----------
+    prices : the ``eu_ev_price_comparison`` resource (``price_eu`` and ``price_china`` in the same currency).
+    """
+    need = {"model", "price_eu", "price_china", "currency"}
+    missing = need - set(prices.columns)
+    if missing:
+        raise ValueError(f"price table lacks columns {sorted(missing)}")
+    bad = prices[(prices["price_china"] <= 0) | (prices["price_eu"] <= 0)]
+    if not bad.empty:
+        raise ValueError(f"non-positive price for models {bad['model'].tolist()}")
+    out = prices.copy()
+    out["premium_pct"] = 100.0 * (out["price_eu"] / out["price_china"] - 1.0)
+    return out.sort_values("premium_pct", ignore_index=True)
+
+
+def retaliations(events: pd.DataFrame, start, days: int) -> pd.DataFrame:
+    """Retaliatory measures (``rate_role == "retaliatory"``) that took effect within `days` days of `start`,
+    with the lag in days, one row per economy (its first measure)."""
+    start = pd.Timestamp(start)
+    r = events[events["rate_role"] == "retaliatory"].copy()
+    r["lag_days"] = (pd.to_datetime(r["date"]) - start).dt.days
+    r = r[(r["lag_days"] >= 0) & (r["lag_days"] <= days)]
+    return r.sort_values("date").drop_duplicates("economy", ignore_index=True)

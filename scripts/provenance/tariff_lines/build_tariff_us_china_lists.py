@@ -1,0 +1,104 @@
+"""Build data/tariff_us_china_lists.csv (what USTR announced for each list) and data/tariff_us_china_sources.csv
+(the sources the product-level tariff tables cite by key).
+
+Provenance script (not run by the build). Every number below was read in the source named on its row, on the date
+given in the sources table; nothing is typed from memory. Usage::
+
+    python scripts/provenance/tariff_lines/build_tariff_us_china_lists.py --out data
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+READ = "2026-12-03"
+SOURCES = [
+    # source_id, kind, title, url, copy_read, note
+    ("ustr_83fr28710_annex", "legal_text",
+     "USTR, Notice of Action and Request for Public Comment Concerning Proposed Determination of Action Pursuant to "
+     "Section 301, 83 FR 28710 (June 20, 2018), FR Doc. 2018-13248: Annex A/B (List 1) and Annex C (proposed List 2)",
+     "https://ustr.gov/sites/default/files/2018-13248.pdf",
+     "github.com/mitsuoxv/us-tariffs-on-china @ edf02e95914a657d894a85797fad5c8a5e42c208, data/2018-13248.pdf",
+     "Notice text: 818 tariff subheadings, approximate annual trade value $34 billion; Annex C: 284 subheadings, $16 billion."),
+    ("ustr_list2_final", "legal_text",
+     "USTR, final second-tranche list of HTS subheadings (the 279 subheadings of 83 FR 40823, August 16, 2018)",
+     "https://ustr.gov/issue-areas/enforcement/section-301-investigations/tariff-actions",
+     "github.com/mitsuoxv/us-tariffs-on-china @ edf02e95914a657d894a85797fad5c8a5e42c208, data/Final Second Tranche.pdf",
+     "One subheading a line with its description."),
+    ("ustr_list3_annex", "legal_text",
+     "USTR, Tariff List - September 17, 2018 (annex to 83 FR 47974, September 21, 2018): Part 1 full 8-digit "
+     "subheadings, Part 2 subheadings covered except named 10-digit numbers",
+     "https://ustr.gov/issue-areas/enforcement/section-301-investigations/tariff-actions",
+     "github.com/mitsuoxv/us-tariffs-on-china @ edf02e95914a657d894a85797fad5c8a5e42c208, data/Tariff List-09.17.18.pdf",
+     "The list before the technical corrections of 83 FR 49153."),
+    ("usitc_china_tariffs_2020", "official_statistic",
+     "USITC, China Tariffs (Last Updated January 1, 2020): HTS 8-digit subheadings and the chapter 99 heading "
+     "(9903.88.01-.04, .15, .16) providing their additional tariff",
+     "https://hts.usitc.gov/view/China%20Tariffs?release=2020HTSABasicB",
+     "github.com/mwaugh0328/tradewar-tracker @ fbe786ef31d7199cfcb3e2bb0e81ebbd4162317f, data/China-Tariffs.xlsx "
+     "(the USITC PDF converted to Excel)",
+     "Used for Lists 4A (9903.88.15) and 4B (9903.88.16); 9903.88.16 marked suspended (84 FR 243 per the table)."),
+    ("usitc_hts2026r6_ch99", "legal_text",
+     "USITC, Harmonized Tariff Schedule of the United States (2026) Revision 6, chapter 99: U.S. notes 20 and 31 to "
+     "subchapter III and headings 9903.88.01-.16, 9903.91.01-.11, 9903.92.10",
+     "https://hts.usitc.gov/",
+     "github.com/Budget-Lab-Yale/tariff-rate-tracker @ 394ca809f78682752e00bbbb468a5e17ed7939f6, "
+     "data/us_notes/chapter99_2026_rev_6.txt (text extracted from the USITC PDF)",
+     "Note 31(b) items (1)-(4) deleted by the compiler (89 FR 76581); rates read from the heading texts."),
+    ("fr_84fr43304_repost", "legal_text",
+     "USTR, Notice of Modification of Section 301 Action, 84 FR 43304 (August 20, 2019), page 43304 (repost)",
+     "https://docslib.org/doc/1172219/federal-register-vol-84-no-161-tuesday-august-20-2019",
+     "repost of the Federal Register page on docslib.org (also on scribd.com)",
+     "Tranche 1: 818 subheadings, $34bn; tranche 2: 279, $16bn; tranche 3: 5,733 subheadings, $200bn."),
+    ("lexology_83fr47974", "secondary_report",
+     "Lexology summary of USTR's notice of modification, 83 FR 47974 (September 21, 2018)",
+     "https://www.lexology.com/library/detail.aspx?g=84517525-cbf6-4d25-b57a-5e07c3c5f664",
+     "", "List 3 reduced from 6,031 to 5,745 full and partial tariff subheadings, approximate annual trade value $200 billion."),
+    ("census_api_hs10_2024_twt", "official_statistic",
+     "US Census Bureau international trade API, imports by HS10, country 5700 (China), December 2024 year to date: "
+     "CON_VAL_YR (imports for consumption, customs value) and CAL_DUT_YR (calculated duty)",
+     "https://api.census.gov/data/timeseries/intltrade/imports/hs",
+     "github.com/tradewartracker/trade-war-redux-2025 @ e38e38d8c572efca8ec8d4b2182105a9c79b1995, "
+     "data/2024-hs10-imports5700.parquet (downloaded from the Census API by the Trade War Tracker project)",
+     "Imports for consumption, not general imports."),
+    ("tariff_actions", "secondary_report",
+     "This project's data/tariff_actions.csv (rows A05-A23 name their own URLs: USTR notices as reported by law firms "
+     "and trade press; White House fact sheet of 2024-05-14 via NPR)", "", "data/tariff_actions.csv",
+     "Rate steps of 2018-2020, and the 2024 items whose HTS entry was later deleted (EV batteries A17, gloves A23)."),
+]
+# list_id, name, chapter-99 headings, lines announced, value announced ($bn), value basis, source of each
+LISTS = [
+    ("list1", "List 1 ($34 billion)", "9903.88.01", 818, 34.0, "approximate annual trade value (USTR estimate)",
+     "ustr_83fr28710_annex"),
+    ("list2", "List 2 ($16 billion)", "9903.88.02", 279, 16.0, "approximate annual trade value (USTR estimate)",
+     "fr_84fr43304_repost"),
+    ("list3", "List 3 ($200 billion)", "9903.88.03;9903.88.04", 5745, 200.0,
+     "approximate annual trade value (USTR estimate); 5,745 full and partial subheadings as announced in September "
+     "2018 (84 FR 43304 later counts 5,733 subheadings)", "lexology_83fr47974"),
+    ("list4a", "List 4A", "9903.88.15", None, 120.0, "value as reported (no USTR line count found)",
+     "tariff_actions"),
+    ("list4b", "List 4B (suspended)", "9903.88.16", None, 160.0, "value as reported (no USTR line count found)",
+     "tariff_actions"),
+    ("review2024", "Four-year review increases (2024)", "9903.91.01-9903.91.11;9903.92.10", None, 18.0,
+     "trade covered, White House fact sheet 2024-05-14", "tariff_actions"),
+]
+
+
+def build() -> tuple[pd.DataFrame, pd.DataFrame]:
+    sources = pd.DataFrame(SOURCES, columns=["source_id", "kind", "title", "url", "copy_read", "note"])
+    sources["read_on"] = READ
+    lists = pd.DataFrame(LISTS, columns=["list_id", "name", "headings", "lines_announced",
+                                         "value_announced_usd_bn", "value_basis", "source_id"])
+    lists["lines_announced"] = lists["lines_announced"].astype("Int64")
+    return lists, sources
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path("data"))
+    args = ap.parse_args()
+    lists, sources = build()
+    lists.to_csv(args.out / "tariff_us_china_lists.csv", index=False, lineterminator="\n")
+    sources.to_csv(args.out / "tariff_us_china_sources.csv", index=False, lineterminator="\n")
