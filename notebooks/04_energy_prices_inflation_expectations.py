@@ -492,11 +492,13 @@ if hh is not None and plan.can("households: by income group") and plan.can("hous
                            "respondents")
     ok = dict(zip(het["label"], het["released"]))
     # a contrast is released only if both of its groups are
-    for name, e, groups in (
-            ("diff_income", hfit.contrast(inc == "low", inc == "high"), ("low income", "high income")),
-            ("diff_knowledge", hfit.contrast(know == "uninformed", know == "informed"), ("uninformed", "informed"))):
+    for name, e, groups, label in (
+            ("diff_income", hfit.contrast(inc == "low", inc == "high"), ("low income", "high income"),
+             "low - high income"),
+            ("diff_knowledge", hfit.contrast(know == "uninformed", know == "informed"), ("uninformed", "informed"),
+             "uninformed - informed")):
         if all(ok[g] for g in groups):
-            keep(name, e.scaled(100, " - ".join(groups)))
+            keep(name, e.scaled(100, label))
         else:
             withheld[name] = f"{' - '.join(groups)}: a group {release.withheld_note('respondents', min_respondents)}"
     keep("high_informed", hfit.slope(mask=(inc == "high") & (know == "informed")).scaled(100, "high & informed"))
