@@ -570,6 +570,12 @@ def test_a_sector_group_below_the_minimum_is_a_row_with_a_note(base_panel):
     assert np.isfinite(out.set_index("sector").loc["Big", "estimate"])
 
 
+def test_no_estimable_sector_group_gives_an_empty_table_not_a_crash(base_panel):
+    out = td.sector_effects(base_panel, {}, min_firms=10)
+    withheld = release.suppress(out, "n_firms", 10, ["estimate", "se", "ci_low", "ci_high", "pvalue"])
+    assert withheld.empty and {"sector", "estimate", "n_firms", "released", "note"} <= set(withheld.columns)
+
+
 def test_results_never_hold_nan(base_panel):
     es = td.triple_difference(base_panel.assign(gvc=1), "ln_exports_us").release(10)
     text = json.dumps(release.to_json(td.results_json(es, extra={"x": float("nan")})), allow_nan=False)

@@ -580,7 +580,9 @@ def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, ou
             rows.append({"sector": label, **es.average(years, exposure=exposures[0]), "note": ""})
         except Unavailable as why:
             rows.append({**empty, "note": str(why)})
-    return pd.DataFrame(rows)
+    columns = ["sector", "outcome", "group", "exposure", "years", "estimate", "se", "ci_low", "ci_high", "pvalue",
+               "n_obs", "n_firms", "n_firms_cell", "note"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # -------------------------------------------------------------------------------------- bring your own data
