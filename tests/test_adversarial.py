@@ -525,6 +525,7 @@ def test_unusable_input_exposure_drops_the_input_channel(how, base_panel):
     assert not plan.can("input exposure") and plan.can(td.DDD)
 
 
+@pytest.mark.filterwarnings("ignore:.*dropped due to multicollinearity")
 def test_a_coefficient_pyfixest_drops_is_nan_not_a_key_error(base_panel):
     es = td.triple_difference(base_panel.assign(gvc=1), "ln_exports_us")  # GVC differential not identified
     rows = es.table[es.table["group"] == "gvc_differential"]
@@ -576,6 +577,7 @@ def test_no_estimable_sector_group_gives_an_empty_table_not_a_crash(base_panel):
     assert withheld.empty and {"sector", "estimate", "n_firms", "released", "note"} <= set(withheld.columns)
 
 
+@pytest.mark.filterwarnings("ignore:.*dropped due to multicollinearity")
 def test_results_never_hold_nan(base_panel):
     es = td.triple_difference(base_panel.assign(gvc=1), "ln_exports_us").release(10)
     text = json.dumps(release.to_json(td.results_json(es, extra={"x": float("nan")})), allow_nan=False)
