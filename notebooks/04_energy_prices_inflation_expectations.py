@@ -39,25 +39,26 @@
 
 # %% tags=["parameters"]
 fast = False  # True: fewer Monte Carlo replications (the tests run this), same code
-panel_path = ""  # your own panel (CSV or Parquet, see data/schemas/energy_panel.schema.json); empty: simulated
+panel_path = ""  # your own panel (CSV/Parquet; or env ENERGY_PANEL_PATH): a private run; empty: simulated
 panel_simulated = False  # set True if the panel you pass was itself simulated (labels the verdicts)
-seed = 20240701  # seed of the simulated panels and the Monte Carlo
-n_households = 2000  # simulated households (about one BOP-HH monthly wave)
-n_firms = 3000  # simulated firms (about the BOP-F panel)
-n_mc = 200  # Monte Carlo replications (full run)
-n_mc_fast = 20  # Monte Carlo replications in fast mode
-large_threshold_pct = 25.0  # split of small vs large increases for the dose-response figure
+seed = 20240701  # in [0, 4294967295]: seed of the simulated panels and the Monte Carlo
+n_households = 2000  # in [50, 1000000]: simulated households (about one BOP-HH monthly wave)
+n_firms = 3000  # in [50, 1000000]: simulated firms (about the BOP-F panel)
+n_mc = 200  # in [2, 100000]: Monte Carlo replications (full run)
+n_mc_fast = 20  # in [2, 100000]: Monte Carlo replications in fast mode
+large_threshold_pct = 25.0  # in [1, 1000]: percent (25 = 25%): small vs large increases, dose-response figure
+min_respondents = 10  # in [1, 100000]: release rule: a number resting on fewer respondents is withheld
 
 # %%
 import os
 import time
 
 import matplotlib.pyplot as plt
-from IPython.display import display
+from IPython.display import Markdown, display
 import numpy as np
 import pandas as pd
 
-from analysis import claims, data, figures, io, paths
+from analysis import claims, data, figures, io, paths, release, run
 from analysis import did_imputation as di
 from analysis.simulate import energy as en
 
@@ -73,9 +74,11 @@ def _flag(v):
 
 fast, panel_simulated = _flag(fast), _flag(panel_simulated)
 seed, n_households, n_firms, n_mc, n_mc_fast = map(int, (seed, n_households, n_firms, n_mc, n_mc_fast))
-large_threshold_pct = float(large_threshold_pct)
+large_threshold_pct, min_respondents = float(large_threshold_pct), int(min_respondents)
 panel_path = str(panel_path or os.environ.get("ENERGY_PANEL_PATH", ""))
 BYO = bool(panel_path)
+# A user's panel is confidential: its outputs go to a private folder, never to figures/ or the public report.
+private_output = run.guard_private("04_energy_prices_inflation_expectations", panel_path)
 R_MC = n_mc_fast if fast else n_mc
 ledger = claims.Ledger("04_energy_prices_inflation_expectations")
 results = {"mode": "user panel" if BYO else "simulated", "seed": seed, "fast": bool(fast)}
@@ -271,7 +274,7 @@ if BYO:
     hh_panel = user.loc[user["respondent"] == "household"].reset_index(drop=True)
     fi_panel = user.loc[user["respondent"] == "firm"].reset_index(drop=True)
     LABEL_SIM = panel_simulated
-    source_note = f"user panel {os.path.basename(panel_path)}"
+    source_note = f"user panel {os.path.basename(panel_path)} (sha256 {run.fingerprint(panel_path)['sha256'][:12]})"
 else:
     agg = en.aggregate_path()
     hh_panel = en.simulate_households(seed, n_units=n_households, aggregate=agg)
@@ -281,20 +284,37 @@ else:
                    "Wehrhöfer (2023/2024) and German HICP")
 hh = en.estimation_frame(hh_panel) if len(hh_panel) else None
 fi = en.estimation_frame(fi_panel) if len(fi_panel) else None
+# The design's requirements, checked before estimating: what the panel cannot support is skipped with its reason
+# (and its claims are not checkable); a panel that supports nothing stops here, naming what is missing.
+plan = di.plan_energy({"households": hh, "firms": fi}, min_count=min_respondents,
+                      large_threshold_pct=large_threshold_pct, leads=12)
+hh = hh if plan.can("households") else None
+fi = fi if plan.can("firms") else None
 results["panels"] = {"households_rows": int(len(hh_panel)), "firms_rows": int(len(fi_panel)), "source": source_note}
+results["input_sha256"] = run.fingerprint(panel_path)["sha256"] if BYO else None
 print(f"{source_note}: {len(hh_panel):,} household rows, {len(fi_panel):,} firm rows")
-hh_panel.head()
+display(Markdown(f"**What this panel supports** (release minimum: {min_respondents} respondents)\n\n"
+                 + plan.summary()))
+hh_panel.head() if not BYO else release.panel_summary(pd.concat([hh_panel, fi_panel]))  # a user's rows stay private
 
 
 # %%
 def exposure_share(frame):
-    """Share of respondents whose own energy price has risen by each month (cumulative), and the never share."""
+    """Share of respondents whose own energy price has risen by each month (cumulative), and the never share.
+
+    A share whose count of respondents hit, or not hit, is between 1 and min_respondents - 1 is withheld (NaN).
+    """
     units = frame.groupby("unit_id").agg(tp=("treatment_period", "first"))
     tp = units["tp"].fillna("").astype(str)
     months = pd.period_range("2021-06", "2022-06", freq="M").strftime("%Y-%m")
-    cum = pd.Series([((tp != "") & (tp <= m)).mean() for m in months], index=months)
-    in_window = ((tp >= "2021-09") & (tp <= "2022-04")).mean()
-    return cum, 1 - in_window
+    hit = pd.Series([int(((tp != "") & (tp <= m)).sum()) for m in months], index=months)
+
+    def share(k):
+        small = (0 < k < min_respondents) or (0 < len(tp) - k < min_respondents)
+        return np.nan if small else k / len(tp)
+
+    in_window = int(((tp >= "2021-09") & (tp <= "2022-04")).sum())
+    return hit.map(share), 1 - share(in_window)
 
 
 fig, ax = plt.subplots(figsize=(8, 4.4))
@@ -302,9 +322,11 @@ shares = {}
 for name, frame, colour in (("households", hh_panel, "blue"), ("firms", fi_panel, "orange")):
     if len(frame):
         cum, never = exposure_share(frame)
-        shares[name] = never
+        if np.isfinite(never):
+            shares[name] = never
+        label = f"{name}: {100 * (1 - never):.0f}% hit by April 2022" if np.isfinite(never) else name
         ax.plot(pd.PeriodIndex(cum.index, freq="M").to_timestamp(), 100 * cum.to_numpy(), marker="o", ms=3.5,
-                color=figures.PALETTE[colour], label=f"{name}: {100 * (1 - never):.0f}% hit by April 2022")
+                color=figures.PALETTE[colour], label=label)
 ax.set_ylabel("% of respondents whose energy price has risen")
 ax.set_ylim(0, 100)
 ax.set_title("Who had an energy price increase, by month")
@@ -327,15 +349,40 @@ results["never_treated_share_in_window"] = shares
 # %%
 Y = "expected_inflation_pct"
 P = "price_increase_pct"
-est = {}
+est, withheld = {}, {}
+
+
+def keep(name, e):
+    """Record estimate `e` if at least min_respondents respondents are behind it; else note it as withheld."""
+    if e.n_units is not None and e.n_units < min_respondents:
+        withheld[name] = f"{e.label or name} {release.withheld_note('respondents', min_respondents)}"
+    else:
+        est[name] = e
+    return est.get(name)
+
+
+def get(name, requirement):
+    """A released estimate for a verdict; Unavailable (the claim becomes not checkable) with the reason if not."""
+    plan.need(requirement)
+    if name not in est:
+        raise release.Unavailable(withheld.get(name, f"{name} was not estimated"))
+    return est[name]
+
+
+def withhold(frame):
+    """Rows of a by-horizon table resting on too few respondents, withheld (values NaN, a note)."""
+    return release.suppress(frame, "n_units", min_respondents, ["estimate", "se", "ci_low", "ci_high"], "respondents")
+
+
 if hh is not None:
     hfit = di.imputation_fit(hh, Y, "unit", "t", "g", intensity=P,
                              aux_by=["horizon", "income_group", "inflation_knowledge"])
-    est["households"] = hfit.slope().scaled(100, "households, bp per 1%")
+    keep("households", hfit.slope().scaled(100, "households, bp per 1%"))
     est["naive_before_after"] = 100 * en.naive_before_after(hh)
-    print(f"BJS imputation: {est['households'].estimate:.2f} bp per 1% "
-          f"(95% CI {est['households'].ci_low:.2f} to {est['households'].ci_high:.2f}); "
-          f"naive before/after: {est['naive_before_after']:.2f} bp per 1%")
+    if "households" in est:
+        print(f"BJS imputation: {est['households'].estimate:.2f} bp per 1% "
+              f"(95% CI {est['households'].ci_low:.2f} to {est['households'].ci_high:.2f}); "
+              f"naive before/after: {est['naive_before_after']:.2f} bp per 1%")
     if "true_effect_pp" in hh:
         print(f"planted (simulated truth): {en.PARAMETERS['household_effect_bp_per_pct'].value} bp per 1%")
 
@@ -350,29 +397,30 @@ H_POST = range(0, 19)
 LEADS = 12
 
 
-def dynamics(frame, fit):
+def dynamics(frame, fit, name):
     post = fit.by_horizon("slope", horizons=H_POST)
-    pre, wald = di.pretrend_test(frame, Y, "unit", "t", "g", leads=LEADS, reference=-4, intensity=P)
+    pre, wald = (di.pretrend_test(frame, Y, "unit", "t", "g", leads=LEADS, reference=-4, intensity=P)
+                 if plan.can(f"{name}: pre-trend test") else (post.iloc[:0], None))
     both = pd.concat([pre.assign(part="pre-trend (vs month -4)"), post.assign(part="effect")], ignore_index=True)
     for c in ("estimate", "se", "ci_low", "ci_high"):
         both[c] = 100 * both[c]
-    return both, wald
+    return withhold(both), wald
 
 
 dyn = {}
 ffit = None
 if hh is not None:
-    dyn["households"], wald_hh = dynamics(hh, hfit)
+    dyn["households"], wald_hh = dynamics(hh, hfit, "households")
     results["household_pretrend_wald"] = wald_hh
 if fi is not None:
     ffit = di.imputation_fit(fi, Y, "unit", "t", "g", intensity=P)
-    est["firms"] = ffit.slope().scaled(100, "firms, bp per 1%")
-    dyn["firms"], wald_fi = dynamics(fi, ffit)
+    keep("firms", ffit.slope().scaled(100, "firms, bp per 1%"))
+    dyn["firms"], wald_fi = dynamics(fi, ffit, "firms")
     results["firm_pretrend_wald"] = wald_fi
-    if fi["output_price_change_pct"].notna().any():
+    if plan.can("firms: pass-through"):
         pfit = di.imputation_fit(fi.dropna(subset=["output_price_change_pct"]), "output_price_change_pct", "unit",
                                  "t", "g", intensity=P)
-        est["firms_passthrough"] = pfit.slope(label="firms, pp output-price change per 1%")
+        keep("firms_passthrough", pfit.slope(label="firms, pp output-price change per 1%"))
 fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), sharey=True)
 for ax, (name, colour) in zip(axes, (("households", "blue"), ("firms", "orange"))):
     if name in dyn:
@@ -401,9 +449,10 @@ plt.show()
 # %%
 if hh is not None:
     large = hfit.dose >= large_threshold_pct
-    dose_resp = {lab: hfit.by_horizon("slope", horizons=H_POST, mask=m).assign(group=lab)
-                 for lab, m in ((f"increase < {large_threshold_pct:.0f}%", ~large),
-                                (f"increase >= {large_threshold_pct:.0f}%", large))}
+    sides = ((f"increase < {large_threshold_pct:.0f}%", ~large, "households: small increases"),
+             (f"increase >= {large_threshold_pct:.0f}%", large, "households: large increases"))
+    dose_resp = {lab: withhold(hfit.by_horizon("slope", horizons=H_POST, mask=m).assign(group=lab))
+                 for lab, m, need in sides if plan.can(need)}
     fig, ax = plt.subplots(figsize=(8, 4.4))
     for (lab, d), colour, off in zip(dose_resp.items(), ("sky", "red"), (-0.12, 0.12)):
         ax.errorbar(d["horizon"] + off, 100 * d["estimate"], yerr=196 * d["se"], fmt="o-", ms=3.5, lw=1,
@@ -419,15 +468,17 @@ if hh is not None:
                  source=source_note, simulated=LABEL_SIM)
     plt.show()
     mid = (hfit.horizon >= 3) & (hfit.horizon <= 12)
-    est["small_h3_12"] = hfit.slope(mask=~large & mid).scaled(100, "small increases, months 3-12")
-    est["large_h3_12"] = hfit.slope(mask=large & mid).scaled(100, "large increases, months 3-12")
+    if plan.can("households: small increases"):
+        keep("small_h3_12", hfit.slope(mask=~large & mid).scaled(100, "small increases, months 3-12"))
+    if plan.can("households: large increases"):
+        keep("large_h3_12", hfit.slope(mask=large & mid).scaled(100, "large increases, months 3-12"))
 
 # %% [markdown]
 # **Who extrapolates?** Slopes by income group and by knowledge of past inflation, and for the group the
 # research brief singles out as unaffected (high income *and* well informed):
 
 # %%
-if hh is not None and hh["income_group"].notna().any():
+if hh is not None and plan.can("households: by income group") and plan.can("households: by inflation knowledge"):
     tr = hh.loc[hfit.treated_index]
     inc = tr["income_group"].astype("string").to_numpy()
     know = tr["inflation_knowledge"].astype("string").to_numpy()
@@ -437,10 +488,20 @@ if hh is not None and hh["income_group"].notna().any():
                    ("high income & informed", (inc == "high") & (know == "informed")),
                    ("low income & uninformed", (inc == "low") & (know == "uninformed"))]:
         het_rows.append(hfit.slope(mask=m).scaled(100, lab).as_dict())
-    het = pd.DataFrame(het_rows)
-    est["diff_income"] = hfit.contrast(inc == "low", inc == "high").scaled(100, "low - high income")
-    est["diff_knowledge"] = hfit.contrast(know == "uninformed", know == "informed").scaled(100, "uninformed - informed")
-    est["high_informed"] = hfit.slope(mask=(inc == "high") & (know == "informed")).scaled(100, "high & informed")
+    het = release.suppress(pd.DataFrame(het_rows), "n_units", min_respondents, ["estimate", "se", "ci_low", "ci_high"],
+                           "respondents")
+    ok = dict(zip(het["label"], het["released"]))
+    # a contrast is released only if both of its groups are
+    for name, e, groups, label in (
+            ("diff_income", hfit.contrast(inc == "low", inc == "high"), ("low income", "high income"),
+             "low - high income"),
+            ("diff_knowledge", hfit.contrast(know == "uninformed", know == "informed"), ("uninformed", "informed"),
+             "uninformed - informed")):
+        if all(ok[g] for g in groups):
+            keep(name, e.scaled(100, label))
+        else:
+            withheld[name] = f"{' - '.join(groups)}: a group {release.withheld_note('respondents', min_respondents)}"
+    keep("high_informed", hfit.slope(mask=(inc == "high") & (know == "informed")).scaled(100, "high & informed"))
     fig, ax = plt.subplots(figsize=(8, 4.4))
     yy = np.arange(len(het))[::-1]
     ax.errorbar(het["estimate"], yy, xerr=1.96 * het["se"], fmt="o", color=figures.PALETTE["blue"], capsize=0)
@@ -460,7 +521,7 @@ if hh is not None and hh["income_group"].notna().any():
 
 # %%
 est_table = pd.DataFrame([e.as_dict() if hasattr(e, "as_dict") else {"label": k, "estimate": e}
-                          for k, e in est.items()])
+                          for k, e in est.items()] + [{"label": k, "note": why} for k, why in withheld.items()])
 est_table
 
 # %% [markdown]
@@ -532,10 +593,12 @@ ledger.check("NRG-02", mc_summary["placebo_mean_bp"],
              abs_tol=1.96 * mc["placebo_bp"].std(ddof=1) / np.sqrt(len(mc)), simulated=True, sources=SIM_SRC,
              computation=f"mean BJS per-1% estimate over {len(mc)} placebo panels (no effect planted: the FIRE "
                          "benchmark); tolerance = 1.96 Monte Carlo standard errors")
-if hh is not None:
-    e = est["households"]
+with release.guard(ledger, "NRG-06"):
+    e = get("households", "households")
     ledger.check("NRG-06", e.ci_low, stated=">0", simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
                  computation=f"lower 95% bound of the households' per-1% effect (estimate {e.estimate:.3f} bp)")
+with release.guard(ledger, "NRG-07"):
+    e = get("households", "households")
     if BYO:
         ledger.check("NRG-07", e.estimate, abs_tol=1.96 * e.se, simulated=LABEL_SIM, **BYO_REASON,
                      computation="BJS per-1% slope on the user panel; tolerance 1.96 SE")
@@ -544,47 +607,49 @@ if hh is not None:
                      computation=f"mean BJS per-1% estimate over {len(mc)} simulated panels with 1.4 bp planted "
                                  f"(this panel: {e.estimate:.3f} bp, 95% CI {e.ci_low:.3f} to {e.ci_high:.3f}); "
                                  "tolerance 5% (the bias criterion)")
-    s = est["small_h3_12"]
+with release.guard(ledger, "NRG-08"):
+    s = get("small_h3_12", "households: small increases")
+    big = f"{est['large_h3_12'].estimate:.2f} bp" if "large_h3_12" in est else "not estimable"
     ledger.check("NRG-08", s.estimate, abs_tol=1.96 * s.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
                  computation=f"per-1% effect of increases < {large_threshold_pct:.0f}% at 3-12 months (large increases: "
-                             f"{est['large_h3_12'].estimate:.2f} bp); tolerance 1.96 SE")
+                             f"{big}); tolerance 1.96 SE")
+with release.guard(ledger, "NRG-09"):
+    plan.need("households: pre-trend test")
     ledger.check("NRG-09", wald_hh["p_value"], stated=">0.05", simulated=LABEL_SIM, sources=SIM_SRC,
                  reason="restated: parallel pre-trends = the joint test of the 12 placebo leads does not reject at 5%"
                         + ("; " + BYO_REASON["reason"] if BYO else ""),
-                 computation=f"BJS pre-trend test, {LEADS} leads x price increase, Wald chi2 = {wald_hh['statistic']:.2f}")
-    if "diff_income" in est:
-        lo = min(est["diff_income"].ci_low, est["diff_knowledge"].ci_low)
-        ledger.check("NRG-10", lo, stated=">0", simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                     computation=f"smaller of the lower 95% bounds of (low - high income) = "
-                                 f"{est['diff_income'].estimate:.2f} bp and (uninformed - informed) = "
-                                 f"{est['diff_knowledge'].estimate:.2f} bp")
-        hi = est["high_informed"]
-        ledger.check("NRG-16", hi.estimate, abs_tol=1.96 * hi.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                     computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
-    else:
-        ledger.not_checkable("NRG-10", "the panel has no income or knowledge information",
-                             category="confidential_microdata")
-        ledger.not_checkable("NRG-16", "the panel has no income or knowledge information",
-                             category="confidential_microdata")
-if fi is not None:
-    f_ = est["firms"]
+                 computation=f"BJS pre-trend test, {LEADS} leads x price increase, "
+                             f"Wald chi2 = {wald_hh['statistic']:.2f}")
+with release.guard(ledger, "NRG-10"):
+    plan.need("households", "households: by income group", "households: by inflation knowledge")
+    lo = min(get("diff_income", "households").ci_low, get("diff_knowledge", "households").ci_low)
+    ledger.check("NRG-10", lo, stated=">0", simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
+                 computation=f"smaller of the lower 95% bounds of (low - high income) = "
+                             f"{est['diff_income'].estimate:.2f} bp and (uninformed - informed) = "
+                             f"{est['diff_knowledge'].estimate:.2f} bp")
+with release.guard(ledger, "NRG-16"):
+    plan.need("households", "households: by income group", "households: by inflation knowledge")
+    hi = get("high_informed", "households")
+    ledger.check("NRG-16", hi.estimate, abs_tol=1.96 * hi.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
+                 computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
+with release.guard(ledger, "NRG-15"):
+    f_ = get("firms", "firms")
     ledger.check("NRG-15", f_.estimate, abs_tol=1.96 * f_.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
                  computation="BJS per-1% effect on firms' 12-month expectations; tolerance 1.96 SE")
-    if "firms_passthrough" in est:
-        pt = est["firms_passthrough"].scaled(100)
-        ledger.check("NRG-14", pt.estimate, abs_tol=1.96 * pt.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                     computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
-                                 "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
-    else:
-        ledger.not_checkable("NRG-14", "the panel has no output-price column", category="confidential_microdata")
+with release.guard(ledger, "NRG-14"):
+    pt = get("firms_passthrough", "firms: pass-through").scaled(100)
+    ledger.check("NRG-14", pt.estimate, abs_tol=1.96 * pt.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
+                 computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
+                             "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
 if BYO:
-    if "households" in shares:
-        ledger.check("NRG-04", 100 * shares["households"], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
-                     computation="% of households without an increase Sep 2021-Apr 2022 in the user panel; "
-                                 "'about half' read as 45-55%")
-    if "firms" in shares:
-        ledger.check("NRG-05", 100 * shares["firms"], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
-                     computation="% of firms without an increase Sep 2021-Apr 2022 in the user panel; 'about' ±5 pp")
+    for cid, name, what in (("NRG-04", "households", "households"), ("NRG-05", "firms", "firms")):
+        with release.guard(ledger, cid):
+            if name not in shares:
+                why = plan.reason(name) or release.withheld_note("respondents", min_respondents)
+                raise release.Unavailable(f"the share of {what} without an increase: {why}")
+            ledger.check(cid, 100 * shares[name], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
+                         computation=f"% of {what} without an increase Sep 2021-Apr 2022 in the user panel; "
+                                     + ("'about half' read as 45-55%" if name == "households" else "'about' ±5 pp"))
 else:
     ledger.not_checkable("NRG-04", "The share of households without an increase comes from the study's confidential "
                          "survey module; the simulation takes it as an input (so matching it would prove nothing). "
@@ -616,7 +681,9 @@ verdicts
 
 # %%
 results["estimates"] = {k: (v.as_dict() if hasattr(v, "as_dict") else float(v)) for k, v in est.items()}
-io.write_json(paths.RESULTS / "04_energy.json", results)
+results["withheld"] = withheld
+results["design"] = plan.as_dict()
+io.write_json(paths.RESULTS / "04_energy.json", release.to_json(results))
 print(f"written build/results/04_energy.json; notebook ran {round(time.perf_counter() - T0, 1)} s "
       f"(Monte Carlo {mc_seconds} s for {len(mc)} replications)")
 

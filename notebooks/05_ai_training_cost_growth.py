@@ -38,7 +38,7 @@ seed = 20240718  # seed of every bootstrap (local numpy Generator)
 n_boot = 0  # bootstrap draws; 0 = default: 10,000 (500 when fast)
 frontier_n = 10  # Epoch's frontier rule: running top-n by training compute at publication
 frontier_start, frontier_end = "2015-09-01", "2023-12-31"  # window reproducing Epoch's list for Cottier et al.
-pi_level = 0.90  # level of the prediction intervals used for extrapolations
+pi_level = 0.90  # in [0.5, 0.999]: level of the prediction intervals (a fraction: 0.9 = 90%)
 horizon = 2040.0  # end of the extrapolation charts
 
 # %%

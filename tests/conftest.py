@@ -41,3 +41,30 @@ def output_dir(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "VERDICTS", tmp_path / "build" / "verdicts")
     monkeypatch.setattr(paths, "CLAIMS_REPORT", tmp_path / "build" / "claims_report.csv")
     return tmp_path
+
+
+# ------------------------------------------------------------------------- adversarial cases (issue 15)
+ADVERSARIAL: set[str] = set()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "adversarial: a case of the adversarial review (issue 15), counted in the "
+                                       "session summary")
+
+
+def pytest_collection_finish(session):
+    # after -k/-m deselection: the cases this session runs
+    ADVERSARIAL.update(item.nodeid for item in session.items if item.get_closest_marker("adversarial"))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not ADVERSARIAL:
+        return
+    outcome = {}
+    for key in ("passed", "failed", "error", "skipped"):
+        for rep in terminalreporter.stats.get(key, []):
+            if getattr(rep, "nodeid", None) in ADVERSARIAL:
+                outcome.setdefault(rep.nodeid, key if key != "passed" or rep.when == "call" else "passed")
+    counts = {k: sum(v == k for v in outcome.values()) for k in ("passed", "failed", "error", "skipped")}
+    terminalreporter.write_line(f"adversarial cases covered: {len(ADVERSARIAL)} ("
+                                + ", ".join(f"{n} {k}" for k, n in counts.items() if n) + ")")

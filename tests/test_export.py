@@ -45,7 +45,7 @@ def test_export_is_byte_identical_across_two_runs(two_renders, tmp_path, fmt):
     export.export(fmt, tmp_path / "b", figures_dir=two_renders[1])
     assert [x.name for x in a] == list(NAMES)
     assert _digests(tmp_path / "a") == _digests(tmp_path / "b")
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted([f"{n}.{fmt}" for n in NAMES]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir() if not p.name.startswith(".")) == sorted([f"{n}.{fmt}" for n in NAMES]
                                                                         + [f"{n}.txt" for n in NAMES])
     for item in a:  # a copy of what the saver wrote, and its sidecar ready to paste
         assert item.figure.read_bytes() == (two_renders[0] / item.figure.name).read_bytes()
@@ -88,6 +88,7 @@ def test_command_line(two_renders, tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(paths, "FIGURES", two_renders[0])
     assert cli.main(["figures", "--format", "svg", "--out", str(tmp_path), "--only", NAMES[1]]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{NAMES[1]}.svg", f"{NAMES[1]}.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [f"{NAMES[1]}.svg",
+                                                                                         f"{NAMES[1]}.txt"]
     assert cli.main(["figures", "--format", "pdf", "--out", str(tmp_path), "--only", "99"]) == 2
     assert "no figure matches '99'" in capsys.readouterr().err

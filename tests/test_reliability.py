@@ -38,7 +38,7 @@ def _finish(proc: subprocess.Popen, timeout: float = 300) -> str:
 
 def _digests(output: Path) -> dict[str, str]:
     """sha256 of every output file (figures, results, verdicts, claims report), by relative path."""
-    files = [p for p in output.rglob("*") if p.is_file() and "notebooks" not in p.parts]
+    files = [p for p in output.rglob("*") if p.is_file() and "notebooks" not in p.parts and p.suffix != ".lock"]
     return {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
@@ -67,7 +67,7 @@ def test_interrupted_run_leaves_earlier_outputs_intact(tmp_path):
     deadline = time.monotonic() + 120
     # Kill the whole process group (runner and kernel) once the kernel has started writing figures.
     while time.monotonic() < deadline and proc.poll() is None:
-        writing = list((tmp_path / "figures").glob(f"{io.PARTIAL_PREFIX}*"))
+        writing = list(tmp_path.rglob(f"{io.PARTIAL_PREFIX}*/figures/*"))  # the run's staged figures
         if writing or time.monotonic() > deadline - 110:  # mid-write, or 10 s into the run
             break
         time.sleep(0.05)
@@ -82,7 +82,8 @@ def test_interrupted_run_leaves_earlier_outputs_intact(tmp_path):
                 break
             time.sleep(0.1)
     after = _digests(tmp_path)
-    visible = {k: v for k, v in after.items() if not Path(k).name.startswith(io.PARTIAL_PREFIX)}
+    # the run's hidden staging folder and temporary files are not outputs; everything else must be unchanged
+    visible = {k: v for k, v in after.items() if not any(part.startswith(io.PARTIAL_PREFIX) for part in Path(k).parts)}
     assert visible == before, "an output was changed or truncated by the interrupted run"
     _finish(_run(tmp_path))  # re-running after the interruption succeeds and cleans up
     assert not list(tmp_path.rglob(f"{io.PARTIAL_PREFIX}*"))

@@ -14,30 +14,69 @@ def _cmd_run(args) -> int:
     if removed:
         print(f"removed {len(removed)} temporary file(s) left by an interrupted run")
     chosen = run.execution_order([run.find(n) for n in args.notebooks] if args.notebooks else None)
-    params = {key: _parameter_value(value) for key, value in (kv.split("=", 1) for kv in args.parameter)}
+    given = {}
+    for item in args.parameter:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            print(f"-p {item!r} refused: write -p NAME=VALUE", file=sys.stderr)
+            return 2
+        if key.strip() in given:
+            print(f"-p {key.strip()} given twice", file=sys.stderr)
+            return 2
+        given[key.strip()] = value
     if args.fast:
-        params["fast"] = True
+        given["fast"] = "true"
+    declared = {nb: set(run.parameters(nb)) for nb in chosen}
+    typed, private = {}, {}
+    try:
+        everywhere = set().union(*declared.values())
+        for name in given:
+            if name not in everywhere and len(chosen) > 1:
+                import difflib
+
+                near = difflib.get_close_matches(name, sorted(everywhere), n=1, cutoff=0.6)
+                raise run.ParameterError(f"unknown parameter {name!r}: no notebook of this run declares it"
+                                         + (f"; did you mean {near[0]!r}?" if near else ""))
+        for nb in chosen:
+            others = set().union(*(d for n, d in declared.items() if n != nb))
+            typed[nb] = run.check_parameters(nb, given, known_elsewhere=others)
+            if inputs := run.private_inputs(nb, typed[nb]):
+                private[nb] = inputs
+        if private and len(chosen) > 1:
+            names = ", ".join(f"{nb.stem} ({', '.join(private[nb])})" for nb in private)
+            raise run.ParameterError(f"a run on your own data takes one notebook; {names} would read a user file: "
+                                     f"run it alone (python -m analysis run {next(iter(private)).stem[:2]} ...)")
+        if args.out and not private:
+            raise run.ParameterError("--out is for a run on your own data (a path parameter such as panel_path); "
+                                     "public runs write to figures/ and build/ (or $ANALYSIS_OUTPUT)")
+        output = run.private_output(chosen[0], private[chosen[0]], args.out) if private else None
+    except run.ParameterError as err:
+        print(err, file=sys.stderr)
+        return 2
     timings = []
     for nb in chosen:
-        print(f"running {nb.name} ...", flush=True)
-        out, seconds = run.execute(nb, params, progress=False)
+        print(f"running {nb.name} ..." + (f" (private: outputs only in {output})" if private else ""), flush=True)
+        try:
+            out, seconds = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb))
+        except run.RunError as err:
+            if "\n" in err.details:  # a refused input lists each problem (file, row, column, value)
+                print(err.details, file=sys.stderr)
+            print(err, file=sys.stderr)
+            return 1
         timings.append((nb.stem, seconds))
-        print(f"  {seconds:6.1f} s  -> {out.relative_to(out.parents[2])}", flush=True)
-    rep = claims.write_report()
-    print(f"\nclaims report: {len(rep)} claims -> build/claims_report.csv")
-    print(claims.scoreboard(rep)["overall"].to_string())
+        print(f"  {seconds:6.1f} s  -> {out}", flush=True)
+        for warning in run.design_warnings(out):
+            print(f"  WARNING ({nb.stem}): {warning}", file=sys.stderr, flush=True)
+    if private:
+        print(f"\nprivate run: figures, results, verdicts, executed notebook and manifest.json (input sha256, "
+              f"parameters) in {output}\nnothing was written to the public figures, claims report or site.")
+    else:
+        with io.locked(paths.BUILD / ".run.lock", str(paths.OUTPUT)):
+            rep = claims.write_report()
+        print(f"\nclaims report: {len(rep)} claims -> {paths.CLAIMS_REPORT}")
+        print(claims.scoreboard(rep)["overall"].to_string())
     print(f"\n{'notebook':<45} seconds\n" + "\n".join(f"{n:<45} {s:7.1f}" for n, s in timings))
     return 0
-
-
-def _parameter_value(text: str):
-    """-p values as Python literals where they are one (200, 0.5, True, None), else as text (paths)."""
-    import ast
-
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
 
 
 def _cmd_claims(args) -> int:
@@ -112,8 +151,12 @@ def _cmd_site(args) -> int:
         print(f"updated {site.update_data_licences()}")
         return 0
     claims.write_report()
-    index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
-                       strict=args.strict)
+    try:
+        index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
+                           strict=args.strict)
+    except site.SiteError as err:
+        print(err, file=sys.stderr)
+        return 2
     print(f"site: {index}  (open it in a browser; it needs no network)")
     return 0
 
@@ -146,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("notebooks", nargs="*", help="names or number prefixes (default: all)")
     p.add_argument("--fast", action="store_true", help="pass fast=True (fewer Monte Carlo replications)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
-                   help="papermill parameter, e.g. -p panel_path=/data/my_panel.parquet")
+                   help="notebook parameter, typed and checked against the notebook's parameters cell, "
+                        "e.g. -p panel_path=/data/my_panel.parquet (a run on your own file is private)")
+    p.add_argument("--out", metavar="DIR", help="output folder of a private run on your own data "
+                                                "(default build/private/<notebook>-<input sha256>)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("claims", help="write build/claims_report.csv and print the scoreboard")

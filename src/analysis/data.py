@@ -95,9 +95,16 @@ def validate_file(path: Path, res: dict) -> list[Problem]:
         report = Resource.from_descriptor(spec, basepath=str(path.parent)).validate(limit_errors=1000)
     problems = []
     key = ",".join(res["schema"].get("primaryKey", []))
-    for row, field, rule, note, msg in report.flatten(["rowNumber", "fieldName", "type", "note", "message"]):
+    names = [f["name"] for f in res["schema"]["fields"]]
+    for row, field, rule, note, msg, cell, cells in report.flatten(["rowNumber", "fieldName", "type", "note",
+                                                                    "message", "cell", "cells"]):
         if rule == "primary-key":
             field = key
+            if cells:  # name the repeated key, not only its position
+                values = dict(zip(names, cells))
+                note = f"key ({', '.join(repr(values.get(k)) for k in key.split(','))}) repeated: {note or msg}"
+        if cell is not None and rule in ("type-error", "constraint-error", "unique-error"):
+            note = f"value {cell!r}: {note or msg}"  # the offending value, as written in the file
         if rule == "hash-count":
             note = "sha256 does not match the descriptor (the file changed after it was described); " + note
         if rule == "byte-count":
@@ -159,37 +166,54 @@ def load(name: str) -> pd.DataFrame:
     """Validate ``data/<file>`` of resource `name` against the descriptor and return it, typed.
 
     Integer columns are nullable ``Int64``, numbers ``float64``, dates ``datetime64``, strings ``string``.
-    Raises DataError (file, row, column, rule) for any violation, KeyError for an unknown name.
+    Raises DataError (file, row, column, rule) for any violation — including a descriptor entry without its
+    sha256 ``hash`` — and KeyError for an unknown name.
     """
     res = resource(name)
     path = paths.DATA / res["path"]
-    return _load_checked(str(path), res["hash"], json.dumps(res, sort_keys=True)).copy()
+    if problems := _descriptor_problems(path, res):
+        raise DataError(problems)
+    # The in-memory cache is keyed on the file's bytes (their sha256), read on every call: a file edited while
+    # a kernel runs is validated again (and refused if it no longer matches its hash), never served stale.
+    digest = sha256(path) if path.is_file() else ""
+    return _load_checked(str(path), digest, json.dumps(res, sort_keys=True)).copy()
+
+
+def _descriptor_problems(path: Path, res: dict) -> list[Problem]:
+    """A resource must record its sha256 and byte size: without them a changed file would pass unnoticed."""
+    problems = []
+    if not str(res.get("hash", "")).startswith("sha256:"):
+        problems.append(Problem(_label(path), "missing-hash", f"descriptor entry {res.get('name')!r} has no sha256 "
+                                "hash; record it with `python -m analysis data rehash NAME` after reviewing the file"))
+    if not isinstance(res.get("bytes"), int):
+        problems.append(Problem(_label(path), "missing-bytes", f"descriptor entry {res.get('name')!r} has no byte "
+                                "size; record it with `python -m analysis data rehash NAME`"))
+    return problems
 
 
 @lru_cache(maxsize=64)
-def _load_checked(path: str, _hash: str, res_json: str) -> pd.DataFrame:
-    # Cached in memory on (path, descriptor). Every call from load() re-reads the bytes' sha256 below.
+def _load_checked(path: str, digest: str, res_json: str) -> pd.DataFrame:
+    # Cached in memory on (path, sha256 of the bytes, descriptor entry).
     res = json.loads(res_json)
     path = Path(path)
-    stamp = _validation_stamp(path, res_json)
+    stamp = _validation_stamp(path, digest, res_json)
     if stamp is None or not stamp.is_file():
         problems = validate_file(path, res)
         if problems:
             raise DataError(problems)
         if stamp is not None:
-            io.write_text(stamp, "valid\n")
+            io.write_text(stamp, "valid\n", stage=False)
     return read_typed(path, res["schema"])
 
 
-def _validation_stamp(path: Path, res_json: str) -> Path | None:
+def _validation_stamp(path: Path, digest: str, res_json: str) -> Path | None:
     """A marker that these exact bytes passed this exact descriptor, so other processes skip re-validating.
 
     Keyed on the file's sha256 and the descriptor entry: any change to either means a full validation. Returns
     None (always validate) when the file's bytes do not match the descriptor's hash, so a drifted file is
     always reported in full.
     """
-    digest = sha256(path) if path.is_file() else ""
-    if "sha256:" + digest != json.loads(res_json).get("hash"):
+    if not digest or "sha256:" + digest != json.loads(res_json).get("hash"):
         return None
     key = hashlib.sha256((digest + res_json).encode()).hexdigest()[:32]
     return paths.BUILD / "cache" / "validated" / key
@@ -217,6 +241,7 @@ def verify_all() -> list[Problem]:
     described = set()
     for res in package["resources"]:
         described.add(res["path"])
+        problems += _descriptor_problems(paths.DATA / res["path"], res)
         problems += validate_file(paths.DATA / res["path"], res)
     for csv in sorted(paths.DATA.rglob("*.csv")):
         rel = csv.relative_to(paths.DATA).as_posix()
@@ -289,14 +314,21 @@ def read_user_table(path: str | Path, schema: dict) -> pd.DataFrame:
     label = _label(path)
     if not path.is_file():
         raise DataError([Problem(label, "missing-file", "file not found")])
+    # Columns the schema declares as text are read as text: "09999" and "9999" stay two different ids.
+    text = [f["name"] for f in schema["fields"] if f["type"] == "string"]
     if path.suffix.lower() in (".parquet", ".pq"):
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except Exception as err:  # pyarrow raises several types for a file that is not Parquet
+            raise DataError([Problem(label, "format", f"not a readable Parquet file: {err}")]) from None
+        for col in (c for c in text if c in frame.columns):
+            frame[col] = _as_text(frame[col])
     elif path.suffix.lower() == ".csv":
         problems = validate_encoding(path)
         if problems:
             raise DataError(problems)
         try:
-            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+            frame = pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={c: str for c in text})
         except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
             raise DataError([Problem(label, "format", f"not a readable CSV: {err}")]) from None
     else:
@@ -307,6 +339,19 @@ def read_user_table(path: str | Path, schema: dict) -> pd.DataFrame:
         return schema_to_pandera(schema).validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as err:
         raise DataError(_pandera_problems(label, err.failure_cases)) from None
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A Parquet column the schema declares as text, as text: whole floats (a code stored as 334.0) lose the
+    ``.0`` they never had in the source, integers keep their digits, missing stays missing."""
+    if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column):
+        return column.astype("object").where(column.notna(), None)
+    values = column.astype("float64")
+    whole = values.notna() & (values == values.round())
+    out = column.astype("object").where(column.notna(), None)
+    out[whole] = values[whole].astype("int64").astype(str)
+    out[values.notna() & ~whole] = values[values.notna() & ~whole].map(repr)
+    return out
 
 
 def _pandera_problems(label: str, cases: pd.DataFrame) -> list[Problem]:

@@ -52,7 +52,11 @@ __all__ = [
 # ----------------------------------------------------------------------------------------------- results
 @dataclass(frozen=True)
 class Estimate:
-    """One estimate with its clustered standard error and normal 95% (or 1 − alpha) interval."""
+    """One estimate with its clustered standard error and normal 95% (or 1 − alpha) interval.
+
+    ``n_obs`` counts the observations it averages, ``n_units`` the units (respondents, clusters) behind them
+    (None where the estimator does not report it), for minimum-count rules before release.
+    """
 
     estimate: float
     se: float
@@ -60,11 +64,14 @@ class Estimate:
     ci_high: float
     n_obs: int
     label: str = ""
+    n_units: int | None = None
 
     @classmethod
-    def from_se(cls, estimate: float, se: float, n_obs: int, label: str = "", alpha: float = 0.05) -> "Estimate":
+    def from_se(cls, estimate: float, se: float, n_obs: int, label: str = "", alpha: float = 0.05,
+                n_units: int | None = None) -> "Estimate":
         z = stats.norm.ppf(1 - alpha / 2)
-        return cls(float(estimate), float(se), float(estimate - z * se), float(estimate + z * se), int(n_obs), label)
+        return cls(float(estimate), float(se), float(estimate - z * se), float(estimate + z * se), int(n_obs), label,
+                   None if n_units is None else int(n_units))
 
     def covers(self, value: float) -> bool:
         """Whether the interval contains `value`."""
@@ -74,11 +81,11 @@ class Estimate:
         """The same estimate in other units (e.g. percentage points → basis points: ``scaled(100)``)."""
         lo, hi = sorted((self.ci_low * factor, self.ci_high * factor))
         return Estimate(self.estimate * factor, abs(self.se * factor), lo, hi, self.n_obs,
-                        self.label if label is None else label)
+                        self.label if label is None else label, self.n_units)
 
     def as_dict(self) -> dict:
         return {"estimate": self.estimate, "se": self.se, "ci_low": self.ci_low, "ci_high": self.ci_high,
-                "n_obs": self.n_obs, "label": self.label}
+                "n_obs": self.n_obs, "label": self.label, "n_units": self.n_units}
 
 
 @dataclass
@@ -316,8 +323,10 @@ def pretrend_test(
     se = np.sqrt(np.clip(np.diag(V), 0, None))
     z = stats.norm.ppf(1 - alpha / 2)
     n_obs = [int((rel == h).sum()) for h in leads]
+    units = d0[unit].to_numpy()
+    n_units = [int(pd.unique(units[rel == h]).size) for h in leads]
     out = pd.DataFrame({"horizon": leads, "estimate": beta, "se": se, "ci_low": beta - z * se,
-                        "ci_high": beta + z * se, "n_obs": n_obs})
+                        "ci_high": beta + z * se, "n_obs": n_obs, "n_units": n_units})
     return out, wald
 
 
@@ -449,7 +458,7 @@ class ImputationFit:
         used = w != 0
         n_used = int(used.sum())
         if n_used == 0:
-            return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label)
+            return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label, 0)
         tau = np.where(np.isfinite(self.tau), self.tau, 0.0)
         est = float(w @ tau)
         fe = self._fe
@@ -461,7 +470,8 @@ class ImputationFit:
         psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
         psi += np.bincount(self._cl1, weights=w * eps1, minlength=self._n_clusters)
         se = math.sqrt(float(psi @ psi))
-        return Estimate.from_se(est, se, n_used, label, self.alpha)
+        n_units = int(np.unique(self._cl1[used]).size)  # clusters (respondents) whose effects it averages
+        return Estimate.from_se(est, se, n_used, label, self.alpha, n_units)
 
     def _aux_fit(self, v: np.ndarray, tau: np.ndarray) -> np.ndarray:
         g = self._group1
@@ -508,7 +518,7 @@ class ImputationFit:
         for h in hs:
             e = self.linear(self.weights(kind, base & (self.horizon == h)), str(h))
             rows.append({"horizon": int(h), **{k: v for k, v in e.as_dict().items() if k != "label"}})
-        return pd.DataFrame(rows, columns=["horizon", "estimate", "se", "ci_low", "ci_high", "n_obs"])
+        return pd.DataFrame(rows, columns=["horizon", "estimate", "se", "ci_low", "ci_high", "n_obs", "n_units"])
 
 
 def imputation_fit(
@@ -763,3 +773,93 @@ def read_energy_panel(path) -> pd.DataFrame:
     if problems:
         raise data.DataError(problems)
     return frame
+
+
+def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float = 25.0, leads: int = 12):
+    """The design's requirements, checked on the energy panel before anything is estimated.
+
+    `frames` maps ``"households"`` / ``"firms"`` to an estimation frame (``analysis.simulate.energy.
+    estimation_frame``: integer month ``t``, first treated month ``g`` (0 = never), ``unit``) or None. For each
+    group the imputation needs at least ``max(min_count, 2)`` respondents whose increase falls inside the sample
+    *and* can be compared with respondents not (yet) hit in the same months — never a panel where every increase
+    precedes the sample or where nobody is left untreated after the last increase. The dose-response split needs
+    enough increases on each side of `large_threshold_pct`; the pre-trend test enough respondents observed before
+    their increase; heterogeneity columns (income, knowledge) and the firms' output prices are used only if filled.
+    Increases that look like fractions (median ≤ 1, i.e. a typical increase under 1%) get a warning: the unit is
+    percent.
+
+    Returns an :class:`analysis.release.Plan` (``can("households")``, ``reason("firms")``, ...). Raises
+    :class:`analysis.release.DesignError` if neither households nor firms can be estimated, naming why.
+    """
+    from .release import Plan
+
+    need = max(int(min_count), 2)
+    plan = Plan("the energy panel", minimum=int(min_count))
+    for name, f in frames.items():
+        if f is None or len(f) == 0:
+            plan.add(name, False, f"the panel has no {name}")
+            continue
+        g, t = f["g"].to_numpy(float), f["t"].to_numpy()
+        units = f["unit"].to_numpy()
+        treated = (g > 0) & (t >= g)
+        dose = f["price_increase_pct"].to_numpy(float)
+        doses = dose[(g > 0) & np.isfinite(dose)]
+        if doses.size and np.median(doses) <= 1.0:
+            plan.warn(f"{name}: the price increases look like fractions (median {np.median(doses):.3g}, largest "
+                      f"{doses.max():.3g}); the unit is percent — 38.8 for a 38.8% increase. Given as fractions, "
+                      "every per-1% estimate is 100 times too large.")
+        n_units = pd.unique(units).size
+        untreated_units = set(pd.unique(units[~treated]))
+        untreated_times = set(pd.unique(t[~treated]))
+        imputable = treated & np.isin(units, list(untreated_units)) & np.isin(t, list(untreated_times))
+        n_imputable = pd.unique(units[imputable]).size
+        n_treated = pd.unique(units[g > 0]).size
+        before = (g > 0) & (g <= t.min())
+        if n_units < need:
+            why = f"fewer than {need} {name}"
+        elif n_treated == 0:
+            why = f"no {name} with an energy price increase in the sample (treatment_period empty throughout)"
+        elif n_imputable == 0 and pd.unique(units[before]).size == n_treated:
+            why = (f"every {name[:-1]}'s increase precedes the sample, so no untreated month shows its level "
+                   "without the increase")
+        elif n_imputable == 0:
+            why = (f"no {name[:-1]} is untreated in the months after the increases (no never-treated or "
+                   "not-yet-treated comparison), so those months' common effect cannot be separated")
+        elif n_imputable < need:
+            why = f"fewer than {need} treated {name} can be compared with untreated ones in the same months"
+        else:
+            why = ""
+        plan.add(name, not why, why)
+        left_out = int(treated.sum() - imputable.sum())
+        if plan.can(name) and left_out:
+            plan.notes.append(f"{name}: {left_out:,} treated observations have no untreated comparison (their "
+                              "respondent or month has no untreated observation) and are left out, as in BJS")
+        rel = np.where(g > 0, t - g, 0)
+        pre = (~treated) & (g > 0) & (rel >= -leads)
+        plan.add(f"{name}: pre-trend test", plan.can(name) and pd.unique(units[pre]).size >= need,
+                 plan.reason(name) or f"fewer than {need} {name} observed in the {leads} months before their increase")
+        if name == "households":
+            tr_doses = pd.Series(dose[imputable], index=units[imputable]).groupby(level=0).first()
+            n_large = int((tr_doses >= large_threshold_pct).sum())
+            n_small = int((tr_doses < large_threshold_pct).sum())
+            for label, k in (("large increases", n_large), ("small increases", n_small)):
+                side = ">=" if label.startswith("large") else "<"
+                plan.add(f"households: {label}", plan.can(name) and k >= need, plan.reason(name) or
+                         f"fewer than {need} households with an increase {side} {large_threshold_pct:g}%")
+            for col in ("income_group", "inflation_knowledge"):
+                filled = f[col].notna() & (f[col].astype("string").str.strip() != "") if col in f else None
+                plan.add(f"households: by {col.replace('_', ' ')}", plan.can(name) and filled is not None
+                         and bool(filled.any()), plan.reason(name) or f"the panel's {col} column is empty")
+        if name == "firms":
+            col = "output_price_change_pct"
+            k = pd.unique(units[imputable & f[col].notna().to_numpy()]).size if col in f else 0
+            plan.add("firms: pass-through", plan.can(name) and k >= need,
+                     plan.reason(name) or f"output-price changes observed for fewer than {need} treated firms")
+    parts = {"households": ("pre-trend test", "large increases", "small increases", "by income group",
+                            "by inflation knowledge"), "firms": ("pre-trend test", "pass-through")}
+    for name in frames:  # a group that is absent takes its reason to each of its estimates
+        for part in parts.get(name, ()):
+            if f"{name}: {part}" not in plan.checks:
+                plan.add(f"{name}: {part}", False, plan.reason(name))
+    plan.require_any(list(frames))
+    return plan

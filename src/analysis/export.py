@@ -65,9 +65,18 @@ def export(fmt: str, out_dir: str | Path, only: list[str] | None = None, *,
     if fmt not in figures.FORMATS:
         raise ExportError(f"format {fmt!r}: choose one of {', '.join(figures.FORMATS)}")
     figures_dir = Path(figures_dir or paths.FIGURES)
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).expanduser().resolve()
+    if out_dir == figures_dir.resolve():
+        raise ExportError(f"--out {out_dir} is the figures folder itself; choose another folder")
+    ours = _created(out_dir)
+    chosen = select(only, figures_dir)
+    for name in chosen:  # refuse before writing anything: a file we did not create is never overwritten
+        for target in (out_dir / f"{name}.{fmt}", out_dir / f"{name}.txt"):
+            if target.exists() and target.name not in ours:
+                raise ExportError(f"refusing to overwrite {target}: this command did not create it (not listed in "
+                                  f"{out_dir / EXPORT_MARKER}); choose another folder or remove the file yourself")
     written = []
-    for name in select(only, figures_dir):
+    for name in chosen:
         src = figures_dir / f"{name}.{fmt}"
         if not src.is_file():
             raise ExportError(f"figure {name}: {src} is missing; re-run the notebook {name[:2]} to write it "
@@ -77,4 +86,14 @@ def export(fmt: str, out_dir: str | Path, only: list[str] | None = None, *,
             shutil.copyfile(src, tmp)
         sidecar = io.write_text(out_dir / f"{name}.txt", (figures_dir / f"{name}.txt").read_text(encoding="utf-8"))
         written.append(Exported(name, target, sidecar))
+        ours |= {target.name, sidecar.name}
+        io.write_text(out_dir / EXPORT_MARKER, "\n".join(sorted(ours)) + "\n")  # after each: a kill loses none
     return written
+
+
+EXPORT_MARKER = ".analysis-figures"  # the files this command created in an export folder, one name a line
+
+
+def _created(out_dir: Path) -> set[str]:
+    marker = out_dir / EXPORT_MARKER
+    return set(marker.read_text(encoding="utf-8").split()) if marker.is_file() else set()

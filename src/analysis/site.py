@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import claims, data, paths, run
+from . import claims, data, io, paths, run
 
 ASSETS = Path(__file__).with_name("site_assets")
 FIGURE_FORMATS = ("png", "svg", "pdf")
@@ -41,6 +41,24 @@ VERDICT_LABELS = {
 
 class SiteError(RuntimeError):
     """The site could not be built (the message names the step and the file)."""
+
+
+SITE_MARKER = ".analysis-site"  # left in every folder the site build creates: only such folders are replaced
+
+
+def _replace_folder(folder: Path, purpose: str) -> Path:
+    """Empty `folder` for a fresh build — only if this command created it (its marker), it is new or empty, or
+    it is the default location under build/ (which only the site build writes). Never a user's folder."""
+    folder = Path(folder).expanduser().resolve()
+    default = folder in (paths.BUILD.resolve() / "site", paths.BUILD.resolve() / "site_src")
+    if default and folder.is_dir() and not (folder / SITE_MARKER).is_file():
+        (folder / SITE_MARKER).write_text("created by python -m analysis site\n", encoding="utf-8")
+    try:
+        folder = io.claim_folder(folder, SITE_MARKER, purpose)
+    except io.FolderNotOurs as err:
+        raise SiteError(str(err)) from None
+    shutil.rmtree(folder)
+    return io.claim_folder(folder, SITE_MARKER, purpose)
 
 
 # ------------------------------------------------------------------------------------------------ notebooks
@@ -484,8 +502,7 @@ def _theme() -> str:
 
 def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: Path) -> dict:
     """Write the Sphinx source tree (pages, notebooks, static files, downloads); return what it holds."""
-    if src.exists():
-        shutil.rmtree(src)
+    src = _replace_folder(src, "the site's sources")
     (src / "_static").mkdir(parents=True)
     for asset in ASSETS.iterdir():
         if asset.is_file():
@@ -528,13 +545,17 @@ def build(executed_dir: Path | None = None, out_dir: Path | None = None, *, figu
     strict : turn Sphinx warnings into errors.
     """
     executed_dir = Path(executed_dir or paths.BUILD / "notebooks")
-    out_dir = Path(out_dir or paths.BUILD / "site")
+    out_dir = Path(out_dir or paths.BUILD / "site").expanduser().resolve()
     figures_dir = Path(figures_dir or paths.FIGURES)
     data_dir = Path(data_dir or paths.DATA)
     src = out_dir.parent / f"{out_dir.name}_src"
+    for folder, purpose in ((out_dir, "the site"), (src, "the site's sources")):  # refuse before changing anything
+        if folder.is_dir() and any(folder.iterdir()) and not (folder / SITE_MARKER).is_file() \
+                and folder not in (paths.BUILD.resolve() / "site", paths.BUILD.resolve() / "site_src"):
+            raise SiteError(f"refusing to replace {folder} for {purpose}: it holds files this command did not "
+                            f"create (no {SITE_MARKER} marker); choose a new or empty folder")
     prepare_source(src, executed_dir, figures_dir, data_dir)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
+    out_dir = _replace_folder(out_dir, "the site")
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(src / "_doctrees"), "-j", "1",
            str(src), str(out_dir)]
     if quiet:

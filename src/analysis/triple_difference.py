@@ -143,8 +143,11 @@ class EventStudy:
 
     ``table`` has one row per outcome, group, exposure and year (the base year with 0 and no SE), with columns
     ``outcome, model, group, exposure, year, coef`` (per percentage point of exposure), ``estimate`` (the
-    p75–p25 contrast, log points for log outcomes), ``se, ci_low, ci_high, pvalue, n_obs, n_firms``.
-    ``iqr`` maps each exposure column to the p75−p25 difference used. ``fits`` keeps the pyfixest models.
+    p75–p25 contrast, log points for log outcomes), ``se, ci_low, ci_high, pvalue, n_obs, n_firms`` and
+    ``n_firms_cell``: the firms behind that row — firms of the row's group with the outcome observed in that
+    year (for the GVC differential, the smaller of the GVC and non-GVC counts). ``iqr`` maps each exposure column
+    to the p75−p25 difference used. ``fits`` keeps the pyfixest models. After :meth:`release`, rows resting on
+    too few firms are withheld (values NaN, ``released`` False) and :meth:`effect` / :meth:`average` refuse them.
     """
 
     table: pd.DataFrame
@@ -153,28 +156,62 @@ class EventStudy:
     model: str
     fits: dict[str, Any] = field(default_factory=dict, repr=False)
     _names: dict = field(default_factory=dict, repr=False)
+    _cells: dict = field(default_factory=dict, repr=False)  # (outcome, group) -> firms by year, for averages
+    minimum: int | None = None
+
+    def release(self, minimum: int) -> "EventStudy":
+        """Withhold every row resting on fewer than `minimum` firms (research-data-centre rule); returns self."""
+        from . import release
+
+        self.minimum = int(minimum)
+        self.table = release.suppress(self.table, "n_firms_cell", self.minimum,
+                                      ["coef", "estimate", "se", "ci_low", "ci_high", "pvalue"])
+        return self
 
     def effect(self, year: int, group: str | None = None, outcome: str | None = None,
                exposure: str | None = None) -> pd.Series:
         """The row of one year (first group/outcome/exposure unless given)."""
+        from .release import Unavailable
+
         t = self._select(group, outcome, exposure)
         hit = t[t["year"] == year]
         if hit.empty:
-            raise KeyError(f"no estimate for year {year}")
-        return hit.iloc[0]
+            raise Unavailable(f"no estimate for year {year} (the panel's years: "
+                              f"{', '.join(map(str, sorted(t['year'].unique())))})")
+        row = hit.iloc[0]
+        if "released" in row and not row["released"]:
+            raise Unavailable(f"the {year} estimate ({row['group']}, {row['outcome']}) is {row['note']}")
+        if not np.isfinite(row["estimate"]):
+            raise Unavailable(f"the {year} estimate ({row['group']}, {row['outcome']}) is not identified on this panel")
+        return row
 
     def average(self, years: Sequence[int], group: str | None = None, outcome: str | None = None,
                 exposure: str | None = None, level: float = 0.95) -> dict:
-        """Mean of the yearly contrasts over `years` (e.g. 2018–2021), with its SE from the clustered vcov."""
+        """Mean of the yearly contrasts over `years` (e.g. 2018–2021), with its SE from the clustered vcov.
+
+        Raises :class:`analysis.release.Unavailable` if a year has no estimate, or (after :meth:`release`) if
+        fewer than the minimum firms are behind the average.
+        """
+        from .release import Unavailable, withheld_note
+
         t = self._select(group, outcome, exposure)
         out, grp, exp_col = t["outcome"].iat[0], t["group"].iat[0], t["exposure"].iat[0]
         fit = self.fits[out]
         names = list(fit.coef().index)
+        base = self.table.attrs.get("base_year", BASE_YEAR)
+        missing = [y for y in years if y != base and self._names.get((grp, exp_col, y)) not in names]
+        if missing:
+            raise Unavailable(f"no estimate for year(s) {', '.join(map(str, missing))} ({grp}, {out})")
         w = np.zeros(len(names))
         for y in years:
-            if y == self.table.attrs.get("base_year", BASE_YEAR):
+            if y == base:
                 continue
             w[names.index(self._names[(grp, exp_col, y)])] += 1.0 / len(years)
+        by_year = self._cells.get((out, grp), {})
+        n_cell = int(max((by_year.get(y, 0) for y in years), default=0))
+        if self.minimum is not None and n_cell < self.minimum:
+            raise Unavailable(f"the {min(years)}-{max(years)} average ({grp}, {out}) is "
+                              f"{withheld_note('firms', self.minimum)}")
         scale = self.iqr[exp_col]  # the base year contributes 0 to the mean
         b = float(w @ fit.coef().to_numpy()) * scale
         se = float(np.sqrt(w @ fit._vcov @ w)) * scale
@@ -184,15 +221,17 @@ class EventStudy:
         p = float(2 * stats.t.sf(abs(b / se), df=_df(fit))) if se > 0 else float("nan")
         return {"outcome": out, "group": grp, "exposure": exp_col, "years": f"{min(years)}-{max(years)}",
                 "estimate": b, "se": se, "ci_low": b - crit * se, "ci_high": b + crit * se, "pvalue": p,
-                "n_obs": int(fit._N), "n_firms": int(_n_clusters(fit))}
+                "n_obs": int(fit._N), "n_firms": int(_n_clusters(fit)), "n_firms_cell": n_cell}
 
     def _select(self, group, outcome, exposure) -> pd.DataFrame:
+        from .release import Unavailable
+
         t = self.table
         for col, val in (("group", group), ("outcome", outcome), ("exposure", exposure)):
             val = t[col].iat[0] if val is None else val
             t = t[t[col] == val]
             if t.empty:
-                raise KeyError(f"no rows with {col} = {val!r}; have {sorted(self.table[col].unique())}")
+                raise Unavailable(f"no rows with {col} = {val!r}; have {sorted(self.table[col].unique())}")
         return t
 
 
@@ -414,6 +453,7 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
         fit_list = fits.to_list() if hasattr(fits, "to_list") else [fits]
     by_outcome = {}
     rows = []
+    cells = _firms_by_year(panel, outcomes, group, firm, year, group_label)
     for out, fit in zip(outcomes, fit_list):
         by_outcome[out] = fit
         coef, se = fit.coef(), fit.se()
@@ -423,20 +463,47 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
         for (grp, e, k), name in names.items():
             grp = group_label if grp == "group" else ("non_gvc" if grp == "all" else grp)
             s = iqr[e]
+            n_cell = int(cells[(out, grp)].get(k, 0))
+            if name not in coef.index:  # dropped by pyfixest (collinear, e.g. no firm observed that year)
+                rows.append({"outcome": out, "model": model, "group": grp, "exposure": e, "year": k,
+                             "coef": np.nan, "estimate": np.nan, "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                             "pvalue": np.nan, "n_obs": n_obs, "n_firms": n_firms, "n_firms_cell": n_cell})
+                continue
             rows.append({"outcome": out, "model": model, "group": grp, "exposure": e, "year": k,
                          "coef": float(coef[name]), "estimate": float(coef[name]) * s, "se": float(se[name]) * s,
                          "ci_low": float(tidy.at[name, lo_col]) * s, "ci_high": float(tidy.at[name, hi_col]) * s,
-                         "pvalue": float(tidy.at[name, "Pr(>|t|)"]), "n_obs": n_obs, "n_firms": n_firms})
+                         "pvalue": float(tidy.at[name, "Pr(>|t|)"]), "n_obs": n_obs, "n_firms": n_firms,
+                         "n_firms_cell": n_cell})
         for grp in {r["group"] for r in rows if r["outcome"] == out}:
             for e in exposures:
                 rows.append({"outcome": out, "model": model, "group": grp, "exposure": e, "year": base_year,
                              "coef": 0.0, "estimate": 0.0, "se": 0.0, "ci_low": 0.0, "ci_high": 0.0,
-                             "pvalue": float("nan"), "n_obs": n_obs, "n_firms": n_firms})
+                             "pvalue": float("nan"), "n_obs": n_obs, "n_firms": n_firms,
+                             "n_firms_cell": int(cells[(out, grp)].get(base_year, 0))})
     table = pd.DataFrame(rows).sort_values(["outcome", "group", "exposure", "year"], ignore_index=True)
     table.attrs["base_year"] = base_year
     internal = {(("non_gvc" if g == "all" else group_label if g == "group" else g), e, k): n
                 for (g, e, k), n in names.items()}
-    return EventStudy(table=table, iqr=dict(iqr), formula=formula, model=model, fits=by_outcome, _names=internal)
+    return EventStudy(table=table, iqr=dict(iqr), formula=formula, model=model, fits=by_outcome, _names=internal,
+                      _cells=cells)
+
+
+def _firms_by_year(panel: pd.DataFrame, outcomes: Sequence[str], group: str | None, firm: str, year: str,
+                   group_label: str) -> dict:
+    """Firms with the outcome observed, by year, for each outcome and reported group: ``{(outcome, group):
+    {year: n}}``. The GVC differential rests on both groups, so it gets the smaller of the two counts."""
+    out = {}
+    for o in outcomes:
+        seen = panel.loc[panel[o].notna()]
+        if group is None:
+            out[(o, group_label)] = seen.groupby(year)[firm].nunique().to_dict()
+            continue
+        by = seen.groupby([year, group])[firm].nunique().unstack(fill_value=0)
+        non = by[0] if 0 in by.columns else pd.Series(0, index=by.index)
+        yes = by[1] if 1 in by.columns else pd.Series(0, index=by.index)
+        out[(o, "non_gvc")] = non.astype(int).to_dict()
+        out[(o, "gvc_differential")] = np.minimum(non, yes).astype(int).to_dict()
+    return {k: {int(y): int(n) for y, n in v.items()} for k, v in out.items()}
 
 
 def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
@@ -487,21 +554,35 @@ def difference_in_differences(panel: pd.DataFrame, outcomes: str | Sequence[str]
 
 def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, outcome: str = "ln_exports_us",
                    exposures: str | Sequence[str] = EXPOSURE, years: Sequence[int] = (2018, 2019, 2020, 2021),
-                   iqr: dict[str, float] | None = None, base_year: int = BASE_YEAR) -> pd.DataFrame:
+                   iqr: dict[str, float] | None = None, base_year: int = BASE_YEAR,
+                   min_firms: int = 10) -> pd.DataFrame:
     """Average effect over `years` estimated separately for each sector group (the column's Figure 3).
 
     `sectors` maps a label to the sector codes it pools (e.g. ``{"Textiles, apparel, footwear": ["313", "314",
-    "315", "316"]}``); each group is fitted with :func:`difference_in_differences` on its own firms.
+    "315", "316"]}``); each group is fitted with :func:`difference_in_differences` on its own firms. A group with
+    fewer than `min_firms` firms, or whose average cannot be formed, is not fitted: its row has NaN values, its
+    firm count (``n_firms``) and the reason (``note``).
     """
+    from .release import Unavailable, withheld_note
+
     exposures = [exposures] if isinstance(exposures, str) else list(exposures)
     rows = []
     for label, codes in sectors.items():
         sub = panel[panel[SECTOR].astype(str).isin([str(c) for c in codes])]
-        if sub[FIRM].nunique() < 10:
-            raise ValueError(f"sector group {label!r} has fewer than 10 firms")
+        n = int(sub[FIRM].nunique())
+        empty = {"sector": label, "estimate": np.nan, "se": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                 "pvalue": np.nan, "n_obs": int(len(sub)), "n_firms": n}
+        if n < min_firms:
+            rows.append({**empty, "note": withheld_note("firms", min_firms)})
+            continue
         es = difference_in_differences(sub, outcome, exposures, label=label, iqr=iqr, base_year=base_year)
-        rows.append({"sector": label, **es.average(years, exposure=exposures[0])})
-    return pd.DataFrame(rows)
+        try:
+            rows.append({"sector": label, **es.average(years, exposure=exposures[0]), "note": ""})
+        except Unavailable as why:
+            rows.append({**empty, "note": str(why)})
+    columns = ["sector", "outcome", "group", "exposure", "years", "estimate", "se", "ci_low", "ci_high", "pvalue",
+               "n_obs", "n_firms", "n_firms_cell", "note"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 # -------------------------------------------------------------------------------------- bring your own data
@@ -553,15 +634,112 @@ def load_panel(path, schema: dict | None = None) -> pd.DataFrame:
     return validate_panel(frame.reset_index(drop=True), data._label(path))
 
 
+DDD, DID = "triple difference", "manufacturing-GVC difference-in-differences"
+REPORT_YEARS = (2018, 2019, 2020, 2021)
+
+
+def plan_estimates(panel: pd.DataFrame, sector_groups: dict[str, Sequence[str]], *, min_firms: int = 10,
+                   base_year: int = BASE_YEAR, report_years: Sequence[int] = REPORT_YEARS, firm: str = FIRM,
+                   year: str = YEAR):
+    """The design's requirements, checked on `panel` before anything is estimated (an :class:`analysis.release.Plan`).
+
+    What each estimate needs, each at least ``max(min_firms, 2)`` firms (fewer could not be released anyway):
+
+    * every estimate: firms whose export exposure differs, and p25 < p75 (the reported contrast is p75 − p25);
+    * the triple difference: GVC and non-GVC firms, with exposure varying within each group, and exports to the
+      US observed in the base year and another year;
+    * the manufacturing-GVC difference-in-differences: such firms, with exposure varying among them;
+    * each outcome of it, and each sector group: enough of those firms with the outcome / in the sector;
+    * the input channel: an input exposure column with p25 < p75.
+
+    The years the panel has and the report years it lacks (``report_years``), and sector codes in no group, are
+    noted. Raises :class:`analysis.release.DesignError` when nothing at all can be estimated, naming why.
+    """
+    from .release import DesignError, Plan
+
+    need = max(int(min_firms), 2)
+    plan = Plan("the firm-year panel", minimum=int(min_firms))
+    firms = panel.drop_duplicates(firm)
+    n = len(firms)
+    if n < need:
+        raise DesignError(f"the firm-year panel has fewer than {need} firms; every estimate needs at least {need} "
+                          f"(min_firms = {min_firms}, the release minimum)")
+    x = firms[EXPOSURE].to_numpy(float)
+    if np.unique(x).size < 2:
+        raise DesignError(f"export exposure ({EXPOSURE}) is the same for every firm: the design compares firms "
+                          "with different exposure, so nothing can be estimated")
+    q = exposure_quartiles(panel, EXPOSURE, firm)
+    if not q["iqr"] > 0:
+        raise DesignError(f"export exposure has p25 = p75 (= {q['p25']:.4g}): the study's p75-vs-p25 contrast is "
+                          "zero by construction, so nothing can be reported")
+    years = sorted(int(y) for y in pd.unique(panel[year]))
+    plan.notes.append(f"years in the panel: {', '.join(map(str, years))}; base year {base_year}")
+    lacking = [y for y in report_years if y not in years]
+    if lacking:
+        plan.notes.append(f"report years missing (estimates and claims for them are skipped): "
+                          f"{', '.join(map(str, lacking))}")
+    if len(years) < 2:
+        raise DesignError(f"the panel has one year only ({years[0]}); the event study compares years with "
+                          f"the base year {base_year}")
+
+    def varies(frame) -> bool:
+        return frame[EXPOSURE].nunique() >= 2
+
+    def firms_with(frame, outcome) -> int:
+        return int(frame.loc[frame[outcome].notna(), firm].nunique())
+
+    gvc_firms, non_firms = firms[firms[GROUP] == 1], firms[firms[GROUP] == 0]
+    ddd_why = ("fewer than {need} GVC firms".format(need=need) if len(gvc_firms) < need else
+               f"fewer than {need} non-GVC firms" if len(non_firms) < need else
+               "export exposure does not vary among GVC firms" if not varies(gvc_firms) else
+               "export exposure does not vary among non-GVC firms" if not varies(non_firms) else
+               f"exports to the US observed for fewer than {need} firms" if firms_with(panel, "ln_exports_us") < need
+               else "")
+    plan.add(DDD, not ddd_why, ddd_why)
+    mfg = panel[(panel[GROUP] == 1) & (panel["manufacturing"] == 1)]
+    mfg_firms = mfg.drop_duplicates(firm)
+    did_why = (f"fewer than {need} manufacturing GVC firms" if len(mfg_firms) < need else
+               "export exposure does not vary among manufacturing GVC firms" if not varies(mfg_firms) else "")
+    plan.add(DID, not did_why, did_why)
+    for o, (label, _) in OUTCOMES.items():
+        k = firms_with(mfg, o) if len(mfg) else 0
+        plan.add(f"{DID}: {label}", plan.can(DID) and k >= need,
+                 did_why or f"{label} observed for fewer than {need} manufacturing GVC firms")
+    has_input = INPUT_EXPOSURE in panel.columns and panel[INPUT_EXPOSURE].notna().any()
+    iq = exposure_quartiles(panel, INPUT_EXPOSURE, firm) if has_input else {"iqr": 0.0}
+    plan.add("input exposure", has_input and iq["iqr"] > 0,
+             "the panel has no input exposure" if not has_input else "input exposure has p25 = p75")
+    grouped = set()
+    for label, codes in sector_groups.items():
+        codes = [str(c) for c in codes]
+        grouped |= set(codes)
+        sub = mfg_firms[mfg_firms[SECTOR].astype(str).isin(codes)]
+        why = ("" if len(sub) >= need and varies(sub) else
+               f"no manufacturing GVC firm in sector codes {', '.join(codes)}" if len(sub) == 0 else
+               f"fewer than {need} manufacturing GVC firms in the group" if len(sub) < need else
+               "export exposure does not vary within the group")
+        plan.add(f"sector: {label}", plan.can(DID) and not why, did_why or why)
+    stray = sorted(set(mfg_firms[SECTOR].astype(str)) - grouped)
+    if stray:
+        plan.notes.append(f"sector codes of manufacturing GVC firms in no sector group: {', '.join(stray[:10])}"
+                          + (" ..." if len(stray) > 10 else ""))
+    plan.require_any([DDD, DID])
+    return plan
+
+
 def results_json(*studies: EventStudy, extra: dict | None = None) -> dict:
     """Estimates of several event studies as a JSON-ready dict (coefficient, SE, CI by outcome, group, year)."""
     rows = []
     for es in studies:
         for r in es.table.itertuples(index=False):
-            rows.append({"model": r.model, "outcome": r.outcome, "group": r.group, "exposure": r.exposure,
-                         "year": int(r.year), "coef_per_pp": _num(r.coef), "estimate_p75_p25": _num(r.estimate),
-                         "se": _num(r.se), "ci95_low": _num(r.ci_low), "ci95_high": _num(r.ci_high),
-                         "pvalue": _num(r.pvalue), "n_obs": int(r.n_obs), "n_firms": int(r.n_firms)})
+            row = {"model": r.model, "outcome": r.outcome, "group": r.group, "exposure": r.exposure,
+                   "year": int(r.year), "coef_per_pp": _num(r.coef), "estimate_p75_p25": _num(r.estimate),
+                   "se": _num(r.se), "ci95_low": _num(r.ci_low), "ci95_high": _num(r.ci_high),
+                   "pvalue": _num(r.pvalue), "n_obs": int(r.n_obs), "n_firms": int(r.n_firms),
+                   "n_firms_behind": _num(r.n_firms_cell)}
+            if hasattr(r, "released"):
+                row.update(released=bool(r.released), note=r.note)
+            rows.append(row)
     out = {"estimates": rows, "iqr": {k: v for es in studies for k, v in es.iqr.items()}}
     if extra:
         out.update(extra)
