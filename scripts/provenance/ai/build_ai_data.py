@@ -1,10 +1,18 @@
-"""One-off derivation of data/ai_*.csv from /work/shared/sources/ai (kept outside the repo; see report)."""
+"""One-off derivation of data/ai_*.csv from Epoch AI data files (CC BY 4.0).
+
+Input folder: environment variable EPOCH_AI_FILES (or first argument), holding the Epoch AI files: epoch_ai_models_db_2024-06-03_cottier2024.csv and epoch_hardware_prices_2024-06-03.csv (github:epoch-research/training-cost-trends@312c7ed5322351f74c308700329a62ef01f33221, data/All ML Systems - full view.csv and data/Hardware prices.csv), aiindex2024_training_cost_estimates_epoch.csv (same repository @8bf74d40e67c042c67ae67a5ef771c9ba8e57776, identify foundation models/price dataset with FM indicator.csv), epoch_notable_ai_models_2024-07.csv (github:IyngkarranKumar/compute_thresholds_public@f243d04f129850aec765130aa75a19c80b8efc06, data/notable_ai_models.csv), each saved under the name given here.
+Every file name the script reads is listed in its read_csv calls below.
+"""
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
 import csv
 import pandas as pd
 import numpy as np
 
-SRC = "/work/shared/sources/ai/"
-OUT = "/work/main/data/"
+SRC = str(input_dir("EPOCH_AI_FILES", "the Epoch AI CSV files named in the docstring")) + "/"
+OUT = str(DATA) + "/"
 
 # 1. models (Epoch DB snapshot used by Cottier et al. 2024)
 d = pd.read_csv(SRC + "epoch_ai_models_db_2024-06-03_cottier2024.csv").dropna(subset=["System"])

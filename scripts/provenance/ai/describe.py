@@ -22,11 +22,11 @@ models = {
         "One row per model (1,524 rows) of Epoch AI's 'All ML Systems - full view' table as of 2024-06-03, the snapshot "
         "behind Cottier et al. (2024), 'The rising costs of training frontier AI models', arXiv:2405.21015. Columns "
         "renamed to snake_case; rows without a system name dropped; values otherwise unchanged. Every column comes from "
-        f"{DB} (copied byte for byte to shared/sources/ai/epoch_ai_models_db_2024-06-03_cottier2024.csv, sha256 "
+        f"{DB} (copied byte for byte as epoch_ai_models_db_2024-06-03_cottier2024.csv, sha256 "
         "8d7aa110...b1c1); column origin given per field. Read " + READ + "."),
     "sources": [{"title": "Epoch AI, 'Data on AI Models' (All ML Systems, full view), snapshot 2024-06-03",
                  "path": "https://github.com/epoch-research/training-cost-trends/blob/312c7ed5322351f74c308700329a62ef01f33221/data/All%20ML%20Systems%20-%20full%20view.csv",
-                 "description": f"{DB}; shared/sources/ai/README.md. Read {READ}."}],
+                 "description": f"{DB}; Epoch AI data, CC BY 4.0. Read {READ}."}],
     "licenses": EPOCH_LIC,
 
     "schema": {"primaryKey": ["model"], "missingValues": [""], "fields": [
@@ -54,7 +54,7 @@ costs = {
     "path": "ai_training_costs.csv",
     "title": "Training cost of AI models under two methods (cloud rental, AI Index 2024; amortized hardware + energy, Epoch/Cottier et al. 2024), 2023 USD",
     "description": (
-        "One row per model and cost method, from shared/sources/ai/ai_training_costs_compiled.csv (a tidy compilation "
+        "One row per model and cost method, from ai_training_costs_compiled.csv (a tidy compilation "
         "with the upstream repository, commit, path and column of every row in `source`). cost_method: "
         "cloud_aiindex2024 = Epoch's estimate for the Stanford AI Index 2024 (cloud price per chip-hour, 3-year "
         "committed-use price preferred, x chip-hours; Dec-2023 USD via the PPI series PCU518210518210), 48 models; "
@@ -62,10 +62,10 @@ costs = {
         "for their top-10 frontier sample, 45 models; amortized_epoch_notable_2024_07 = Epoch's public 'Notable AI "
         "Models' download of about July 2024, column 'Training compute cost (2023 USD)' (same method as Cottier et "
         "al.), 157 models. Checked on 2026-11-28: the 48 cloud values equal column 'Cost (inflation-adjusted)' of "
-        "shared/sources/ai/aiindex2024_training_cost_estimates_epoch.csv (largest relative gap 7e-6, rounding); the "
+        "aiindex2024_training_cost_estimates_epoch.csv (largest relative gap 7e-6, rounding); the "
         "157 notable values equal the Notable CSV (gap < 8e-4, rounding to cents); 40 of the 45 Cottier models also "
         "have a notable-CSV value and agree to rounding (re-checked in notebook 05). aiindex2024_chart marks the ten models of the AI Index 2024 chart of estimated "
-        "training cost of select models that the Bruegel brief reproduces (list and values in shared/sources/ai/README.md). "
+        "training cost of select models that the Bruegel brief reproduces (list and values in the AI Index 2024 report). "
         "Read " + READ + "."),
     "sources": [
         {"title": "Epoch AI training-cost dataset for the AI Index 2024",
@@ -104,7 +104,7 @@ hw = {
     "description": (
         "One row per price observation (142) of Epoch's 'Hardware prices' table, snapshot 2024-06-03 "
         "(github:epoch-research/training-cost-trends@312c7ed5322351f74c308700329a62ef01f33221:data/Hardware prices.csv; "
-        "copied to shared/sources/ai/epoch_hardware_prices_2024-06-03.csv). price_id = row number in the upstream file "
+        "copied to epoch_hardware_prices_2024-06-03.csv). price_id = row number in the upstream file "
         "(added: the upstream table has no key). Purchase prices of 8-GPU servers (DGX/HGX) are stored by Epoch per GPU, "
         "i.e. server price / 8, as the notes say. Read " + READ + "."),
     "sources": [{"title": "Epoch AI hardware price database (used by Cottier et al. 2024)",

@@ -1,22 +1,27 @@
 """The per-claim mapping table data/chips_claim_checks.csv: one row per CHIP-, EXP- and ICT- claim.
 
-Source fields default to the shared claim_sources_*.csv row of the claim (its publisher, page, date, URL) and are
+Input folder: environment variable CHIPS_COMPILATION (or first argument), holding the per-claim tables claim_sources_chip.csv and claim_sources_exp_ict.csv and the figure tables of the earlier compilation of public sources for the CHIP and EXP claims (docs/sources/chips_exp.md); that compilation was not published, and every row it contributes names its own public publisher and URL.
+
+Source fields default to the earlier compilation's claim_sources_*.csv row of the claim (its publisher, page, date, URL) and are
 overridden where a source was confirmed or found with the search tool. `method` says how notebook 07 judges it:
 compare (public_value vs the stated value), compare_range (public_low-public_high vs a stated range), table
 (computed in the notebook from the tidy table named in data_resource), internal (the document's own numbers or sourced
 counts combined with the claims vocabulary), not_checkable (reason given).
 """
+import sys
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
 
 import pandas as pd
 
-SRC = Path("/work/shared/sources/chips")
-OUT = Path("/work/main/data")
+SRC = input_dir("CHIPS_COMPILATION", "the CHIP/EXP compilation tables (docs/sources/chips_exp.md)")
+OUT = DATA
 READ = "2026-11-28"
 
-shared = pd.concat([pd.read_csv(SRC / f, dtype=str, keep_default_na=False)
+compiled = pd.concat([pd.read_csv(SRC / f, dtype=str, keep_default_na=False)
                     for f in ("claim_sources_chip.csv", "claim_sources_exp_ict.csv")]).set_index("claim_id")
-register = pd.read_csv("/work/main/data/claims.csv", dtype=str, keep_default_na=False)
+register = pd.read_csv(DATA / "claims.csv", dtype=str, keep_default_na=False)
 ids = register.loc[register["claim_id"].str.match(r"^(CHIP|EXP|ICT)-"), "claim_id"].tolist()
 
 ROWS = {}
@@ -24,17 +29,17 @@ ROWS = {}
 
 def c(cid, method, *, value=None, low=None, high=None, unit="", stated_as="", abs_tol=0.0, rel_tol=0.0, basis="",
       kind="secondary_report", resource="", legal="", note="", differs="", nc="", src=None):
-    """Record one claim's check. `src` = (publisher, page, date, url, found_by) overrides the shared source."""
+    """Record one claim's check. `src` = (publisher, page, date, url, found_by) overrides the compilation's source."""
     row = dict(claim_id=cid, method=method, public_value=value, public_low=low, public_high=high, public_unit=unit,
                stated_as=stated_as, abs_tol=abs_tol, rel_tol=rel_tol, basis=basis, source_kind=kind,
                data_resource=resource, legal_instrument=legal, note=note, reason_if_differs=differs,
                not_checkable_reason=nc)
     if src is not None:
         pub, page, date, url, found = src
-    elif cid in shared.index and shared.at[cid, "source_title"]:
-        s = shared.loc[cid]
+    elif cid in compiled.index and compiled.at[cid, "source_title"]:
+        s = compiled.loc[cid]
         pub, page, date, url, found = (s["source_publisher"], s["source_title"], s["source_date"],
-                                       s["source_location"], "shared_sources")
+                                       s["source_location"], "earlier_compilation")
     elif resource:
         pub = page = date = url = ""
         found = "data_resource"  # every value used comes from the named resource, which cites it per row
@@ -43,8 +48,8 @@ def c(cid, method, *, value=None, low=None, high=None, unit="", stated_as="", ab
         found = "none"
     row.update(publisher=pub, source_page=page, source_date=date, source_url=url, found_by=found,
                date_read=READ if found not in ("none", "data_resource") else "")
-    if not unit and cid in shared.index:
-        row["public_unit"] = shared.at[cid, "public_unit"] or shared.at[cid, "document_unit"]
+    if not unit and cid in compiled.index:
+        row["public_unit"] = compiled.at[cid, "public_unit"] or compiled.at[cid, "document_unit"]
     ROWS[cid] = row
 
 
@@ -110,7 +115,7 @@ c("CHIP-25", "table", unit="pct", abs_tol=2.5, resource="chips_value_chain_share
 c("CHIP-80", "compare", value=1, unit="rank", basis="China remained Korea's largest export market for full-year 2023; the US last led (monthly) in June 2003",
   note="Holds from about 2003 on export data; Korea's total-trade ranking was not checked.",
   src=("Korea JoongAng Daily (MOTIE data)", "'U.S. overtakes China as top export partner for first time in 20 years'", "2024-01-01",
-       "https://koreajoongangdaily.joins.com/news/2024-01-01/business/industry/US-overtakes-China-as-top-export-partner-for-first-time-in-20-years-/1948547", "shared_sources"))
+       "https://koreajoongangdaily.joins.com/news/2024-01-01/business/industry/US-overtakes-China-as-top-export-partner-for-first-time-in-20-years-/1948547", "earlier_compilation"))
 # =========================================================== Zhao Minghao (2023), document 004
 for cid, region in (("CHIP-26", "United States"), ("CHIP-27", "South Korea"), ("CHIP-28", "Japan"), ("CHIP-29", "Europe"),
                     ("CHIP-30", "Taiwan"), ("CHIP-31", "China")):

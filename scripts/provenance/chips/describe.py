@@ -9,8 +9,8 @@ LIC_MIXED = [
                                   "only individual facts are cited, with publisher and URL per row"},
 ]
 LIC_GOV = [{"name": "public-domain-us-gov", "title": "US government works (Federal Reserve, BIS, GAO, Federal Register) are public domain (17 U.S.C. 105)"}]
-SHARED = {"title": "Shared checked source folder sources/chips (README.md, README_exp_ict.md; tables with publisher and URL per row)",
-          "path": "shared/sources/chips/"}
+COMPILATION = {"title": "Earlier compilation of public sources for the CHIP and EXP claims (README.md, README_exp_ict.md; tables with publisher and URL per row)",
+          "path": "docs/sources/chips_exp.md"}
 SEARCH = {"title": f"Public pages read with the project's search tool on {READ} (URL per row, found_by = search_tool)",
           "path": "see source_url column"}
 
@@ -40,12 +40,12 @@ def f(name, type_, desc, *, required=False, unique=False, enum=None, minimum=Non
     return field
 
 
-def prov(found=("shared_sources", "search_tool")):
+def prov(found=("earlier_compilation", "search_tool")):
     return [
         f("publisher", "string", "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)", required=True),
         f("source_page", "string", "Page or document the value was read from (title, outlet, date); may be a secondary report of the publisher's figure", required=True),
         f("source_url", "string", "URL of the page read", required=True, pattern=r"https?://.+"),
-        f("found_by", "string", "shared_sources = copied from the checked shared folder; search_tool = read by this notebook's author with the search tool",
+        f("found_by", "string", "earlier_compilation = taken, with its publisher and URL, from an earlier compilation of public sources made for this project (docs/sources/chips_exp.md); search_tool = read by this notebook's author with the search tool",
           required=True, enum=list(found)),
         f("date_read", "date", "Date the value was read", required=True),
     ]
@@ -76,7 +76,7 @@ RES.append(resource(
      f("qualifier", "string", "'about' where the publisher gives an approximate figure; empty otherwise", enum=["about"]),
      *prov(), f("note", "string", "Publisher's wording or caveat")],
     ["year", "scenario", "measure", "scope", "region", "publisher"],
-    [SHARED, SEARCH,
+    [COMPILATION, SEARCH,
      {"title": "SIA/BCG, 'Strengthening the Global Semiconductor Supply Chain in an Uncertain Era' (Apr 2021) and 'Emerging Resilience in the Semiconductor Supply Chain' (May 2024)",
       "path": "https://semiconductors.org/strengthening-the-global-semiconductor-supply-chain-in-an-uncertain-era"},
      {"title": "IC Insights, McClean Report 2021/2022 regional market shares (via DIGITIMES, The Register, Business Insider)",
@@ -89,8 +89,8 @@ RES.append(resource(
      f("hq_country", "string", "Headquarters country (empty for Others/Total)"),
      f("dram_revenue_usd_million", "number", "DRAM revenue in the quarter", required=True, minimum=0, unit="USD million"),
      f("market_share_pct", "number", "Share of DRAM revenue", required=True, minimum=0, maximum=100, unit="percent"),
-     *prov(("shared_sources",))],
-    ["quarter", "company"], [SHARED, {"title": "TrendForce DRAM revenue rankings via Evertiq", "path": "https://evertiq.com/news/51411"}]))
+     *prov(("earlier_compilation",))],
+    ["quarter", "company"], [COMPILATION, {"title": "TrendForce DRAM revenue rankings via Evertiq", "path": "https://evertiq.com/news/51411"}]))
 RES.append(resource(
     "chips_market_values", "chips_market_values.csv", "Semiconductor market and production values (SIA/WSTS, IC Insights)",
     "World semiconductor sales and sales into China (SIA/WSTS, by location of the buyer), sales of US-headquartered firms (SIA), and "
@@ -104,7 +104,7 @@ RES.append(resource(
      f("region", "string", "Region the value refers to", required=True),
      f("value_usd_billion", "number", "Value", required=True, minimum=0, unit="USD billion"),
      *prov(), f("note", "string", "Publisher's wording")],
-    ["year", "scenario", "measure", "region", "publisher"], [SHARED, SEARCH]))
+    ["year", "scenario", "measure", "region", "publisher"], [COMPILATION, SEARCH]))
 RES.append(resource(
     "chips_korea_japan_trade", "chips_korea_japan_trade.csv", "Korea's and Japan's chip trade with China",
     "Korea's semiconductor exports by destination (KITA, Jan-Sep 2022; KCCI shares; Ministry of Science and ICT totals), Korea's total "
@@ -119,7 +119,7 @@ RES.append(resource(
      f("value", "number", "Value (unit in the unit column)", required=True, minimum=0),
      f("unit", "string", "Unit", required=True, enum=["USD_billion", "pct_of_korea_chip_exports"]),
      *prov(), f("note", "string", "Publisher's wording or caveat")],
-    ["reporter", "partner", "flow", "period", "product", "measure", "publisher"], [SHARED]))
+    ["reporter", "partner", "flow", "period", "product", "measure", "publisher"], [COMPILATION]))
 RES.append(resource(
     "chips_chips_act", "chips_chips_act.csv", "CHIPS and Science Act amounts and incentive parameters",
     "Appropriations of Division A of P.L. 117-167 and parameters of the CHIPS Incentives Program NOFO (Feb 2023), as reported by "
@@ -132,7 +132,7 @@ RES.append(resource(
      f("unit", "string", "Unit", required=True, enum=["USD_billion", "pct"]),
      f("legal_basis", "string", "Legal instrument that fixes the amount", required=True),
      *prov()],
-    ["item"], [SHARED, SEARCH, {"title": "CHIPS and Science Act, P.L. 117-167 (9 Aug 2022)", "path": "https://www.congress.gov/bill/117th-congress/house-bill/4346"}]))
+    ["item"], [COMPILATION, SEARCH, {"title": "CHIPS and Science Act, P.L. 117-167 (9 Aug 2022)", "path": "https://www.congress.gov/bill/117th-congress/house-bill/4346"}]))
 RES.append(resource(
     "chips_exchange_rates", "chips_exchange_rates.csv", "CNY, JPY and KRW per US dollar (Federal Reserve G.5A annual, G.5 monthly)",
     "Annual averages 2012-2015 and 2017-2023 from Federal Reserve G.5A releases and the September 2009 monthly average from G.5, "
@@ -143,9 +143,9 @@ RES.append(resource(
      f("units_per_usd", "number", "Currency units per US dollar", required=True, minimum=0, unit="currency per USD"),
      f("publisher", "string", "Publisher", required=True), f("release", "string", "Release read", required=True),
      f("source_url", "string", "URL of the release", required=True, pattern=r"https?://.+"),
-     f("found_by", "string", "How the value was obtained", required=True, enum=["shared_sources"]),
+     f("found_by", "string", "How the value was obtained", required=True, enum=["earlier_compilation"]),
      f("date_read", "date", "Date read", required=True)],
-    ["year", "period", "currency"], [SHARED, {"title": "Federal Reserve Board, G.5A Foreign Exchange Rates (Annual)", "path": "https://www.federalreserve.gov/releases/g5a/"}],
+    ["year", "period", "currency"], [COMPILATION, {"title": "Federal Reserve Board, G.5A Foreign Exchange Rates (Annual)", "path": "https://www.federalreserve.gov/releases/g5a/"}],
     LIC_GOV))
 RES.append(resource(
     "chips_policy_counts", "chips_policy_counts.csv", "Sourced counts behind notebook 07's internal-arithmetic checks",
@@ -159,7 +159,7 @@ RES.append(resource(
      f("unit", "string", "Unit", required=True),
      f("qualifier", "string", "'at least' / 'up to' where the source gives a bound", enum=["at least", "up to"]),
      *prov(), f("note", "string", "Caveat")],
-    ["count_id"], [SHARED, SEARCH]))
+    ["count_id"], [COMPILATION, SEARCH]))
 RES.append(resource(
     "exp_policy_events", "exp_policy_events.csv", "Dated export-control, ICT-policy and company events",
     "One row per event with its date at the precision the source gives (year, month or day, ISO-like), the legal instrument where one "
@@ -170,7 +170,7 @@ RES.append(resource(
      f("precision", "string", "Precision of the date", required=True, enum=["year", "month", "day"]),
      f("legal_instrument", "string", "Rule, order or statute that fixes the date, if any"),
      *prov(), f("note", "string", "Caveat or corroborating source")],
-    ["event_id"], [SHARED, SEARCH]))
+    ["event_id"], [COMPILATION, SEARCH]))
 RES.append(resource(
     "exp_china_sme_imports", "exp_china_sme_imports.csv", "China's imports of chip-making equipment, by partner and period",
     "China customs data as reported by the WSJ, FT, Bloomberg, Caixin, DIGITIMES and Nikkei: import values and lithography-machine units "
@@ -187,9 +187,9 @@ RES.append(resource(
      f("unit", "string", "Unit", required=True, enum=["USD_billion", "USD_million", "machines", "USD_million_per_machine"]),
      f("source_page", "string", "Outlet and date of the report read", required=True),
      f("source_url", "string", "URL", required=True, pattern=r"https?://.+"),
-     f("found_by", "string", "How obtained", required=True, enum=["shared_sources"]),
+     f("found_by", "string", "How obtained", required=True, enum=["earlier_compilation"]),
      f("date_read", "date", "Date read", required=True), f("note", "string", "Caveat")],
-    ["reporter", "partner", "flow", "period", "product_definition", "measure", "unit"], [SHARED]))
+    ["reporter", "partner", "flow", "period", "product_definition", "measure", "unit"], [COMPILATION]))
 RES.append(resource(
     "exp_entity_list_prc", "exp_entity_list_prc.csv", "BIS Entity List: PRC additions per rule, cumulative counts and stock",
     "measure = additions (one rule), cumulative count (additions since Jan 2021) or stock (entities on the list). Figures from BIS "
@@ -199,9 +199,9 @@ RES.append(resource(
      f("measure", "string", "Kind of count", required=True, enum=["additions", "cumulative count", "stock"]),
      f("value", "integer", "Count", required=True, minimum=0), f("unit", "string", "Unit", required=True, enum=["entities", "entries"]),
      f("source_page", "string", "Source read", required=True), f("source_url", "string", "URL", required=True, pattern=r"https?://.+"),
-     f("found_by", "string", "How obtained", required=True, enum=["shared_sources", "search_tool"]),
+     f("found_by", "string", "How obtained", required=True, enum=["earlier_compilation", "search_tool"]),
      f("date_read", "date", "Date read", required=True), f("note", "string", "Caveat (lower bound, secondary repost, ...)")],
-    ["date_or_period", "scope", "measure"], [SHARED, SEARCH]))
+    ["date_or_period", "scope", "measure"], [COMPILATION, SEARCH]))
 RES.append(resource(
     "exp_bis_penalties", "exp_bis_penalties.csv", "BIS administrative penalties in the chip cases cited (Seagate 2023, GlobalFoundries 2024)",
     "Penalty, value of the shipments and number of violations per case, from BIS orders and press releases as reported. Only the cases "
@@ -213,9 +213,9 @@ RES.append(resource(
      f("value", "number", "Value (unit in the unit column)", required=True, minimum=0),
      f("unit", "string", "Unit", required=True, enum=["USD_million", "USD_billion", "count"]),
      f("source_page", "string", "Source read", required=True), f("source_url", "string", "URL", required=True, pattern=r"https?://.+"),
-     f("found_by", "string", "How obtained", required=True, enum=["shared_sources"]),
+     f("found_by", "string", "How obtained", required=True, enum=["earlier_compilation"]),
      f("date_read", "date", "Date read", required=True), f("note", "string", "Caveat")],
-    ["case", "measure"], [SHARED, {"title": "BIS press release, GlobalFoundries penalty, 1 Nov 2024", "path": "https://bis.gov/node/7429"}]))
+    ["case", "measure"], [COMPILATION, {"title": "BIS press release, GlobalFoundries penalty, 1 Nov 2024", "path": "https://bis.gov/node/7429"}]))
 RES.append(resource(
     "exp_bis_resources", "exp_bis_resources.csv", "BIS budget, staffing and licensing workload",
     "Enacted appropriations (FY2023-FY2024), the gap to the FY2024 request, GAO's FY2013-FY2024 funding growth and positions, the FY2026 "
@@ -228,7 +228,7 @@ RES.append(resource(
      f("value", "number", "Value", required=True, minimum=0), f("unit", "string", "Unit", required=True, enum=["USD_million", "positions", "applications"]),
      f("qualifier", "string", "'about' / 'more than' where the source gives an approximation or bound", enum=["about", "more than"]),
      *prov(), f("note", "string", "Publisher's wording")],
-    ["period", "measure", "publisher"], [SHARED, SEARCH], LIC_MIXED + LIC_GOV))
+    ["period", "measure", "publisher"], [COMPILATION, SEARCH], LIC_MIXED + LIC_GOV))
 RES.append(resource(
     "chips_claim_checks", "chips_claim_checks.csv", "Per-claim check plan for the CHIP-, EXP- and ICT- claims (notebook 07)",
     "One row per claim: how notebook 07 judges it (method), the public value it is compared with (or the tidy table it is computed "
@@ -251,16 +251,16 @@ RES.append(resource(
      f("source_date", "string", "Publication date of the source"), f("source_url", "string", "URL", pattern=r"https?://.+"),
      f("source_kind", "string", "official / original_publisher / secondary_report / none", required=True,
        enum=["official", "original_publisher", "secondary_report", "none"]),
-     f("found_by", "string", "shared_sources / search_tool / data_resource (values from the named table) / none", required=True,
-       enum=["shared_sources", "search_tool", "data_resource", "none"]),
+     f("found_by", "string", "earlier_compilation / search_tool / data_resource (values from the named table) / none", required=True,
+       enum=["earlier_compilation", "search_tool", "data_resource", "none"]),
      f("date_read", "date", "Date the source was read"),
      f("data_resource", "string", "Tidy resource(s) the notebook computes from, ';'-separated", pattern=r"[a-z0-9_]+(;[a-z0-9_]+)*"),
      f("legal_instrument", "string", "Statute, rule or order that fixes the number, where one does"),
      f("note", "string", "Context recorded with any verdict"),
      f("reason_if_differs", "string", "Reason recorded if the computed value differs from the stated one"),
      f("not_checkable_reason", "string", "Why the claim cannot be checked (method not_checkable)")],
-    ["claim_id"], [SHARED, SEARCH, {"title": "Shared per-claim source tables claim_sources_chip.csv and claim_sources_exp_ict.csv",
-                                    "path": "shared/sources/chips/claim_sources_chip.csv"}]))
+    ["claim_id"], [COMPILATION, SEARCH, {"title": "Per-claim tables of the earlier compilation, claim_sources_chip.csv and claim_sources_exp_ict.csv",
+                                    "path": "docs/sources/chips_exp.md"}]))
 
 for res in RES:
     out = data.upsert_resource(res)

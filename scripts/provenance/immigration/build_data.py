@@ -1,10 +1,16 @@
-"""One-off builder: copy the shared immigration sources into tidy data/ tables (run once; provenance in descriptor)."""
+"""One-off builder: copy the compiled immigration sources into tidy data/ tables (run once; provenance in descriptor).
+
+Input folder: environment variable IMMIGRATION_SOURCES (or first argument), holding the tidy tables of the earlier compilation of immigration sources (us_southwest_border_encounters_fy.csv, us_southwest_border_encounters_monthly.csv, border_barrier_miles.csv and the others read below; each row names its source key, and data/immigration_sources.csv expands every key to its public citation and URL), plus the working transcription immigration_deported.csv.
+"""
 import csv, re
+import sys
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
 import pandas as pd
 
-SRC = Path("/work/shared/sources/immigration")
-OUT = Path("/work/main/data")
+SRC = input_dir("IMMIGRATION_SOURCES", "the immigration compilation tables named in the docstring")
+OUT = DATA
 
 def w(df, name):
     df.to_csv(OUT / name, index=False, lineterminator="\n")
@@ -52,7 +58,7 @@ po = pd.read_csv(SRC / "us_public_opinion_immigration_2024.csv", dtype=str, keep
 w(po, "immigration_public_opinion_2024.csv")
 
 # --- removals and returns (DHS Yearbook 2019 Table 39, third-party transcription) --------------------
-rem = pd.read_csv("/tmp/imm/immigration_deported.csv", dtype=str, keep_default_na=False)
+rem = pd.read_csv(SRC / "immigration_deported.csv", dtype=str, keep_default_na=False)
 rem = rem.rename(columns={"Year": "fiscal_year", "Removals": "removals", "Returns": "returns"})
 rem = rem.sort_values("fiscal_year", key=lambda s: s.astype(int))
 rem["source"] = "ohss_yearbook_2019_t39_quoted"

@@ -1,6 +1,14 @@
+"""One-off: data/immigration_sources.csv from the 'Source keys' section of the immigration compilation's README.md.
+
+Input folder: environment variable IMMIGRATION_SOURCES (or first argument), holding that README.md (an earlier
+compilation made for the project, not published; every key it lists gives the public citation and URL).
+"""
 import re, pandas as pd
+import sys
 from pathlib import Path
-readme = Path("/work/shared/sources/immigration/README.md").read_text(encoding="utf-8")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
+readme = (input_dir("IMMIGRATION_SOURCES", "the compilation README.md") / "README.md").read_text(encoding="utf-8")
 rows = []
 GOV = ("fr_", "cbp_", "ohss_", "dhs_", "crs_", "gao_", "hhs_", "omb_", "sessions_", "eo_")
 for line in readme.splitlines():
@@ -17,7 +25,7 @@ for line in readme.splitlines():
         if key == "dhs_yearbook_lpr_quoted":
             kind = "government_transcribed"
         rows.append(dict(key=key, citation=citation, url=url, kind=kind,
-                         origin="shared/sources/immigration/README.md", date_read="2026-11-28"))
+                         origin="first compilation of the immigration sources (2026-11-28): citation and URL as read", date_read="2026-11-28"))
 new = [
  ("fr_86_50725", "DHS/USCIS, Continuation of Documentation for Beneficiaries of Temporary Protected Status Designations for El Salvador, Haiti, Nicaragua, Sudan, Honduras, and Nepal, 86 FR 50725-50733, 10 Sep 2021, FR Doc 2021-19617 (TPS and documents kept through 31 Dec 2022, as summarised by CLINIC: https://cliniclegal.org/resources/humanitarian-relief/temporary-protected-status-and-deferred-enforced-departure/sept-9)", "https://regulations.justia.com/regulations/fedreg/2021/09/10/2021-19617.html", "government"),
  ("fr_87_68717", "DHS/USCIS, Continuation of Documentation for Beneficiaries of TPS Designations for El Salvador, Haiti, Nicaragua, Sudan, Honduras, and Nepal, 87 FR 68717-68725, 16 Nov 2022, FR Doc 2022-24984 (18-month automatic extension from 31 Dec 2022 through 30 Jun 2024, as summarised by CLINIC: https://cliniclegal.org/resources/humanitarian-relief/temporary-protected-status-and-deferred-enforced-departure/18-month; 88 FR 40294 refers to the 16 Nov 2022 notice extending documents through 30 Jun 2024)", "https://regulations.justia.com/regulations/fedreg/2022/11/16/2022-24984.html", "government"),
@@ -42,5 +50,5 @@ for k, c, u, kind in new:
 df = pd.DataFrame(rows).drop_duplicates("key")
 df.loc[df.key == "cbp_status_2021_01_04_reported", "kind"] = "secondary"
 df.loc[df.key == "cbp_usbp_barrier_mileage_fy2019", "url"] = "https://www.cbp.gov/newsroom/media-resources/stats"
-df.to_csv("/work/main/data/immigration_sources.csv", index=False, lineterminator="\n")
+df.to_csv(DATA / "immigration_sources.csv", index=False, lineterminator="\n")
 print(len(df)); print(df[["key","url","kind"]].to_string())

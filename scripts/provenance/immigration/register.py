@@ -4,10 +4,10 @@ from analysis import data
 READ = "2026-11-28"
 GOV_LICENSE = [{"name": "public-domain-us-gov",
                 "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution"}]
-SHARED = {"title": "Shared source folder sources/immigration (README: origin, licence, sha256 of every file; "
+COMPILATION = {"title": "Earlier compilation of the immigration sources (README: origin, licence, sha256 of every file; "
                    "source keys expanded in immigration_sources.csv)",
-          "path": "shared/sources/immigration/README.md",
-          "description": f"Copied from the shared folder; read {READ}."}
+          "path": "immigration_sources.csv",
+          "description": f"Copied from the compilation; read {READ}."}
 KEYS = {"title": "Source keys of every row, expanded (publication, table, URL, date read)",
         "path": "immigration_sources.csv"}
 
@@ -41,19 +41,19 @@ def res(name, title, description, fields, pk, sources, licenses=GOV_LICENSE):
 CBP_SOURCES = [
     {"title": "CBP, U.S. Border Patrol Monthly Encounters (FY 2000 - FY 2020), by sector and month",
      "path": "https://www.cbp.gov/document/stats/us-border-patrol-monthly-encounters-fy-2000-fy-2020",
-     "description": f"Table: Southwest border sectors total by month. Read {READ} (copy in shared raw/)."},
+     "description": f"Table: Southwest border sectors total by month. Read {READ} (a byte copy was kept with the compilation)."},
     {"title": "U.S. Border Patrol, Southwest Border Sectors total illegal alien apprehensions by fiscal year, FY1960-FY2019",
-     "path": "https://www.cbp.gov/newsroom/media-resources/stats", "description": f"Read {READ} (copy in shared raw/)."},
+     "path": "https://www.cbp.gov/newsroom/media-resources/stats", "description": f"Read {READ} (a byte copy was kept with the compilation)."},
     {"title": "CBP, Southwest Land Border Encounters dashboard (official update of 13 Oct 2022), FY2019-FY2021 by month, component and title of authority",
-     "path": "https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters", "description": f"Read {READ} (copy in shared raw/)."},
+     "path": "https://www.cbp.gov/newsroom/stats/southwest-land-border-encounters", "description": f"Read {READ} (a byte copy was kept with the compilation)."},
     {"title": "CBP, FY22-FY25 (FYTD) Southwest Land Border Encounters - August (sbo-encounters-fy22-fy25-aug.csv)",
-     "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "description": f"Read {READ} (copy in shared raw/)."},
+     "path": "https://www.cbp.gov/document/stats/southwest-land-border-encounters", "description": f"Read {READ} (a byte copy was kept with the compilation)."},
     {"title": "CBP, Nationwide Encounters FY20-FY23 by state (November 2023 release)",
      "path": "https://www.cbp.gov/sites/default/files/assets/documents/2023-Nov/nationwide-encounters-fy20-fy23-state.csv",
-     "description": f"Read {READ} (copy in shared raw/)."},
+     "description": f"Read {READ} (a byte copy was kept with the compilation)."},
     {"title": "DHS OHSS Knowledge Hub, CBP Encounters, USBP workbook fy25m11 (cross-check, rounded to 10)",
-     "path": "https://ohss.dhs.gov/khsm/cbp-encounters", "description": f"Read {READ} (copy in shared raw/)."},
-    SHARED, KEYS]
+     "path": "https://ohss.dhs.gov/khsm/cbp-encounters", "description": f"Read {READ} (a byte copy was kept with the compilation)."},
+    COMPILATION, KEYS]
 
 common_enc = [
     S("region", "string", "Southwest Land Border, or Nationwide (all CBP)", required=True, enum=["Southwest Land Border", "Nationwide"]),
@@ -126,9 +126,9 @@ def main():
          S("basis", "string", "Measuring convention (border length only)"),
          S("miles", "number", unit="miles", required=True, minimum=0, maximum=2000),
          S("status", "string", required=True), SRC_FIELD, S("note", "string")],
-        ["record_id"], [SHARED, KEYS,
+        ["record_id"], [COMPILATION, KEYS,
                         {"title": "U.S. Border Patrol, Mileage of Pedestrian and Vehicle Barrier by State, data current as of 30 Sep 2019",
-                         "path": "https://www.cbp.gov/newsroom/media-resources/stats", "description": f"Read {READ} (copy in shared raw/)."},
+                         "path": "https://www.cbp.gov/newsroom/media-resources/stats", "description": f"Read {READ} (a byte copy was kept with the compilation)."},
                         {"title": "GAO-18-614, Southwest Border Security (July 2018)", "path": "https://www.gao.gov/products/GAO-18-614",
                          "description": "Quoted figures; see key gao_18_614."}]))
 
@@ -141,7 +141,7 @@ def main():
          S("funding_source", "string", required=True), S("legal_authority", "string"),
          S("amount_usd_billion", "number", unit="USD billion (nominal)", required=True, minimum=0, maximum=50),
          S("status", "string", required=True), SRC_FIELD, S("note", "string")],
-        ["record_id"], [SHARED, KEYS,
+        ["record_id"], [COMPILATION, KEYS,
                         {"title": "CRS R45888, DHS Border Barrier Funding Through FY2021 (updated 4 Mar 2024)",
                          "path": "https://www.capitollabsllc.com/crs/product/R45888", "description": f"Read {READ}."},
                         {"title": "CRS R45937, Military Funding for Southwest Border Barriers (23 Sep 2019)",
@@ -163,7 +163,7 @@ def main():
          S("period_start", "date"), S("period_end", "date"),
          S("countries", "string", "Countries covered, ';'-separated"),
          SRC_FIELD, S("note", "string")],
-        ["record_id"], [SHARED, KEYS,
+        ["record_id"], [COMPILATION, KEYS,
                         {"title": "Federal Register (executive orders, proclamations, rules and notices cited per row)",
                          "path": "https://www.federalregister.gov/", "description": f"Citations per row; read {READ}."}]))
 
@@ -176,7 +176,7 @@ def main():
          S("period_start", "date", required=True), S("period_end", "date", required=True),
          S("value", "number", required=True, minimum=0), S("unit", "string", required=True),
          S("count_basis", "string", required=True), SRC_FIELD, S("note", "string")],
-        ["record_id"], [SHARED, KEYS]))
+        ["record_id"], [COMPILATION, KEYS]))
 
     data.upsert_resource(res(
         "immigration_lpr_fy", "Persons obtaining lawful permanent resident status, selected fiscal years",
@@ -186,7 +186,7 @@ def main():
         [S("fiscal_year", "integer", unit="US federal fiscal year", required=True, unique=True, minimum=2000, maximum=2024),
          S("persons_obtaining_lpr_status", "integer", unit="persons", required=True, minimum=0, maximum=3000000),
          SRC_FIELD, S("note", "string")],
-        ["fiscal_year"], [SHARED, KEYS,
+        ["fiscal_year"], [COMPILATION, KEYS,
                           {"title": "DHS OHSS, Yearbook of Immigration Statistics, Tables 1 and 9",
                            "path": "https://ohss.dhs.gov/topics/immigration/yearbook", "description": f"Read {READ} (via transcriptions)."}]))
 
@@ -198,7 +198,7 @@ def main():
          S("population", "string", required=True), S("item", "string", required=True), S("group", "string", required=True),
          S("pct", "number", unit="percent of respondents", required=True, minimum=0, maximum=100),
          SRC_FIELD, S("note", "string")],
-        ["pollster", "item", "group"], [SHARED, KEYS],
+        ["pollster", "item", "group"], [COMPILATION, KEYS],
         licenses=[{"name": "cited-facts", "title": "Poll results are facts cited with attribution; publishers keep their copyright"}]))
 
     data.upsert_resource(res(
@@ -214,7 +214,7 @@ def main():
          S("fr_citation", "string"),
          S("claim_ids", "string", pattern="((IMM|BOR)-[0-9]{2})(;(IMM|BOR)-[0-9]{2})*"),
          SRC_FIELD],
-        ["event_id"], [SHARED, KEYS,
+        ["event_id"], [COMPILATION, KEYS,
                        {"title": "Federal Register, court opinions, agency memoranda and statements (per row)",
                         "path": "https://www.federalregister.gov/", "description": f"Read {READ}."}]))
 
@@ -231,7 +231,7 @@ def main():
          S("months_stated", "integer", unit="months", minimum=1, maximum=24),
          S("claim_id", "string", required=True, pattern="IMM-[0-9]{2}"),
          SRC_FIELD],
-        ["country", "action", "period_end"], [SHARED, KEYS,
+        ["country", "action", "period_end"], [COMPILATION, KEYS,
                                              {"title": "USCIS/DHS Temporary Protected Status notices, Federal Register (per row)",
                                               "path": "https://www.federalregister.gov/", "description": f"Read {READ}."}]))
 
@@ -240,15 +240,15 @@ def main():
         "One row per source key used in the immigration_* and border_* tables: citation (publication, table, date), "
         "URL, kind (government = a government document or statistic; government_transcribed = a government table "
         "read through a third-party transcription; secondary = a research centre, poll, news or practitioner report), "
-        "where the key was compiled and the date read. Keys from the shared README are copied verbatim.",
+        "where the key was compiled and the date read. Keys from the compilation's README are copied verbatim.",
         [S("key", "string", required=True, unique=True, pattern="[a-z0-9_]+"),
          S("citation", "string", required=True),
          S("url", "string", pattern="https?://\\S+"),
          S("kind", "string", required=True, enum=["government", "government_transcribed", "secondary"]),
          S("origin", "string", required=True),
          S("date_read", "date", required=True)],
-        ["key"], [SHARED,
-                  {"title": "Searches of stored public pages (Federal Register copies, court opinions, agency pages) for keys not in the shared README",
+        ["key"], [COMPILATION,
+                  {"title": "Searches of stored public pages (Federal Register copies, court opinions, agency pages) for keys not in the compilation's README",
                    "path": "immigration_sources.csv", "description": f"Read {READ}."}],
         licenses=[{"name": "CC-BY-4.0", "title": "Compilation of citations"}]))
 

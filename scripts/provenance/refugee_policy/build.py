@@ -1,4 +1,9 @@
+"""One-off: data/refugee_policy_parameters.csv from the public sources cited in each row (no input files)."""
 import csv
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
 R = "2026-11-28"
 FR8977 = ("Executive Order 13769 of January 27, 2017, Protecting the Nation From Foreign Terrorist Entry Into the United States (82 FR 8977-8982, FR Doc 2017-02281), Federal Register page 8979 as reproduced in 'Trump Executive Orders 2017-2021'",
           "Executive Office of the President / Federal Register", "http://online.flipbuilder.com/mcjt/tsle/files/basic-html/page18.html")
@@ -220,7 +225,7 @@ add("pacr_processed_end_jan_2020", "REF-22", "Prompt Asylum Claim Review (PACR)"
     "figure from an unnamed government source; earlier than the mid-March date of the claim")
 
 cols = ["parameter_id","claim_ids","instrument","parameter","value","unit","date","source_title","publisher","url","date_read","quote_or_locator","source_kind","note"]
-with open("/work/main/data/refugee_policy_parameters.csv","w",newline="",encoding="utf-8") as f:
+with open(DATA / "refugee_policy_parameters.csv","w",newline="",encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
     w.writeheader(); w.writerows(rows)
 print(len(rows))

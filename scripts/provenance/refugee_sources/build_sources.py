@@ -1,6 +1,10 @@
-"""One-off: write data/refugee_sources.csv from facts in shared/sources/refugees/README.md ("Source keys")."""
+"""One-off: write data/refugee_sources.csv from the source keys of an earlier compilation of refugee sources.
+
+No input files: every fact (publisher, title, date, URL) is written out below, as read from the public page named.
+"""
 import csv, io, sys
-sys.path.insert(0, "/work/main/src")
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src"))
 from analysis import io as aio, paths
 
 USG = "US government work: public domain (17 U.S.C. 105)"
@@ -12,11 +16,11 @@ rows = [
  ("WRAPS2024", "U.S. Department of State, Bureau of Population, Refugees, and Migration, Office of Admissions - Refugee Processing Center",
   "Summary of Refugee Admissions as of 31-December-2024 (Refugee Admissions Report), Excel workbook: sheet 'Cumulative Summary of Refugee Admissions' (column 'Total') and per-FY sheets FY2001-FY2025 ('Refugee Admissions Ceiling', 'Grand Totals' row)",
   "2024-12-31", "https://www.wrapsnet.org/documents/PRM%20Refugee%20Admissions%20Report%20as%20of%2031%20Dec%202024.xlsx", "official_statistics", USG,
-  "Date = 'as of' date (workbook created 3 Jan 2025). Landing page https://www.wrapsnet.org/admissions-and-arrivals/ . Read from the third-party copy in shared/sources/refugees/raw/ (from github:LMundy98/USRefugees2025). FY2025 covers Oct-Dec 2024 only"),
+  "Date = 'as of' date (workbook created 3 Jan 2025). Landing page https://www.wrapsnet.org/admissions-and-arrivals/ . Read from a third-party byte copy of the workbook (github:LMundy98/USRefugees2025). FY2025 covers Oct-Dec 2024 only"),
  ("DHS-YB2023", "U.S. Department of Homeland Security, Office of Homeland Security Statistics",
   "Yearbook of Immigration Statistics 2023, refugees workbook, Table 13 'Refugee Arrivals: Fiscal Years 1980 to 2023'",
   "2024-11-08", "https://ohss.dhs.gov/sites/default/files/2024-11/2024_1108_ohss_yearbook_refugees_fy2023.xlsx", "official_statistics", USG,
-  "Rounded to the nearest ten; by arrival date; excludes Amerasian immigrants except FY1989-FY1991. Yearbook page https://ohss.dhs.gov/topics/immigration/yearbook . Read from the third-party copy in shared/sources/refugees/raw/"),
+  "Rounded to the nearest ten; by arrival date; excludes Amerasian immigrants except FY1989-FY1991. Yearbook page https://ohss.dhs.gov/topics/immigration/yearbook . Read from a third-party byte copy of the workbook"),
  ("DHS-AFR2016", "U.S. Department of Homeland Security, Office of Immigration Statistics",
   "Annual Flow Report 'Refugees and Asylees: 2016' (Nadwa Mossaad and Ryan Baugh)", "", "https://www.dhs.gov/ohss/topics/immigration/refugees-asylees-afr", "official_statistics", USG,
   "Dated January 2018 (day not given). Text read from the copy at https://fdocuments.in/document/nadwa-mossaad-and-ryan-baugh-homeland-security-nadwa-mossaad-and-ryan-baugh-the.html"),

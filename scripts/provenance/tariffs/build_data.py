@@ -1,10 +1,16 @@
-"""One-off transcription of the trade sources into tidy CSVs in /work/main/data (run once; provenance in the descriptor)."""
+"""One-off transcription of the trade sources into tidy CSVs in data/ (run once; provenance in the descriptor).
+
+Input folder: environment variable TRADE_SOURCES (or first argument), holding fred_IMPCH_monthly_vintage_2026-03.csv (FRED IMPCH, copy in github:kwang101-cb/Timeseries-FinalProject IMPCH.csv @0ec739741cbd797f242d8a69082e5ea571efa633) and the other tables of the earlier trade compilation read below (each row names its publication and URL); plus the transcriptions IMPMX_1995_2005.txt (FRED IMPMX, copy in github:ClaudiaToto30/supply-chain-forecasting @6f22c469b5c284344afcf7fad2070d2eff4e702f), IMPCA_2015_2022.txt (FRED IMPCA, github:open-datahub/canada @67b0236b1d905b138bdbdd9f35f7b5acb994b5ee) and IMP0004_2015_2024.csv (FRED IMP0004, github:kagan01/Time-Series-Analysis @12d48d4f23695e06c7b7a64b57fc48261114a3f6).
+"""
 import csv, io
+import sys
 from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
 import pandas as pd
 
-SH = Path('/work/shared/sources/trade')
-OUT = Path('/work/main/data')
+SH = input_dir("TRADE_SOURCES", "the trade tables and FRED transcriptions named in the docstring")
+OUT = DATA
 
 # ---------------------------------------------------------------- monthly FRED series (Census basis, $ million)
 rows = []
@@ -17,9 +23,9 @@ def wide(path, series, partner, src):
         y = int(p[0])
         for m, v in enumerate(p[1:], start=1):
             rows.append((series, partner, f'{y}-{m:02d}-01', float(v), src))
-wide('/tmp/w5/IMPMX_1995_2005.txt', 'IMPMX', 'Mexico', 'fred_impmx_claudiatoto30')
-wide('/tmp/w5/IMPCA_2015_2022.txt', 'IMPCA', 'Canada', 'fred_impca_opendatahub')
-w = pd.read_csv('/tmp/w5/IMP0004_2015_2024.csv')
+wide(SH / 'IMPMX_1995_2005.txt', 'IMPMX', 'Mexico', 'fred_impmx_claudiatoto30')
+wide(SH / 'IMPCA_2015_2022.txt', 'IMPCA', 'Canada', 'fred_impca_opendatahub')
+w = pd.read_csv(SH / 'IMP0004_2015_2024.csv')
 for d, v in zip(w['DATE'], w['IMP0004']):
     rows.append(('IMP0004', 'World', d, v, 'fred_imp0004_kagan01'))
 m = pd.DataFrame(rows, columns=['series_id', 'partner', 'month', 'imports_usd_mn', 'source_key'])

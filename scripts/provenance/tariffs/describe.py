@@ -1,7 +1,7 @@
 from analysis import data
 
 READ = "2026-11-28"
-SHARED = "Copied from the project's shared source folder sources/trade (README there: origin, licence, sha256)."
+COMPILATION = "Copied from the project's earlier trade compilation (each row names its publication and URL)."
 NOLIC = {"name": "other-attribution", "title": "Source repositories carry no licence file; the values are U.S. Census Bureau statistics (U.S. government work, public domain, 17 U.S.C. 105) redistributed by FRED"}
 PD = {"name": "public-domain-us-gov", "title": "US government statistics (17 U.S.C. 105); secondary publishers keep copyright of their text (facts cited only)"}
 
@@ -20,10 +20,10 @@ monthly = dict(common,
                  "and 2015-2024), IMPCA (Canada, NSA; 2015-2022), IMP0004 (World, seasonally adjusted; 2015-01 to 2024-06). "
                  "Annual totals are 12-month sums computed in analysis.tariffs. The seasonally adjusted IMP0004 sums to the "
                  "NSA annual total: its 2017 sum equals Census c0015 (2,339,591.3 $mn) to $0.1mn. Transcribed from the "
-                 "stored copies named in source_key; the IMPMX transcription reproduces the shared README's annual sums "
+                 "stored copies named in source_key; the IMPMX transcription reproduces the compilation's README's annual sums "
                  "for 2015-2024 exactly."),
     sources=[
-        {"title": "FRED IMPCH, U.S. Imports of Goods by Customs Basis from China (Census), vintage downloaded 2026-02 - copy in github:kwang101-cb/Timeseries-FinalProject IMPCH.csv @0ec739741cbd797f242d8a69082e5ea571efa633; verbatim in shared sources/trade/fred_IMPCH_monthly_vintage_2026-03.csv", "path": "https://fred.stlouisfed.org/series/IMPCH", "description": f"source_key fred_impch_kwang101. {SHARED} Read {READ}."},
+        {"title": "FRED IMPCH, U.S. Imports of Goods by Customs Basis from China (Census), vintage downloaded 2026-02 - copy in github:kwang101-cb/Timeseries-FinalProject IMPCH.csv @0ec739741cbd797f242d8a69082e5ea571efa633; verbatim in the compilation as fred_IMPCH_monthly_vintage_2026-03.csv", "path": "https://fred.stlouisfed.org/series/IMPCH", "description": f"source_key fred_impch_kwang101. {COMPILATION} Read {READ}."},
         {"title": "FRED IMPMX, U.S. Imports of Goods by Customs Basis from Mexico - copy in github:ClaudiaToto30/supply-chain-forecasting IMPMX.csv @6f22c469b5c284344afcf7fad2070d2eff4e702f (read with the read_file tool)", "path": "https://fred.stlouisfed.org/series/IMPMX", "description": f"source_key fred_impmx_claudiatoto30. Read {READ}."},
         {"title": "FRED IMPCA, U.S. Imports of Goods by Customs Basis from Canada - copy in github:open-datahub/canada IMPCA.csv @67b0236b1d905b138bdbdd9f35f7b5acb994b5ee (read with the read_file tool; copy ends 2023-10)", "path": "https://fred.stlouisfed.org/series/IMPCA", "description": f"source_key fred_impca_opendatahub. Read {READ}."},
         {"title": "FRED IMP0004, U.S. Imports of Goods by Customs Basis from World (seasonally adjusted) - copy in github:kagan01/Time-Series-Analysis IMP0004.csv @12d48d4f23695e06c7b7a64b57fc48261114a3f6 (read with the read_file tool; copy ends 2024-06)", "path": "https://fred.stlouisfed.org/series/IMP0004", "description": f"source_key fred_imp0004_kagan01. Read {READ}."},
@@ -46,11 +46,11 @@ annual = dict(common,
                  "use when several sources give the same year, partner and basis (FRED 12-month sums from "
                  "trade_us_imports_monthly are added by analysis.tariffs.annual_imports). Empty imports_usd_bn: no stored "
                  "source gives the value (EU for every year; Canada 2024; World 2015-2016 and 2018-2021 are filled from FRED "
-                 "IMP0004 in code, World 2024 is empty). Values from the shared sources/trade/trade_us_imports.csv except "
+                 "IMP0004 in code, World 2024 is empty). Values from the compilation table trade_us_imports.csv except "
                  "rows with source_key scmp_floordaily_2024_02_08 and the EU/Canada gap rows, added from stored pages found "
                  "with the search tool."),
     sources=[
-        {"title": "Shared source table sources/trade/trade_us_imports.csv (Census c5700/c0015 transcriptions, Census API, news reports of Census/BEA releases; each row names its publication and URL)", "path": "shared/sources/trade/README.md", "description": f"{SHARED} Read {READ}."},
+        {"title": "Earlier trade compilation, table trade_us_imports.csv (Census c5700/c0015 transcriptions, Census API, news reports of Census/BEA releases; each row names its publication and URL)", "path": "see source_key column", "description": f"{COMPILATION} Read {READ}."},
         {"title": "South China Morning Post, 2024-02-08, quoted by Floor Daily 'China Outpaced as Top Supplier of Imports to U.S.' (US Census Bureau 2023 annual data)", "path": "https://www.floordaily.net/flooring-news/china-outpaced-as-top-supplier-of-imports-to-us-", "description": f"Canada 2023 and rounded China/Mexico 2023 values. Read {READ}."},
     ],
     licenses=[PD],
@@ -74,7 +74,7 @@ actions = dict(common,
                  "group ($ billion; USTR announcement values, not Census weights); rate_pct the additional ad valorem rate "
                  "in percent (empty when not a single number, see rate_note). status: imposed, rate_change, suspended, "
                  "exemption, exemption_ended, announced. Empty cells: no source read gives the value."),
-    sources=[{"title": "Shared source table sources/trade/tariff_actions.csv (USTR notices as reported by law firms and trade press; White House fact sheet 2024-05-14 via NPR; each row names its URLs)", "path": "shared/sources/trade/README.md", "description": f"{SHARED} Read {READ}."}],
+    sources=[{"title": "Earlier trade compilation, table tariff_actions.csv (USTR notices as reported by law firms and trade press; White House fact sheet 2024-05-14 via NPR; each row names its URLs)", "path": "see source_key column", "description": f"{COMPILATION} Read {READ}."}],
     licenses=[PD],
     schema={"fields": [
         f("action_id", "string", "Row id", required=True, unique=True, pattern="A[0-9]{2}"),
@@ -96,9 +96,9 @@ bown = dict(common,
     title="PIIE (Chad P. Bown) US-China trade war tariffs: trade-weighted average tariffs and coverage at each dated action",
     description=("Two vintages of Bown's chart data: full precision (through 2025-11-14, with Panel b coverage shares) and "
                  "the 1-decimal CSV download (through 2025-05-14, no coverage). Averages are trade-weighted with PIIE's "
-                 "pre-war import weights; percent. Copied from the shared source table (encoding converted by its "
+                 "pre-war import weights; percent. Copied from the compilation table (encoding converted by its "
                  "compiler to UTF-8)."),
-    sources=[{"title": "Chad P. Bown, 'US-China Trade War Tariffs: An Up-to-Date Chart', PIIE - workbook Panels a-b as parsed in github:Geoffrey313/weaker-dollar-rebalance-trade @89840b0212554215e2a3706ef1c117e6077de0e7, and the chart CSV in github:ngernyi/WIF3009 @5d8684cb283f965414bdd8f4d53c9ac0d4a2e489", "path": "https://www.piie.com/research/piie-charts/2019/us-china-trade-war-tariffs-date-chart", "description": f"{SHARED} Read {READ}."}],
+    sources=[{"title": "Chad P. Bown, 'US-China Trade War Tariffs: An Up-to-Date Chart', PIIE - workbook Panels a-b as parsed in github:Geoffrey313/weaker-dollar-rebalance-trade @89840b0212554215e2a3706ef1c117e6077de0e7, and the chart CSV in github:ngernyi/WIF3009 @5d8684cb283f965414bdd8f4d53c9ac0d4a2e489", "path": "https://www.piie.com/research/piie-charts/2019/us-china-trade-war-tariffs-date-chart", "description": f"{COMPILATION} Read {READ}."}],
     licenses=[{"name": "PIIE-terms", "title": "PIIE data; PIIE's terms of use apply (the GitHub copies carry no licence file)"}],
     schema={"fields": [
         f("date", "date", "Date of the tariff action", required=True),
@@ -120,7 +120,7 @@ hist = dict(common,
     description=("One row per measure. Measures on different bases (ratio of duties to dutiable imports, to total imports, "
                  "statutory rates at fixed weights, trade-weighted applied rates) are not comparable with each other. "
                  "duties_collected_2022 is a dollar amount (unit usd_bn), the others percent."),
-    sources=[{"title": "Shared source table sources/trade/us_average_tariff_history.csv (USITC table via trumptariffstracker.com; US Tariff Commission 1930 comparison (OCR); Eckes, Chronicles; Pew/World Bank; PIIE)", "path": "shared/sources/trade/README.md", "description": f"{SHARED} Read {READ}."}],
+    sources=[{"title": "Earlier trade compilation, table us_average_tariff_history.csv (USITC table via trumptariffstracker.com; US Tariff Commission 1930 comparison (OCR); Eckes, Chronicles; Pew/World Bank; PIIE)", "path": "see source_key column", "description": f"{COMPILATION} Read {READ}."}],
     licenses=[PD],
     schema={"fields": [
         f("measure_id", "string", "Row id", required=True, unique=True, pattern="[a-z0-9_]+"),
@@ -140,7 +140,7 @@ cvd = dict(common,
                  "(EU) 2024/2754, from 2024-10-30). rate_pct is the CVD in percent of the CIF import price, paid on top of "
                  "the 10% MFN car duty (row duty_type=mfn). Empty rate: not stated in the sources read (Tesla before the "
                  "definitive stage)."),
-    sources=[{"title": "Shared source table sources/trade/eu_ev_cvd.csv (Commission Implementing Regulations 2024/1866 and 2024/2754 as reported by CLECAT, European Shippers Council, WiseTech Academy, NCF China; pre-disclosure by dpa-AFX; August proposal by Automotive World)", "path": "shared/sources/trade/README.md", "description": f"{SHARED} Read {READ}."}],
+    sources=[{"title": "Earlier trade compilation, table eu_ev_cvd.csv (Commission Implementing Regulations 2024/1866 and 2024/2754 as reported by CLECAT, European Shippers Council, WiseTech Academy, NCF China; pre-disclosure by dpa-AFX; August proposal by Automotive World)", "path": "see source_key column", "description": f"{COMPILATION} Read {READ}."}],
     licenses=[{"name": "EU-reuse", "title": "EU legal acts: Commission Decision 2011/833/EU reuse policy; news publishers keep copyright of their text (facts cited only)"}],
     schema={"fields": [
         f("company", "string", "Company group (or the MFN duty row)", required=True),
