@@ -29,7 +29,7 @@
 # **Original work.** N. Wehrhöfer, "The effect of energy prices on households' and firms' inflation expectations",
 # VoxEU/CEPR column, July 2024; *Energy prices and inflation expectations: Evidence from households and firms*,
 # Deutsche Bundesbank Discussion Paper 28/2023 (journal version: *Journal of Political Economy Macroeconomics*
-# 4(1), 2026, 135–163). The Chinese translation read here is in `shared/documents/000_6e4e2e3bb25f570e.txt`.
+# 4(1), 2026, 135–163). The Chinese translation read here is document 000 (see `docs/documents.md`).
 #
 # **What can be rebuilt.** The study's microdata (Bundesbank Online Panels of households and firms, with a special
 # module on energy price increases) are confidential. So this notebook (1) checks the aggregate facts on public

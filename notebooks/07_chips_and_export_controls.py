@@ -53,9 +53,9 @@ pd.set_option("display.max_colwidth", 90)
 # ## The data
 #
 # All tables are in `data/` and described in `datapackage.json` (fields, constraints, primary key, sources, licence).
-# Most values were checked first in the shared source folder (`../shared/sources/chips/`) and copied with their
-# publisher and URL; values found or confirmed for this notebook with the search tool carry `found_by =
-# search_tool`. Several figures reach us through secondary reports (news wires, trade press, law-firm notes); each row
+# Most values come from an earlier compilation of public sources (`found_by = earlier_compilation`, see
+# `docs/sources/chips_exp.md`), each row with its publisher and URL; values found or confirmed for this notebook
+# with the search tool carry `found_by = search_tool`. Several figures reach us through secondary reports (news wires, trade press, law-firm notes); each row
 # names the original publisher, and the check table says which kind of source backs each verdict.
 
 # %%

@@ -258,7 +258,10 @@ def check(
         computation = computed.how
     if simulated and attributed:
         raise ClaimError(f"claim {claim_id}: a check is either simulated or attributed, not both")
-    basis_ok, basis_note = _basis(claim_id, row, evidence_period, evidence_scope, immaterial or {})
+    # Simulated evidence never has the claim's basis (it is a simulation of the design): it is recorded, not
+    # compared, and the verdict says "simulated".
+    basis_ok, basis_note = (True, "") if simulated else _basis(claim_id, row, evidence_period, evidence_scope,
+                                                                immaterial or {})
     if agrees and basis_ok:
         verdict = "replicated_simulated" if simulated else "attributed" if attributed else "reproduced"
         reason = reason.strip()

@@ -1,6 +1,6 @@
 """Event-study triple difference for firm-year panels (the design of Utar, Cebreros & Torres on Mexican GVC firms).
 
-The design, as described in the VoxDev column of April 2024 and the study's abstracts (see ``../shared/designs.md``,
+The design, as described in the VoxDev column of April 2024 and the study's abstracts (see ``docs/designs.md``,
 section A): a firm's exposure to the 2018–19 US tariffs on Chinese goods is the mean tariff increase on its pre-war
 (2017) export bundle; its yearly outcome is regressed on exposure × year, exposure × year × GVC (IMMEX) status, with
 firm fixed effects and year-by-GVC fixed effects (sector-by-year optional) and standard errors clustered by firm:

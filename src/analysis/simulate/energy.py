@@ -7,7 +7,7 @@ shown to recover them. They say nothing about the real data.
 
 Every parameter is listed in :data:`PARAMETERS` with its origin:
 
-* ``study`` — stated in the column, research brief or abstracts (``shared/designs.md`` section B);
+* ``study`` — stated in the column, research brief or abstracts (``docs/designs.md`` section B);
 * ``public`` — from a public series or report cited next to it;
 * ``assumption`` — chosen here; the study's value was not found.
 
@@ -58,7 +58,7 @@ PARAMETERS: dict[str, Parameter] = {
                               "release, Dec 2020; energy_wehrhoefer_published row bop_hh_monthly_respondents_approx); "
                               "the estimation sample size was not found"),
     "n_firms": Parameter(3000, "study", "about 3,000 participating firms in BOP-F (Bundesbank BOP-F page, "
-                         "shared/designs.md B.2); the estimation sample size was not found"),
+                         "docs/designs.md section B); the estimation sample size was not found"),
     "household_response_rate": Parameter(0.85, "assumption", "share of (household, month) cells answered; the "
                                          "panel is unbalanced, the rate was not found"),
     "firm_interval_months": Parameter(3, "study", "each firm is asked once a quarter (rotating BOP-F design); the "
@@ -72,7 +72,7 @@ PARAMETERS: dict[str, Parameter] = {
                                     "over time (study, qualitative); linearly rising monthly weights 1..8 assumed"),
     # --- dose
     "price_increase_mean_pct": Parameter(38.8, "public", "Verivox: average household electricity price +38.8% "
-                                         "Jan 2021 to Jan 2022 (t-online report, shared/designs.md B.6); mean of "
+                                         "Jan 2021 to Jan 2022 (t-online report, docs/designs.md section B); mean of "
                                          "the simulated increases"),
     "price_increase_log_sd": Parameter(0.9, "assumption", "log-normal spread: about 8% at the 10th and 80% at the "
                                        "90th percentile, in line with reported increases of ~7% (Nov 2021 supplier "

@@ -6,8 +6,8 @@ calibrated to the magnitudes the study has published. Everything it draws is lab
 
 Where each parameter comes from
 -------------------------------
-**From the study** (VoxDev column, Apr 2024, Chinese translation in ``shared/documents/000_6e4e2e3bb25f570e.txt``
-l.1884–2060; CESifo WP 10638 and RFBerlin DP 2546 abstracts; see ``shared/designs.md`` section A):
+**From the study** (VoxDev column, Apr 2024, Chinese translation in document 000 of ``docs/documents.md``,
+l.1884–2060; CESifo WP 10638 and RFBerlin DP 2546 abstracts; see ``docs/designs.md`` section A):
 
 - years 2015–2021 (abstracts); GVC status = IMMEX registration (column l.1924–1930);
 - exposure = tariff increase on China over the firm's pre-war product mix (l.1942–1944; Sabancı abstract);
@@ -20,7 +20,7 @@ l.1884–2060; CESifo WP 10638 and RFBerlin DP 2546 abstracts; see ``shared/desi
 
 **From public context, not the paper**: the share of manufacturing among IMMEX units, 5,071 of 6,210
 establishments (INEGI, Jan–Mar 2012, https://lja.mx/?p=11591; cited in designs.md A.2); the Section 301 list rates
-and covered import values in ``shared/sources/trade/tariff_actions.csv`` (Lists 1–2, $34 bn + $16 bn at 25%;
+and covered import values in ``data/tariff_actions.csv`` (Lists 1–2, $34 bn + $16 bn at 25%;
 List 3, $200 bn raised to 25% in May 2019; List 4A, $120 bn at 15% from Sept 2019; 66.63% of imports from China
 covered after List 4A, Bown/PIIE).
 
@@ -44,7 +44,7 @@ from .. import triple_difference as td
 
 YEARS = tuple(range(2015, 2022))  # documented sample span
 # Section 301 list rates in force at the end of 2019 and the 2017-value of imports they covered, $ bn
-# (shared/sources/trade/tariff_actions.csv): Lists 1, 2 and 3 at 25%, List 4A at 15%; covered share 66.63%.
+# (data/tariff_actions.csv): Lists 1, 2 and 3 at 25%, List 4A at 15%; covered share 66.63%.
 LIST_RATE_PP = {"lists_1_3": 25.0, "list_4a": 15.0}
 LIST_IMPORTS_BN = {"lists_1_3": 34.0 + 16.0 + 200.0, "list_4a": 120.0}
 COVERED_SHARE = 0.6663
