@@ -814,10 +814,11 @@ ev02 = [
                  evidence_scope="Western carmakers' share of China-made battery-electric cars sold in the EU, units "
                                 "(Transport & Environment, as reported by Kallanish and Reuters)",
                  immaterial={"period": "2023 is the last full year before the article (July 2024)",
-                             "scope": "the majority part of the claim. The Western carmakers T&E names as the main "
-                                      "importers (Tesla, Dacia, BMW) are Tesla and European carmakers producing in "
-                                      "China with Chinese partners, the claim's two groups; registrations of "
-                                      "China-made cars are the EU-side count of imports from China"}),
+                             "scope": "the majority part of the claim. T&E's 'Western carmakers', led by Tesla, Dacia "
+                                      "and BMW, are the carmakers the claim calls joint ventures of EU and Chinese "
+                                      "makers plus Tesla (whether each European brand's Chinese plant is a joint "
+                                      "venture is not in the sources read); registrations of China-made cars are the "
+                                      "EU-side count of imports from China"}),
     claims.check("EV-02", claims.Computed(float(tesla_rank), f"T&E: '{ctx.at['te_tesla_rank_2023', 'value_text']}'"),
                  stated=claims.Stated("value", 1.0, 1.0, "Tesla the largest importer (rank 1)"),
                  sources=["eu_ev_context"], attributed=TE_NOT_PUBLIC, evidence_period="2023",
@@ -939,8 +940,8 @@ REGULATION_SEARCH = ("EUR-Lex pages and mirrors of Implementing Regulations (EU)
                      "first recitals or headings), GitHub copies of EU legal texts (no full text of either regulation), "
                      "China's WTO requests for consultations DS626 and DS630 and panel request (stored only to the list "
                      "of measures), Cleary Trade Watch, CLECAT and Expeditors summaries (subsidy types named, no margins "
-                     "by scheme, no credit rating, no 'since 2010'), Chinese commentary (CUPL WTO Law Research Center, "
-                     "MOFCOM-linked reports)")
+                     "by scheme, no credit rating, no 'since 2010'), Chinese commentary (CUPL WTO Law Research Center "
+                     "on the August 2024 disclosure, NDRC article on the investigation)")
 ledger.not_checkable("EV-08", "The subsidy schemes quantified for each sampled firm are in the regulation's subsidy "
                               "section and table; the stored copies of the regulation stop before them, and no summary "
                               "found lists them.", category="no_public_record", searched=REGULATION_SEARCH)
@@ -1053,7 +1054,8 @@ ledger.not_checkable("TAR-14", "Which countries retaliated against Smoot-Hawley 
                               "page and abstract: 'many eventually choosing to retaliate', no count; Univie and RePEc "
                               "records; no NBER/CEPR working-paper text or replication list stored; "
                               "VoxEU and Cato summaries; Mitchener's 2025 Boston Globe op-ed); Milder (1999); Jones, Tariff "
-                              "Retaliation (1934) as cited in Cato's commentary ('more than 60 countries retaliated', no list); "
+                              "Retaliation (1934) as quoted in a Cato commentary, which says 'more than 60 countries retaliated' "
+                              "without a list; "
                               "Irwin, Peddling Protectionism ch. 3 (abstract only); Foreign Policy Association report by L. B. "
                               "Mann (archive.org)")
 
