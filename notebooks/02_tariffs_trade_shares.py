@@ -511,12 +511,27 @@ ledger.check("TAR-09", world_monthly, rel_tol=0.1, sources=["trade_us_chip_impor
                     f"in 2023Q1; Commerce's wider 'semiconductors and other electronic components' gives "
                     f"${world_broad / 12:.2f}bn a month in 2023. The stated figure lies between the two definitions and "
                     "matches neither; the period and product scope behind it are not given.")
-ledger.not_checkable("TAR-10", "The number of battery EVs (HTS 8703.80) imported from China in 2024Q1 is in Census "
-                               "quantity data (USITC DataWeb, USA Trade Online), which no stored copy holds; news reports "
-                               "found give values, not units.", category="no_public_record",
-                     searched="stored web pages and GitHub copies: USITC DataWeb / Census HS 870380 imports from China "
-                              "2024Q1 in units; news reports of 'Chinese EVs imported into the US in the first quarter of "
-                              "2024' (NYT 'Few Chinese electric cars are sold in U.S.' reposts, GTAIC, Datamyne)")
+us_ev = data.load("trade_us_ev_imports_china").set_index("fact_id")
+ev_lines = m_hs10[(m_hs10["hs6"].astype(str) == "870380") & m_hs10["description"].str.contains(r"\bNEW\b")]
+us_ev_hs10 = ev_lines["imports_usd"].sum()
+ledger.attributed("TAR-10", claims.Computed(float(us_ev.at["an_polestar_us_2024q1", "value"]),
+                                            us_ev.at["an_polestar_us_2024q1", "source"]),
+                  abs_tol=500, sources=["trade_us_ev_imports_china", "trade_us_imports_china_hs10_2024"],
+                  not_public_because="the count is Automotive News data, sold by its Data Center; the public primary "
+                                     "count (Census imports of HTS 8703.80 from China by quantity, USITC DataWeb) is in "
+                                     "no stored copy.",
+                  evidence_period="2024-Q1",
+                  evidence_scope="China-made electric cars brought into the US by Polestar, the only brand then "
+                                 "shipping China-made EVs there (Automotive News data, as reported by Business Insider)",
+                  immaterial={"scope": "Polestar was the only brand importing China-made EVs into the US; Lotus had "
+                                       "just begun in very small numbers (AutoForecast Solutions, quoted by Autoblog), "
+                                       "so Polestar's count is the count of EVs from China up to a handful"},
+                  reason="'About 2,000' read as rounded to the nearest thousand (±500). Business Insider gives the "
+                         "figure as cars the brand imported; the Automotive News series it draws on counts sales, so "
+                         "the figure may be sales of China-built Polestars rather than customs entries.",
+                  note=f"Context from public customs data: Census records ${us_ev_hs10 / 1e6:,.1f}m of new battery-"
+                       "electric passenger cars (HTS 8703.80, new) imported from China in the whole of 2024, values "
+                       "only (trade_us_imports_china_hs10_2024).")
 results["chips"] = {"china_2023q1_usd_bn": china_q1, "world_2023q1_usd_bn": world_q1,
                     "china_2023_broad_usd_bn": china_broad, "world_2023_broad_usd_bn": world_broad}
 
@@ -723,12 +738,17 @@ tesla_part = claims.check(
     evidence_scope="Tesla's place in the Commission's sample and its individual examination",
     immaterial={"period": "the sample was drawn in the investigation opened in October 2023",
                 "scope": "the sampling part of the claim"})
-rank_part = claims.not_checkable(
-    "EV-07", f"That Tesla is the largest exporter of cars from China to the EU rests on registration data by brand and "
-             f"place of production, sold by commercial providers. Transport & Environment's published analysis of such "
-             f"data puts Tesla first, with {ctx.at['te_tesla_share_2023', 'value']:g}% of EU imports of China-made "
-             "battery EVs in 2023; that is context, not a check against public data.",
-    category="proprietary_data")
+TE_NOT_PUBLIC = ("Transport & Environment counts from registration data by brand and place of production, sold by a "
+                 "commercial provider.")
+tesla_rank = ctx.at["te_tesla_rank_2023", "value"]
+rank_part = claims.check(
+    "EV-07", claims.Computed(float(tesla_rank), f"T&E: '{ctx.at['te_tesla_rank_2023', 'value_text']}'"),
+    sources=["eu_ev_context"], attributed=TE_NOT_PUBLIC, evidence_period="2023",
+    evidence_scope="Tesla's rank among importers of China-made battery-electric cars into the EU, by registrations "
+                   "(Transport & Environment, as reported by IANS, Reuters and Kallanish)",
+    immaterial={"scope": "the rank part of the claim; the article is about battery EVs, and registrations of China-made "
+                         "cars by brand are the EU-side count of each carmaker's exports from China"},
+    note=f"Tesla {ctx.at['te_tesla_share_2023', 'value']:g}% of these imports, Dacia 20% (same study).")
 ledger.combine("EV-07", [tesla_part, rank_part])
 
 # %% [markdown]
@@ -783,12 +803,31 @@ ledger.check("EV-01", small_part, stated="<10", sources=["eu_ev_context"],
              reason="'A small part' read as under 10% of car sales (a declared reading of the words).",
              note=f"Transport & Environment puts China-made cars at {ctx.at['te_china_made_share_of_eu_bev_sales_2023', 'value']:g}% "
                   "of battery-EV sales in 2023: a large part of the EV segment, a small part of all car sales.")
-ledger.not_checkable("EV-02", "Which producers make the EVs imported from China (joint ventures, Tesla, Chinese brands) "
-                              "is in registration data by brand and origin sold by commercial providers, and in the "
-                              "Commission's confidential file. Transport & Environment's published analysis says more than "
-                              "half of China-made battery EVs sold in the EU in 2023 came from Western carmakers (Tesla "
-                              f"{ctx.at['te_tesla_share_2023', 'value']:g}%, Dacia 20%), which agrees; it is context, not "
-                              "a check against public data.", category="proprietary_data")
+western = ctx.loc["te_western_brands_share_2023"]
+ev02 = [
+    claims.check("EV-02", claims.Computed(float(western["value_kind"] == "lower_bound" and western["value"] >= 50),
+                                          f"T&E: Western carmakers' share of China-made BEVs sold in the EU is "
+                                          f"'{western['value_text']}' (1 = more than half); "
+                                          f"'{ctx.at['te_western_majority_reuters_2023', 'value_text']}'"),
+                 stated=claims.Stated("value", 1.0, 1.0, "most (1 = more than half)"),
+                 sources=["eu_ev_context"], attributed=TE_NOT_PUBLIC, evidence_period="2023",
+                 evidence_scope="Western carmakers' share of China-made battery-electric cars sold in the EU, units "
+                                "(Transport & Environment, as reported by Kallanish and Reuters)",
+                 immaterial={"period": "2023 is the last full year before the article (July 2024)",
+                             "scope": "the majority part of the claim. T&E's 'Western carmakers', led by Tesla, Dacia "
+                                      "and BMW, are the carmakers the claim calls joint ventures of EU and Chinese "
+                                      "makers plus Tesla (whether each European brand's Chinese plant is a joint "
+                                      "venture is not in the sources read); registrations of China-made cars are the "
+                                      "EU-side count of imports from China"}),
+    claims.check("EV-02", claims.Computed(float(tesla_rank), f"T&E: '{ctx.at['te_tesla_rank_2023', 'value_text']}'"),
+                 stated=claims.Stated("value", 1.0, 1.0, "Tesla the largest importer (rank 1)"),
+                 sources=["eu_ev_context"], attributed=TE_NOT_PUBLIC, evidence_period="2023",
+                 evidence_scope="Tesla's rank among importers of China-made battery-electric cars into the EU, by "
+                                "registrations (Transport & Environment, as reported by IANS, Reuters and Kallanish)",
+                 immaterial={"period": "2023 is the last full year before the article (July 2024)",
+                             "scope": "the 'largest importer, Tesla' part of the claim"}),
+]
+ledger.combine("EV-02", ev02, stated_value=">50")
 
 margin_usual = float(ctx.at["ey_ebit_margin_2015_2019", "value"])
 margin_2023 = float(ctx.at["ey_ebit_margin_2023", "value"])
@@ -896,7 +935,13 @@ ledger.check("EV-19", subsidy_end, sources=["eu_ev_context"], **same_basis("EV-1
 REGULATION_SEARCH = ("EUR-Lex pages and mirrors of Implementing Regulations (EU) 2024/1866 and 2024/2754 (eur-lex.europa.eu, "
                      "lexaris, ersgumruk, ccyxbj), whose stored copies end after the opening recitals; Commission press "
                      "releases and Q&A of June-October 2024; law-firm and trade-press summaries; the General Court "
-                     "actions T-26/25 and T-29/25 against the definitive regulation")
+                     "actions T-26/25 and T-29/25 against the definitive regulation; a second search: EUR-Lex HTML of "
+                     "OJ L 2024/1866 and the ELI page of 2024/2754 and the lexaris tables of contents (stored only to the "
+                     "first recitals or headings), GitHub copies of EU legal texts (no full text of either regulation), "
+                     "China's WTO requests for consultations DS626 and DS630 and panel request (stored only to the list "
+                     "of measures), Cleary Trade Watch, CLECAT and Expeditors summaries (subsidy types named, no margins "
+                     "by scheme, no credit rating, no 'since 2010'), Chinese commentary (CUPL WTO Law Research Center "
+                     "on the August 2024 disclosure, NDRC article on the investigation)")
 ledger.not_checkable("EV-08", "The subsidy schemes quantified for each sampled firm are in the regulation's subsidy "
                               "section and table; the stored copies of the regulation stop before them, and no summary "
                               "found lists them.", category="no_public_record", searched=REGULATION_SEARCH)
@@ -1005,9 +1050,14 @@ ledger.not_checkable("TAR-14", "Which countries retaliated against Smoot-Hawley 
                                "retaliators by Mitchener (2025 op-ed drawing on Mitchener, O'Rourke and Wandschneider, "
                                "Economic Journal 2022, which codes the retaliators), but the paper's list itself could not "
                                "be read; other accounts found name between four and seven countries.", category="no_public_record",
-                     searched="Mitchener, O'Rourke & Wandschneider, 'The Smoot-Hawley Trade War' (Economic Journal 2022; "
+                     searched="Mitchener, O'Rourke & Wandschneider, 'The Smoot-Hawley Trade War' (Economic Journal 2022 "
+                              "page and abstract: 'many eventually choosing to retaliate', no count; Univie and RePEc "
+                              "records; no NBER/CEPR working-paper text or replication list stored; "
                               "VoxEU and Cato summaries; Mitchener's 2025 Boston Globe op-ed); Milder (1999); Jones, Tariff "
-                              "Retaliation (1934) as cited; Foreign Policy Association report by L. B. Mann (archive.org)")
+                              "Retaliation (1934) as quoted in a Cato commentary, which says 'more than 60 countries retaliated' "
+                              "without a list; "
+                              "Irwin, Peddling Protectionism ch. 3 (abstract only); Foreign Policy Association report by L. B. "
+                              "Mann (archive.org)")
 
 hsus = data.load("tariff_context_us_unemployment_hsus_annual").pivot(index="year", columns="edition", values="unemployment_rate_pct")
 leb_1933, weir_1933 = float(hsus.at[1933, "bicentennial_lebergott"]), float(hsus.at[1933, "millennial_weir"])
