@@ -36,6 +36,10 @@
 # %% tags=["parameters"]
 fast = False            # True: 20 Monte Carlo replications instead of `replications` (same code)
 panel_path = ""         # your firm-year panel (CSV/Parquet; or env GVC_PANEL_PATH): a private run; empty: simulated
+transactions_dir = ""   # or: a folder of customs transaction files (Parquet or CSV) to build the panel from
+immex_path = ""         # with transactions_dir: the IMMEX register (schema gvc_immex)
+firms_path = ""         # with transactions_dir: the firm register, firm_id and sector (schema gvc_firms)
+tariffs_path = ""       # with transactions_dir: US tariff changes on China by HS6 (schema gvc_tariff_changes)
 seed = 20240426         # in [0, 4294967295]: seeds the simulated panel and every Monte Carlo replication
 n_firms = 20_000        # in [100, 5000000]: firms in the simulated panel shown in the figures (× 7 years)
 mc_n_firms = 3_000      # in [100, 1000000]: firms per Monte Carlo replication (200 replications: about a minute)
@@ -44,21 +48,26 @@ min_firms = 10          # in [1, 100000]: release rule: an estimate, cell or poi
 
 # %%
 import os
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
-from analysis import claims, figures, io, paths, release, run
+from analysis import claims, figures, gvc_panel, io, paths, release, run
 from analysis import triple_difference as td
 from analysis.simulate import gvc
 
 figures.use_style()
 ledger = claims.Ledger("03_mexico_gvc_triple_difference")
 panel_path = panel_path or os.environ.get("GVC_PANEL_PATH", "")
-simulated = not panel_path
-# A user's panel is confidential: its outputs go to a private folder, never to figures/ or the public report.
-private_output = run.guard_private("03_mexico_gvc_triple_difference", panel_path)
+from_transactions = bool(transactions_dir)
+if from_transactions and (panel_path or not all([immex_path, firms_path, tariffs_path])):
+    raise ValueError("transactions_dir needs immex_path, firms_path and tariffs_path, and no panel_path")
+simulated = not (panel_path or from_transactions)
+# A user's data are confidential: outputs go to a private folder, never to figures/ or the public report.
+private_output = run.guard_private("03_mexico_gvc_triple_difference", panel_path, transactions_dir, immex_path,
+                                   firms_path, tariffs_path)
 n_reps = 20 if fast else replications
 pd.set_option("display.width", 160)
 
@@ -98,6 +107,16 @@ if simulated:
     panel, truth, sector_truth = sim.panel, sim.truth, gvc.sector_truth(sim.params)
     source_note = (f"SIMULATED panel: analysis.simulate.gvc.simulate_gvc_panel(n_firms={n_firms}, seed={seed}), "
                    "calibrated to Utar, Cebreros & Torres (VoxDev, Apr 2024)")
+elif from_transactions:
+    # Built out of core with DuckDB (analysis.gvc_panel), the same build as `python -m analysis gvc-panel`.
+    files = sorted(Path(transactions_dir).glob("*.parquet")) or sorted(Path(transactions_dir).glob("*.csv"))
+    if not files:
+        raise ValueError(f"transactions_dir {transactions_dir}: no .parquet or .csv files")
+    pattern = str(Path(transactions_dir) / ("*.parquet" if files[0].suffix == ".parquet" else "*.csv"))
+    panel = gvc_panel.build_panel(pattern, immex_path, firms_path, tariffs_path)
+    truth = sector_truth = None
+    source_note = (f"panel built from the user's transactions ({len(files)} files, sha256 "
+                   f"{run.fingerprint(transactions_dir)['sha256'][:12]})")
 else:
     panel = td.load_panel(panel_path)
     truth = sector_truth = None
@@ -265,7 +284,7 @@ figures.save(fig, "03_gvc_monte_carlo",
 # %%
 results = td.results_json(*[es for es in (ddd, did) if es is not None], extra={
     "input": source_note, "simulated": simulated, "seed": seed if simulated else None,
-    "input_sha256": None if simulated else run.fingerprint(panel_path)["sha256"],
+    "input_sha256": None if simulated else run.fingerprint(transactions_dir or panel_path)["sha256"],
     "exposure_quartiles": quart, "design": plan.as_dict(),
     "sector_average_2018_2021": sectors.to_dict("records"),
     "monte_carlo": {"replications": n_reps, "n_firms": mc_n_firms, "seed": seed + 1,

@@ -1088,3 +1088,35 @@ def test_planted_confidential_energy_panel_stays_private(tmp_path):
     assert results["input_sha256"] == hashlib.sha256((tmp_path / "bop.csv").read_bytes()).hexdigest()
     assert all(e.get("n_units") is None or e["n_units"] >= 10 for e in results["estimates"].values()
                if isinstance(e, dict))
+
+
+def test_notebook_03_from_customs_transactions_runs_privately(tmp_path):
+    """Notebook 03 takes the transaction files themselves (built into the panel with DuckDB, analysis.gvc_panel):
+    a private run like any other, its input fingerprinted as a folder, no transaction line in any output."""
+    from analysis.simulate import customs
+
+    sim = customs.simulate_customs(n_firms=400, seed=11, lines_per_firm_year=8, firms_per_block=200)
+    files = sim.write_parquet(tmp_path / "customs")
+    tables = sim.write_tables(tmp_path / "registers")
+    public = tmp_path / "public"
+    status = _git_status()
+    proc = _cli("run", "03", "--fast", "-p", f"transactions_dir={tmp_path / 'customs'}",
+                "-p", f"immex_path={tables['immex']}", "-p", f"firms_path={tables['firms']}",
+                "-p", f"tariffs_path={tables['tariffs']}", "-p", "mc_n_firms=300", "-p", "replications=2",
+                output=public)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert _git_status() == status
+    assert [k for k in _files(public) if not k.startswith("build/private/")] == []
+    (private,) = (public / "build" / "private").iterdir()
+    manifest = json.loads((private / "manifest.json").read_text())
+    assert manifest["inputs"]["transactions_dir"]["files"] == len(files)
+    results = json.loads((private / "build" / "results" / "03_gvc.json").read_text())
+    assert results["input_sha256"] == manifest["inputs"]["transactions_dir"]["sha256"]
+    lines = pd.concat(pd.read_parquet(f) for f in files)
+    assert _leaks(private, set(lines["firm_id"]), lines["value_usd"].sample(500, random_state=1).tolist()) == []
+
+
+def test_transactions_need_their_registers(tmp_path):
+    (tmp_path / "customs").mkdir()
+    proc = _cli("run", "03", "--fast", "-p", f"transactions_dir={tmp_path / 'customs'}", output=tmp_path / "pub")
+    assert proc.returncode != 0 and "needs immex_path, firms_path and tariffs_path" in proc.stderr

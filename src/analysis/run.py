@@ -127,7 +127,7 @@ def parameters(notebook: Path) -> dict[str, Parameter]:
 def _declare(name: str, default, comment: str) -> Parameter:
     kind = ("bool" if isinstance(default, bool) else "int" if isinstance(default, int)
             else "float" if isinstance(default, float) else "list" if isinstance(default, (list, tuple))
-            else "path" if name.endswith("_path") else "str")
+            else "path" if name.endswith("_path") else "dir" if name.endswith("_dir") else "str")
     low = high = choices = None
     m = re.match(r"in\s*\[\s*([^,\]]*)\s*,\s*([^\]]*)\s*\]", comment)
     if m:
@@ -192,6 +192,15 @@ def coerce(param: Parameter, value, notebook: str = "") -> object:
             if not resolved.is_file():
                 refuse(f"no such file ({resolved})")
             out = str(resolved)
+    elif param.kind == "dir":
+        if not isinstance(value, (str, os.PathLike)):
+            refuse("not a folder path")
+        out = os.fspath(value).strip()
+        if out:
+            resolved = Path(out).expanduser().resolve()
+            if not resolved.is_dir():
+                refuse(f"no such folder ({resolved})")
+            out = str(resolved)
     else:
         if not isinstance(value, str):
             refuse("not text")
@@ -222,7 +231,7 @@ def check_parameters(notebook: Path, given: dict, *, known_elsewhere: set[str] =
                                  f"{', '.join(declared) or 'none'})")
         out[name] = coerce(declared[name], value, notebook.stem)
     for name, param in declared.items():
-        if param.kind == "path" and not out.get(name) and param.env and os.environ.get(param.env):
+        if param.kind in ("path", "dir") and not out.get(name) and param.env and os.environ.get(param.env):
             out[name] = coerce(param, os.environ[param.env], f"{notebook.stem} (from ${param.env})")
     return out
 
@@ -230,11 +239,19 @@ def check_parameters(notebook: Path, given: dict, *, known_elsewhere: set[str] =
 def private_inputs(notebook: Path, typed: dict) -> dict[str, Path]:
     """The user files a run reads (non-empty path parameters): such a run is private."""
     declared = parameters(notebook)
-    return {k: Path(v) for k, v in typed.items() if k in declared and declared[k].kind == "path" and v}
+    return {k: Path(v) for k, v in typed.items() if k in declared and declared[k].kind in ("path", "dir") and v}
 
 
 def fingerprint(path: Path) -> dict:
-    """sha256 and size of a file, read in blocks (inputs may be gigabytes)."""
+    """sha256 and size of a file, read in blocks (inputs may be gigabytes); of a folder, the sha256 of its files'
+    relative names and sha256s, in name order, and their total size."""
+    if Path(path).is_dir():
+        files = sorted(p for p in Path(path).rglob("*") if p.is_file())
+        h = hashlib.sha256()
+        for f in files:
+            h.update(f"{f.relative_to(path).as_posix()}\0{fingerprint(f)['sha256']}\n".encode())
+        return {"path": str(path), "sha256": h.hexdigest(), "bytes": sum(f.stat().st_size for f in files),
+                "files": len(files)}
     h = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
