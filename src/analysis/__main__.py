@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,9 @@ def _cmd_run(args) -> int:
     removed = io.clean_partials(paths.FIGURES, paths.BUILD)
     if removed:
         print(f"removed {len(removed)} temporary file(s) left by an interrupted run")
+    if args.jobs < 0:
+        print(f"--jobs {args.jobs} refused: a number of workers, 1 or more (0: one per core)", file=sys.stderr)
+        return 2
     chosen = run.execution_order([run.find(n) for n in args.notebooks] if args.notebooks else None)
     given = {}
     for item in args.parameter:
@@ -54,19 +58,39 @@ def _cmd_run(args) -> int:
         print(err, file=sys.stderr)
         return 2
     timings = []
+
+    def report_error(err: run.RunError) -> int:
+        if "\n" in err.details:  # a refused input lists each problem (file, row, column, value)
+            print(err.details, file=sys.stderr)
+        print(err, file=sys.stderr)
+        return 1
+
+    def done(stem: str, result) -> None:
+        if isinstance(result, run.RunError):
+            return
+        out, seconds = result
+        timings.append((stem, seconds))
+        print(f"  {seconds:6.1f} s  {stem} -> {out}", flush=True)
+        for warning in run.design_warnings(out):
+            print(f"  WARNING ({stem}): {warning}", file=sys.stderr, flush=True)
+
+    independent = [nb for nb in chosen if not nb.stem.startswith("00_")]
+    if not private and len(independent) > 1 and args.jobs != 1:
+        # Public notebooks are independent of each other: run them side by side, then the overview.
+        jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(independent)))
+        print(f"running {len(independent)} notebooks on {jobs} workers ...", flush=True)
+        try:
+            run.execute_many(independent, typed, jobs=jobs, on_done=done)
+        except run.RunError as err:
+            return report_error(err)
+        chosen = [nb for nb in chosen if nb not in independent]
     for nb in chosen:
         print(f"running {nb.name} ..." + (f" (private: outputs only in {output})" if private else ""), flush=True)
         try:
-            out, seconds = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb))
+            result = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb))
         except run.RunError as err:
-            if "\n" in err.details:  # a refused input lists each problem (file, row, column, value)
-                print(err.details, file=sys.stderr)
-            print(err, file=sys.stderr)
-            return 1
-        timings.append((nb.stem, seconds))
-        print(f"  {seconds:6.1f} s  -> {out}", flush=True)
-        for warning in run.design_warnings(out):
-            print(f"  WARNING ({nb.stem}): {warning}", file=sys.stderr, flush=True)
+            return report_error(err)
+        done(nb.stem, result)
     if private:
         print(f"\nprivate run: figures, results, verdicts, executed notebook and manifest.json (input sha256, "
               f"parameters) in {output}\nnothing was written to the public figures, claims report or site.")
@@ -188,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("run", help="execute notebooks headless and write the claims report")
     p.add_argument("notebooks", nargs="*", help="names or number prefixes (default: all)")
     p.add_argument("--fast", action="store_true", help="pass fast=True (fewer Monte Carlo replications)")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="notebooks run side by side (default: one per core; 1: one after another)")
     p.add_argument("-p", "--parameter", action="append", default=[], metavar="KEY=VALUE",
                    help="notebook parameter, typed and checked against the notebook's parameters cell, "
                         "e.g. -p panel_path=/data/my_panel.parquet (a run on your own file is private)")

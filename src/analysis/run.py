@@ -53,6 +53,9 @@ class RunError(RuntimeError):
         super().__init__(line)
         self.details, self.failed = details, failed
 
+    def __reduce__(self):  # keep details and failed when raised in a worker process
+        return (RunError, (str(self), self.details, self.failed))
+
 
 def notebooks() -> list[Path]:
     """The collection's notebooks, in reading order (their number)."""
@@ -366,6 +369,53 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
         io.commit_staging(staging, output, extra={executed: target})
         failed.unlink(missing_ok=True)
     return target, time.perf_counter() - start
+
+
+def _execute_in_worker(notebook: str, typed: dict) -> tuple[Path, float]:
+    return execute(Path(notebook), typed)
+
+
+def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | None = None, keep_going: bool = False,
+                 on_done=None) -> dict[str, tuple[Path, float] | RunError]:
+    """Run independent public notebooks side by side, one kernel per worker process (default: one per core).
+
+    Each notebook stages its outputs and commits them under the output lock when it succeeds, exactly as a serial
+    run does, so the files written are the same byte for byte whatever the order. The overview (``00_*``), which
+    reads the others' verdicts, must be run after this returns. Returns notebook stem → (executed copy, seconds);
+    the first failure is raised (the other notebooks still finish), or with `keep_going` returned in its place.
+    `on_done(stem, result)` is called as each finishes (progress lines).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+    results: dict[str, tuple[Path, float] | RunError] = {}
+    if jobs == 1:
+        for nb in chosen:
+            try:
+                results[nb.stem] = execute(nb, typed[nb])
+            except RunError as err:
+                if not keep_going:
+                    raise
+                results[nb.stem] = err
+            if on_done:
+                on_done(nb.stem, results[nb.stem])
+        return results
+    # spawn: a fresh interpreter per worker (no inherited kernel sockets or locks)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {pool.submit(_execute_in_worker, str(nb), typed[nb]): nb.stem for nb in chosen}
+        for future in as_completed(futures):
+            stem = futures[future]
+            try:
+                results[stem] = future.result()
+            except RunError as err:
+                results[stem] = err
+            if on_done:
+                on_done(stem, results[stem])
+    errors = [r for r in results.values() if isinstance(r, RunError)]
+    if errors and not keep_going:
+        raise errors[0]
+    return {nb.stem: results[nb.stem] for nb in chosen}
 
 
 def _run_error(notebook: Path, err: Exception, kept: Path | None) -> RunError:
