@@ -440,6 +440,14 @@ def article_keys(rep: pd.DataFrame) -> dict[str, str]:
     return {a: f"A{i}" for i, a in enumerate(seen, start=1)}
 
 
+ZH = ' lang="zh"'  # the claim's own words are Chinese: the browser picks a Chinese font for them
+
+
+def _breakable(x) -> str:
+    """Escaped text that may break after an underscore (long snake_case names and units in narrow columns)."""
+    return _e(x).replace("_", "_<wbr>")
+
+
 def _json_ld(items: list[dict]) -> str:
     """One ``<script type="application/ld+json">`` holding `items`; "</" escaped so no text can end the script."""
     text = json.dumps(items, ensure_ascii=False, indent=None, separators=(",", ":"))
@@ -461,15 +469,16 @@ def claims_page(rep: pd.DataFrame) -> str:
     for r in rep.to_dict("records"):
         cid, verdict = r["claim_id"], r["verdict"]
         key = keys.get(r["article"], "")
-        nb = f'<a href="notebooks/{_e(r["notebook"])}.html">{_e(r["notebook"])}</a>' if not _missing(r.get("notebook")) else ""
-        facts = "".join(f"<dt>{_e(label)}</dt><dd>{_e(r.get(col))}</dd>"
+        nb = (f'<a href="notebooks/{_e(r["notebook"])}.html">{_breakable(r["notebook"])}</a>'
+              if not _missing(r.get("notebook")) else "")
+        facts = "".join(f"<dt>{_e(label)}</dt><dd{ZH if col == 'quote' else ''}>{_e(r.get(col))}</dd>"
                         for col, label in CLAIM_DETAILS if not _missing(r.get(col)))
         where = (f'<dt>Article</dt><dd><a href="#article-{key}">{key}</a> {_e(r["article"])}'
                  + (f" (document {_e(r.get('document'))}, line {_e(r.get('line'))})" if not _missing(r.get("document")) else "")
                  + "</dd>")
         details = (f'<details><summary>quote, reason and evidence</summary><dl class="claim-facts">{facts}{where}</dl>'
                    "</details>") if facts or key else ""
-        stated = " ".join(x for x in (_e(r.get("stated_value")), _e(r.get("unit"))) if x)
+        stated = " ".join(x for x in (_e(r.get("stated_value")), _breakable(r.get("unit"))) if x)
         rows.append(
             f'<tr data-verdict="{_e(verdict)}" data-topic="{_e(r["topic"])}" id="{_e(cid)}">'
             f'<td class="claim-id"><a href="#{_e(cid)}"><code>{_e(cid)}</code></a>'
