@@ -9,7 +9,8 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
   and links to its PNG, SVG, PDF and caption sidecar;
 * ``data``     every resource in ``data/datapackage.json``: description, typed columns with units, sources,
   licences, sha256 and a download link;
-* ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site).
+* ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site), with
+  the ledger embedded as schema.org ClaimReview JSON-LD for fact-checking tools.
 
 The site works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
 to MathML at build time (latex2mathml; browsers draw it natively), and nothing points at a CDN. Everything is discovered, nothing listed by hand: a new notebook, figure or resource appears on the next build.
@@ -473,16 +474,17 @@ def claims_page(rep: pd.DataFrame) -> str:
               if not _missing(r.get("notebook")) else "")
         facts = "".join(f"<dt>{_e(label)}</dt><dd{ZH if col == 'quote' else ''}>{_e(r.get(col))}</dd>"
                         for col, label in CLAIM_DETAILS if not _missing(r.get(col)))
-        where = (f'<dt>Article</dt><dd><a href="#article-{key}">{key}</a> {_e(r["article"])}'
-                 + (f" (document {_e(r.get('document'))}, line {_e(r.get('line'))})" if not _missing(r.get("document")) else "")
-                 + "</dd>")
-        details = (f'<details><summary>quote, reason and evidence</summary><dl class="claim-facts">{facts}{where}</dl>'
-                   "</details>") if facts or key else ""
+        key_link = f'<a href="#article-{key}" title="{_e(r["article"])}">{key}</a>' if key else ""
+        place = (f" (document {_e(r.get('document'))}, line {_e(r.get('line'))})"
+                 if not _missing(r.get("document")) else "")
+        where = f"<dt>Article</dt><dd>{key_link} {_e(r['article'])}{place}</dd>" if key else ""
+        details = (f'<details><summary>quote, reason and evidence</summary><dl class="claim-facts">{facts}{where}'
+                   "</dl></details>") if facts or where else ""
         stated = " ".join(x for x in (_e(r.get("stated_value")), _breakable(r.get("unit"))) if x)
         rows.append(
             f'<tr data-verdict="{_e(verdict)}" data-topic="{_e(r["topic"])}" id="{_e(cid)}">'
             f'<td class="claim-id"><a href="#{_e(cid)}"><code>{_e(cid)}</code></a>'
-            f'<span class="meta"> <a href="#article-{key}" title="{_e(r["article"])}">{key}</a></span></td>'
+            f'<span class="meta"> {key_link}</span></td>'
             f'<td class="claim-verdict"><span class="verdict verdict-{_e(verdict)}">'
             f"{_e(VERDICT_LABELS.get(verdict, verdict))}</span></td>"
             f'<td class="claim-text">{_e(r["claim"])}{details}</td>'
