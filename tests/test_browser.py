@@ -3,9 +3,11 @@
 Needs Debian's ``chromium`` and ``chromium-driver`` (``apt-get install -y chromium chromium-driver``; CI installs
 them). Selenium drives the system browser; no browser or driver is ever downloaded. Checks, on every page: no
 console errors, no request other than file:// (or data:), no failed request, every image decoded with a
-non-zero size, every internal link (and its #fragment) resolves; on the claims page, typing filters the table.
-Screenshots of the landing page and of notebook 01 go to ``$ANALYSIS_SCREENSHOTS`` (default: build/screenshots
-under the output folder).
+non-zero size, every internal link (and its #fragment) resolves; on the claims page, typing filters the table;
+at a laptop (1400 px) and a phone (390 px) width the claims table fits the page and the verdict of a row is on
+screen; the search page works from disk without console errors. Screenshots of the landing page, the claims page
+and notebook 01 (at both widths) go to ``$ANALYSIS_SCREENSHOTS`` (default: build/screenshots under the output
+folder).
 """
 
 from __future__ import annotations
@@ -171,7 +173,7 @@ def test_claims_table_filters_when_typed_into(browser, site_dir):
     assert len(everything) > 300  # the whole register
     box = browser.find_element(By.ID, "claims-filter")
     box.send_keys("REF-09")
-    assert browser.execute_script(visible) == ["claim-REF-09"]
+    assert browser.execute_script(visible) == ["REF-09"]
     assert browser.find_element(By.ID, "claims-count").text.startswith("1 of ")
     box.clear()
     box.send_keys("refugee ceiling")
@@ -205,3 +207,76 @@ def test_screenshots_of_landing_and_notebook_page(browser, site_dir):
     assert browser.save_screenshot(str(out / "notebook_01_figure.png"))
     for name in ("landing.png", "notebook_01_top.png", "notebook_01_figure.png"):
         assert (out / name).stat().st_size > 20_000, f"{name} looks blank"
+
+
+WIDTHS = {"laptop": (1400, 900, False), "phone": (390, 844, True)}
+
+
+def _screenshots() -> Path:
+    out = Path(os.environ.get("ANALYSIS_SCREENSHOTS") or paths.BUILD / "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+@pytest.fixture
+def viewport(browser):
+    """Set the viewport to a named width (CSS pixels, as a laptop or phone reports it); reset afterwards."""
+    def use(name):
+        width, height, mobile = WIDTHS[name]
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+        return width
+    yield use
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("name", list(WIDTHS))
+def test_claims_table_fits_laptop_and_phone(browser, site_dir, viewport, name):
+    width = viewport(name)
+    _open(browser, site_dir / "claims.html")
+    assert browser.execute_script("return window.innerWidth") == width
+    page = browser.execute_script(
+        "var t = document.getElementById('claim-rows'), col = t.parentElement.getBoundingClientRect();"
+        "var row = t.tBodies[0].rows[0], v = row.querySelector('.verdict').getBoundingClientRect();"
+        "var cells = Array.from(t.querySelectorAll('td')).map(function (c) { return c.textContent.trim(); });"
+        "return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,"
+        " table: t.getBoundingClientRect().right, column: col.right,"
+        " verdict: [v.left, v.right, v.width], claimWidth: row.querySelector('.claim-text').getBoundingClientRect().width,"
+        " statedWidth: row.querySelector('.claim-stated').getBoundingClientRect().width,"
+        " raw: cells.filter(function (c) { return /(^|\\s)(<NA>|nan|NaN|NaT)(\\s|$)/.test(c); }).slice(0, 5)};")
+    assert page["scroll"] <= page["inner"] + 1, f"{name}: the page scrolls sideways ({page['scroll']} > {page['inner']})"
+    assert page["table"] <= page["column"] + 1, f"{name}: the table overflows its column {page}"
+    left, right, w = page["verdict"]
+    assert w > 0 and left >= 0 and right <= page["inner"] + 1, f"{name}: first row's verdict off screen {page}"
+    assert page["claimWidth"] >= page["statedWidth"], f"{name}: the claim column is narrower than 'stated' {page}"
+    assert not page["raw"], f"{name}: raw missing values shown: {page['raw']}"
+    browser.execute_script("window.scrollTo(0, 0)")
+    assert browser.save_screenshot(str(_screenshots() / f"claims_{name}.png"))
+    details = browser.execute_script(  # a row's details open, to see them at this width
+        "var d = document.querySelector('#claim-rows tbody tr details'); d.open = true;"
+        "d.closest('tr').scrollIntoView(); return document.documentElement.scrollWidth;")
+    assert details <= page["inner"] + 1, f"{name}: an open row's details make the page scroll sideways"
+    assert browser.save_screenshot(str(_screenshots() / f"claims_{name}_details.png"))
+    nb = next(p for p in site.pages(site_dir) if p.name.startswith("01_"))
+    _open(browser, nb)
+    assert browser.save_screenshot(str(_screenshots() / f"notebook_01_{name}.png"))
+    for shot in (f"claims_{name}.png", f"notebook_01_{name}.png"):
+        assert (_screenshots() / shot).stat().st_size > 20_000, f"{shot} looks blank"
+
+
+def test_search_works_from_disk_without_console_errors(browser, site_dir):
+    page = site_dir / "search.html"
+    browser.get_log("browser")
+    _network(browser)
+    browser.get(page.as_uri() + "?q=refugee")
+    end = time.monotonic() + 15
+    found = 0
+    while time.monotonic() < end and not found:
+        time.sleep(0.3)
+        found = browser.execute_script("return document.querySelectorAll('#search-results li').length")
+    assert found > 0, "searching 'refugee' from disk finds no page"
+    _settle(browser)
+    errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    _, failed = _network(browser)
+    assert not errors, errors[:5]
+    assert not failed, failed[:5]

@@ -103,10 +103,76 @@ def test_data_catalogue_lists_every_resource_with_checksum_and_download(site_dir
 def test_claims_page_has_every_claim_and_the_filter(site_dir, built):
     page = _html(site_dir, "claims.html")
     rep = built[2]["report"]
-    rows = re.findall(r'<tr data-verdict="([a-z_]+)" data-topic="[a-z_]+" id="claim-([A-Z]+-\d+)"', page)
+    rows = re.findall(r'<tr data-verdict="([a-z_]+)" data-topic="[a-z_]+" id="([A-Z]+-\d+)"', page)
     assert len(rows) == len(rep)
     assert dict((cid, v) for v, cid in rows) == dict(zip(rep["claim_id"], rep["verdict"]))
     assert 'id="claims-filter"' in page and "_static/claims-filter.js" in page
+
+
+def test_claims_page_cites_each_article_once_and_shows_no_raw_missing_values(site_dir, built):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_html(site_dir, "claims.html"), "html.parser")
+    rep = built[2]["report"]
+    listed = [li.get_text(" ", strip=True) for li in soup.select("ol.articles li")]
+    for article in set(rep["article"]):
+        assert sum(article in text for text in listed) == 1, f"article not listed exactly once: {article[:60]}"
+    table = soup.find(id="claim-rows")
+    for row in table.tbody.find_all("tr"):
+        key = row.select_one("td.claim-id a[href^='#article-']")
+        assert key is not None and soup.find(id=key["href"][1:]) is not None, row["id"]
+        first = [td.get("class", [""])[0] for td in row.find_all("td", recursive=False)][:2]
+        assert first == ["claim-id", "claim-verdict"], "id and verdict come first (visible on a phone)"
+    text = table.get_text(" ")
+    assert not re.search(r"(^|\s)(<NA>|nan|NaN|NaT)(\s|$)", text), "a raw missing value is shown"
+    quotes = [q for q in rep["quote"] if isinstance(q, str) and q.strip()]
+    assert quotes and all(site._e(q) in str(table) for q in quotes[:20]), "the claim's own words are shown"
+
+
+def test_missing_values_are_shown_as_nothing():
+    import pandas as pd
+
+    for missing in (None, float("nan"), pd.NA, pd.NaT, "nan", "<NA>"):
+        assert site._e(missing) == "", missing
+    assert site._e(0) == "0" and site._e("<b>") == "&lt;b&gt;"
+
+
+def test_claims_page_embeds_the_ledger_as_claimreview_json_ld(site_dir, built):
+    from bs4 import BeautifulSoup
+
+    from analysis import claimreview
+
+    soup = BeautifulSoup(_html(site_dir, "claims.html"), "html.parser")
+    scripts = soup.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    items = json.loads(scripts[0].string)
+    rep = built[2]["report"]
+    judged = rep[rep["verdict"] != "unchecked"]
+    assert [i["identifier"] for i in items] == list(judged["claim_id"])
+    row_ids = {tr["id"] for tr in soup.find(id="claim-rows").tbody.find_all("tr")}
+    for item in items:
+        claimreview.validate(item)
+        assert item["url"] == f"claims.html#{item['identifier']}" and item["identifier"] in row_ids
+        assert item["reviewRating"]["alternateName"] == dict(zip(rep["claim_id"], rep["verdict"]))[item["identifier"]]
+
+
+def test_topics_are_shown_as_readable_labels(site_dir, built):
+    assert site.topic_label("eu_ev_duties") == "EU EV duties" and site.topic_label("new_topic") == "New topic"
+    index, claims_html = _html(site_dir, "index.html"), _html(site_dir, "claims.html")
+    for topic in set(built[2]["report"]["topic"]):
+        assert f"<td>{site._e(site.topic_label(topic))}</td>" in index or \
+            f"<p>{site._e(site.topic_label(topic))}</p>" in index, topic
+        assert f">{site._e(site.topic_label(topic))}</option>" in claims_html, topic
+        if "_" in topic:
+            assert f"<p>{topic}</p>" not in index and f"<td>{topic}</td>" not in index, topic
+
+
+def test_footer_names_the_copyright_holder_and_search_needs_no_page_sources(site_dir):
+    holder, _ = site.citation_holder()
+    page = _html(site_dir, "index.html")
+    assert re.search(r"Copyright\s*(&#169;|©)\s*\d{4}, " + re.escape(holder), page), "footer names no holder"
+    conf = (site_dir.parent / f"{site_dir.name}_src" / "conf.py").read_text(encoding="utf-8")
+    assert "html_show_search_summary = False" in conf  # summaries would fetch sources: CORS errors from file://
 
 
 def test_unexecuted_notebooks_are_flagged_and_executed_ones_show_outputs(site_dir, built):

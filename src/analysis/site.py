@@ -9,7 +9,8 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
   and links to its PNG, SVG, PDF and caption sidecar;
 * ``data``     every resource in ``data/datapackage.json``: description, typed columns with units, sources,
   licences, sha256 and a download link;
-* ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site).
+* ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site), with
+  the ledger embedded as schema.org ClaimReview JSON-LD for fact-checking tools.
 
 The site works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
 to MathML at build time (latex2mathml; browsers draw it natively), and nothing points at a CDN. Everything is discovered, nothing listed by hand: a new notebook, figure or resource appears on the next build.
@@ -37,6 +38,18 @@ VERDICT_LABELS = {
     "replicated_simulated": "replicated (simulated data)", "not_checkable": "not checkable",
     "unchecked": "no verdict yet",
 }
+# Topic keys in the register (snake_case) as a reader sees them; a topic not listed is shown with its words.
+TOPIC_LABELS = {
+    "ai": "AI", "border": "Border", "eu_ev_duties": "EU EV duties", "export_controls": "Export controls",
+    "energy_expectations": "Energy prices and inflation expectations", "ict_policy": "ICT policy",
+    "immigration": "Immigration", "mexico_gvc": "Mexico and global value chains", "refugees": "Refugees",
+    "semiconductors": "Semiconductors", "tariffs": "Tariffs",
+}
+
+
+def topic_label(topic: str) -> str:
+    """A register topic key as a readable label ("eu_ev_duties" -> "EU EV duties")."""
+    return TOPIC_LABELS.get(topic) or str(topic).replace("_", " ").capitalize()
 
 
 class SiteError(RuntimeError):
@@ -243,8 +256,23 @@ def figures_index(notebooks: list[NotebookInfo], figures_dir: Path | None = None
 
 
 # ---------------------------------------------------------------------------------------------- page parts
+MISSING_TEXT = {"", "nan", "NaN", "<NA>", "None", "NaT"}
+
+
+def _missing(x) -> bool:
+    """True for None, NaN, pd.NA, NaT and their printed forms ("nan", "<NA>"): shown as nothing, never raw."""
+    if x is None:
+        return True
+    try:
+        if pd.isna(x) is True:
+            return True
+    except (TypeError, ValueError):  # list-likes are not missing
+        pass
+    return str(x).strip() in MISSING_TEXT
+
+
 def _e(x) -> str:
-    return html.escape("" if x is None or (isinstance(x, float) and pd.isna(x)) else str(x))
+    return "" if _missing(x) else html.escape(str(x))
 
 
 def _raw(html_text: str) -> str:
@@ -272,7 +300,7 @@ def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
     overall = board["overall"].copy()
     overall.loc["total"] = overall["claims"].sum()
     overall.index = [VERDICT_LABELS.get(v, v) for v in overall.index]
-    by_topic = board["topic"]
+    by_topic = board["topic"].rename(index=topic_label)
     parts = [
         "# Policy claims, rebuilt from public data\n",
         "Each notebook takes the numbers that a set of policy documents state, rebuilds them from public data "
@@ -287,7 +315,7 @@ def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
         "Claims checked against public data (reproduced or differs), claims only attributed to their source, "
         "claims replicated on simulated data (which says the design works, not that the real-data number is "
         "right), and claims no public evidence can settle:\n",
-        _md_table(board["evidence"], "topic"),
+        _md_table(board["evidence"].rename(index=topic_label), "topic"),
         "\nBrowse and filter every claim in the [claims table](claims.md). Verdicts by topic:\n",
         _md_table(by_topic, "topic"),
         "\n## The notebooks and the question each answers\n",
@@ -396,34 +424,98 @@ def data_page(package: dict) -> str:
     return "\n".join(parts)
 
 
+# What the details of a claim show, in this order: (column, label). Empty values are left out.
+CLAIM_DETAILS = (
+    ("quote", "The claim's own words"), ("scope", "Scope of the claim"), ("period", "Period of the claim"),
+    ("reason", "Reason"), ("comparison", "Comparison"), ("computation", "Computation"),
+    ("evidence_kind", "Evidence"), ("evidence_period", "Evidence period"), ("evidence_scope", "Evidence scope"),
+    ("basis_note", "Basis"), ("category", "Not checkable because"), ("searched", "Searched"),
+    ("sources", "Sources"),
+)
+
+
+def article_keys(rep: pd.DataFrame) -> dict[str, str]:
+    """A short key per article ("A1", "A2", …, in order of first appearance), so a row names its article in two
+    characters and the full citation is listed once above the table."""
+    seen = dict.fromkeys(a for a in rep["article"] if not _missing(a))
+    return {a: f"A{i}" for i, a in enumerate(seen, start=1)}
+
+
+ZH = ' lang="zh"'  # the claim's own words are Chinese: the browser picks a Chinese font for them
+
+
+def _breakable(x) -> str:
+    """Escaped text that may break after an underscore (long snake_case names and units in narrow columns)."""
+    return _e(x).replace("_", "_<wbr>")
+
+
+def _json_ld(items: list[dict]) -> str:
+    """One ``<script type="application/ld+json">`` holding `items`; "</" escaped so no text can end the script."""
+    text = json.dumps(items, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return '<script type="application/ld+json">' + text.replace("</", "<\\/") + "</script>"
+
+
 def claims_page(rep: pd.DataFrame) -> str:
+    """The claims table: id and verdict first (visible on a phone), the paraphrase wide, the article as a short key
+    (full citations once, above the table), everything else folded into a details element per row. The ledger is
+    embedded as schema.org ClaimReview JSON-LD."""
+    from . import claimreview
+
     verdicts = [v for v in list(claims.VERDICTS) + [claims.UNCHECKED] if v in set(rep["verdict"])]
-    topics = sorted(set(rep["topic"]))
+    topics = sorted(set(rep["topic"]), key=topic_label)
     opts = "".join(f'<option value="{_e(v)}">{_e(VERDICT_LABELS.get(v, v))}</option>' for v in verdicts)
-    topts = "".join(f'<option value="{_e(t)}">{_e(t)}</option>' for t in topics)
+    topts = "".join(f'<option value="{_e(t)}">{_e(topic_label(t))}</option>' for t in topics)
+    keys = article_keys(rep)
     rows = []
-    for r in rep.itertuples(index=False):
-        nb = (f'<a href="notebooks/{_e(r.notebook)}.html">{_e(r.notebook)}</a>' if r.notebook else "")
+    for r in rep.to_dict("records"):
+        cid, verdict = r["claim_id"], r["verdict"]
+        key = keys.get(r["article"], "")
+        nb = (f'<a href="notebooks/{_e(r["notebook"])}.html">{_breakable(r["notebook"])}</a>'
+              if not _missing(r.get("notebook")) else "")
+        facts = "".join(f"<dt>{_e(label)}</dt><dd{ZH if col == 'quote' else ''}>{_e(r.get(col))}</dd>"
+                        for col, label in CLAIM_DETAILS if not _missing(r.get(col)))
+        key_link = f'<a href="#article-{key}" title="{_e(r["article"])}">{key}</a>' if key else ""
+        place = (f" (document {_e(r.get('document'))}, line {_e(r.get('line'))})"
+                 if not _missing(r.get("document")) else "")
+        where = f"<dt>Article</dt><dd>{key_link} {_e(r['article'])}{place}</dd>" if key else ""
+        details = (f'<details><summary>quote, reason and evidence</summary><dl class="claim-facts">{facts}{where}'
+                   "</dl></details>") if facts or where else ""
+        stated = " ".join(x for x in (_e(r.get("stated_value")), _breakable(r.get("unit"))) if x)
         rows.append(
-            f'<tr data-verdict="{_e(r.verdict)}" data-topic="{_e(r.topic)}" id="claim-{_e(r.claim_id)}">'
-            f"<td><code>{_e(r.claim_id)}</code></td><td>{_e(r.claim)}<br><span class=\"meta\">{_e(r.article)}</span></td>"
-            f'<td class="num">{_e(r.stated_value)} {_e(r.unit)}</td><td class="num">{_e(r.computed_value)}</td>'
-            f'<td><span class="verdict verdict-{_e(r.verdict)}">{_e(VERDICT_LABELS.get(r.verdict, r.verdict))}</span>'
-            f"</td><td>{_e(r.reason)}</td><td>{nb}</td></tr>")
+            f'<tr data-verdict="{_e(verdict)}" data-topic="{_e(r["topic"])}" id="{_e(cid)}">'
+            f'<td class="claim-id"><a href="#{_e(cid)}"><code>{_e(cid)}</code></a>'
+            f'<span class="meta"> {key_link}</span></td>'
+            f'<td class="claim-verdict"><span class="verdict verdict-{_e(verdict)}">'
+            f"{_e(VERDICT_LABELS.get(verdict, verdict))}</span></td>"
+            f'<td class="claim-text">{_e(r["claim"])}{details}</td>'
+            f'<td class="claim-stated" data-label="stated">{stated or "—"}</td>'
+            f'<td class="claim-computed" data-label="computed">{_e(r.get("computed_value")) or "—"}</td>'
+            f'<td class="claim-notebook" data-label="notebook">{nb or "—"}</td></tr>')
+    articles = "".join(
+        f'<li id="article-{k}"><strong>{k}</strong> {_e(a)} '
+        f'<span class="meta">({int((rep["article"] == a).sum())} claims)</span></li>' for a, k in keys.items())
+    ld = claimreview.reviews(rep, base_url="claims.html")
     return "\n".join([
         "# Claims table\n",
         f"All {len(rep)} claims in the register with the verdict of the notebook that judges them. Type to filter "
-        "(every word must appear in the row), or pick a verdict or topic. `python -m analysis claims --show ID` "
-        "prints one claim with its full provenance.\n",
+        "(every word must appear in the row), or pick a verdict or topic; open a row's details for the claim's own "
+        "words (the quotation from the document), the reason and the evidence. `python -m analysis claims --show "
+        "ID` prints one claim with its full provenance.\n",
         _raw(
+            '<details class="article-list"><summary>The articles the claims come from (key used in the table)'
+            f'</summary><ol class="articles">{articles}</ol></details>'
             '<div class="filters"><input id="claims-filter" type="search" placeholder="Filter claims: id, words, '
             'notebook…" aria-label="Filter claims">'
             f'<select id="verdict-filter" aria-label="Verdict"><option value="">all verdicts</option>{opts}</select>'
             f'<select id="topic-filter" aria-label="Topic"><option value="">all topics</option>{topts}</select>'
             '<span id="claims-count" aria-live="polite"></span></div>'
-            '<table id="claim-rows" class="claims docutils"><thead><tr><th>id</th><th>claim (paraphrased) and '
-            "article</th><th>stated</th><th>computed</th><th>verdict</th><th>reason</th><th>notebook</th></tr>"
-            "</thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"),
+            '<table id="claim-rows" class="claims docutils"><colgroup><col class="c-id"><col class="c-verdict">'
+            '<col class="c-claim"><col class="c-stated"><col class="c-computed"><col class="c-notebook"></colgroup>'
+            "<thead><tr><th>id · article</th><th>verdict</th><th>claim (paraphrased)</th><th>stated</th>"
+            "<th>computed</th><th>notebook</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"),
+        "\nThe same verdicts, as schema.org `ClaimReview` records for fact-checking tools, are embedded in this page "
+        "(JSON-LD) and written by `python -m analysis claims --format claimreview`.\n",
+        _raw(_json_ld(ld)),
     ])
 
 
@@ -431,7 +523,8 @@ def claims_page(rep: pd.DataFrame) -> str:
 CONF = '''\
 # Generated by analysis.site: do not edit (rebuilt on every `python -m analysis site`).
 project = "Policy claims, rebuilt"
-author = "The contributors (see CITATION.cff)"
+author = {author!r}
+copyright = {copyright!r}  # the holder named in CITATION.cff, so the footer names who holds it
 extensions = ["myst_nb"]
 master_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
@@ -444,6 +537,9 @@ html_js_files = ["claims-filter.js"]
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None
+# Summaries in search results are fetched from the pages' sources, which a browser refuses from file:// (CORS):
+# results list the page titles only, so search works with the site opened from disk.
+html_show_search_summary = False
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_dmath_allow_digits = False  # "$5bn-$10bn" is money, not maths
 myst_heading_anchors = 3
@@ -492,6 +588,23 @@ def setup_mathml(app) -> None:
     app.add_html_math_renderer("mathml", (inline, None), (block, None))
 
 
+def citation_holder(cff_path: Path | None = None) -> tuple[str, str]:
+    """(authors, year of release) from ``CITATION.cff``: who the site's footer names as copyright holder."""
+    import yaml
+
+    cff_path = Path(cff_path or paths.ROOT / "CITATION.cff")
+    try:
+        cff = yaml.safe_load(cff_path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise SiteError(f"cannot read the copyright holder from {cff_path}: {err}") from err
+    names = [a.get("name") or " ".join(filter(None, [a.get("given-names"), a.get("family-names")]))
+             for a in cff.get("authors") or []]
+    names = [n for n in names if n]
+    if not names:
+        raise SiteError(f"{cff_path}: 'authors' names nobody, so the site cannot name its copyright holder")
+    return ", ".join(names), str(cff.get("date-released", ""))[:4]
+
+
 def _theme() -> str:
     try:
         import furo  # noqa: F401
@@ -507,7 +620,10 @@ def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: P
     for asset in ASSETS.iterdir():
         if asset.is_file():
             shutil.copy2(asset, src / "_static" / asset.name)
-    (src / "conf.py").write_text(CONF.format(theme=_theme()), encoding="utf-8")
+    holder, year = citation_holder()
+    (src / "conf.py").write_text(CONF.format(theme=_theme(), author=holder,
+                                             copyright=f"{year}, {holder}" if year else holder),
+                                 encoding="utf-8")
 
     rep = claims.report()
     nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep, figures_dir) for p in run.notebooks()]
