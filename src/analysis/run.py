@@ -186,23 +186,15 @@ def coerce(param: Parameter, value, notebook: str = "") -> object:
                                                          and math.isfinite(x) for x in out):
             refuse("not a list of finite numbers such as [1, 2.5]")
         out = list(out)
-    elif param.kind == "path":
+    elif param.kind in ("path", "dir"):
+        what, exists = ("file", Path.is_file) if param.kind == "path" else ("folder", Path.is_dir)
         if not isinstance(value, (str, os.PathLike)):
-            refuse("not a file path")
+            refuse(f"not a {what} path")
         out = os.fspath(value).strip()
         if out:
             resolved = Path(out).expanduser().resolve()
-            if not resolved.is_file():
-                refuse(f"no such file ({resolved})")
-            out = str(resolved)
-    elif param.kind == "dir":
-        if not isinstance(value, (str, os.PathLike)):
-            refuse("not a folder path")
-        out = os.fspath(value).strip()
-        if out:
-            resolved = Path(out).expanduser().resolve()
-            if not resolved.is_dir():
-                refuse(f"no such folder ({resolved})")
+            if not exists(resolved):
+                refuse(f"no such {what} ({resolved})")
             out = str(resolved)
     else:
         if not isinstance(value, str):
