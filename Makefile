@@ -12,7 +12,7 @@ UV_VERSION := 0.13.8
 # The lock is resolved for the oldest 3.11 patch release every pinned package supports, on manylinux x86-64.
 LOCK_TARGET := --python-version 3.11.5 --python-platform x86_64-manylinux_2_28
 
-.PHONY: help venv lock run lab site test data-verify claims bench clean
+.PHONY: help venv lock run lab site test test-fast data-verify claims bench clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -49,6 +49,9 @@ site: $(STAMP)  ## build the offline HTML site into build/site/ from the execute
 
 test: $(STAMP)  ## run the test suite
 	MPLBACKEND=Agg $(PY) -m pytest
+
+test-fast: $(STAMP)  ## the tests that execute no whole notebook, browser or server (a quick check while editing)
+	MPLBACKEND=Agg $(PY) -m pytest -m "not slow"
 
 data-verify: $(STAMP)  ## check every file in data/ against data/datapackage.json
 	$(PY) -m analysis data verify

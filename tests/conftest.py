@@ -50,6 +50,18 @@ ADVERSARIAL: set[str] = set()
 def pytest_configure(config):
     config.addinivalue_line("markers", "adversarial: a case of the adversarial review (issue 15), counted in the "
                                        "session summary")
+    config.addinivalue_line("markers", "slow: executes every notebook, a browser or a Jupyter server "
+                                       "(`make test-fast` leaves these out)")
+
+
+# Whole modules whose tests execute notebooks, drive a browser or start a server.
+SLOW_MODULES = {"test_notebooks.py", "test_browser.py", "test_jupyter_server.py", "test_reliability.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
 
 
 def pytest_collection_finish(session):
