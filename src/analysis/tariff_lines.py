@@ -147,11 +147,7 @@ def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFr
     """
     if not np.isfinite(base_pct) or base_pct < 0:
         raise ValueError(f"base_pct must be a finite number >= 0, not {base_pct!r}")
-    w = _weights(imports)
-    total = float(w.sum())
-    windows = duty_windows(match_lines(lines, imports, edition), rates)
-    dates = action_dates(rates, lines[lines["edition"] == edition]) if dates is None else pd.DatetimeIndex(
-        pd.to_datetime(list(dates)))
+    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition)
     rows = []
     for d in dates:
         on = duties_on(windows, d)
@@ -163,6 +159,15 @@ def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFr
     return pd.DataFrame(rows)
 
 
+def _weighted_windows(lines, rates, imports, dates, edition):
+    """Import weights by line, their total, each line's duty windows, and the dates to evaluate."""
+    w = _weights(imports)
+    windows = duty_windows(match_lines(lines, imports, edition), rates)
+    dates = action_dates(rates, lines[lines["edition"] == edition]) if dates is None else pd.DatetimeIndex(
+        pd.to_datetime(list(dates)))
+    return w, float(w.sum()), windows, dates
+
+
 def decompose_by_list(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, dates=None, *,
                       edition: str = "hts2026") -> pd.DataFrame:
     """Contribution of each list to the average additional duty on each date.
@@ -171,11 +176,7 @@ def decompose_by_list(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.Data
     (the list's import-weighted rate on the lines it binds). Contributions add up to ``additional_pp`` of
     :func:`average_by_date`.
     """
-    w = _weights(imports)
-    total = float(w.sum())
-    windows = duty_windows(match_lines(lines, imports, edition), rates)
-    dates = action_dates(rates, lines[lines["edition"] == edition]) if dates is None else pd.DatetimeIndex(
-        pd.to_datetime(list(dates)))
+    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition)
     out = []
     for d in dates:
         on = duties_on(windows, d)
