@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -75,10 +74,10 @@ def _cmd_run(args) -> int:
             print(f"  WARNING ({stem}): {warning}", file=sys.stderr, flush=True)
 
     independent = [nb for nb in chosen if not nb.stem.startswith("00_")]
-    if not private and len(independent) > 1 and args.jobs != 1:
+    if not private and independent:
         # Public notebooks are independent of each other: run them side by side, then the overview.
-        jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(independent)))
-        print(f"running {len(independent)} notebooks on {jobs} workers ...", flush=True)
+        jobs = run.workers(args.jobs, len(independent))
+        print(f"running {len(independent)} notebook(s) on {jobs} worker(s) ...", flush=True)
         try:
             run.execute_many(independent, typed, jobs=jobs, on_done=done)
         except run.RunError as err:

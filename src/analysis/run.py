@@ -367,6 +367,11 @@ def _execute_in_worker(notebook: str, typed: dict) -> tuple[Path, float]:
     return execute(Path(notebook), typed)
 
 
+def workers(jobs: int | None, n: int) -> int:
+    """Worker processes for `n` notebooks: `jobs` (0 or None: one per core), never more than `n`, at least 1."""
+    return max(1, min(jobs or os.cpu_count() or 1, n))
+
+
 def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | None = None, keep_going: bool = False,
                  on_done=None) -> dict[str, tuple[Path, float] | RunError]:
     """Run independent public notebooks side by side, one kernel per worker process (default: one per core).
@@ -380,7 +385,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+    jobs = workers(jobs, len(chosen))
     results: dict[str, tuple[Path, float] | RunError] = {}
     if jobs == 1:
         for nb in chosen:
