@@ -21,7 +21,8 @@ def main() -> None:
 import json, os, time
 os.environ["ANALYSIS_OUTPUT"] = {out!r}
 os.environ["MPLBACKEND"] = "Agg"
-from analysis import claims, run
+from analysis.core import claims
+from analysis.build import run
 times = {{}}
 for nb in run.execution_order():
     _, seconds = run.execute(nb)

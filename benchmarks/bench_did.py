@@ -3,9 +3,9 @@
 Cases: a balanced staggered panel of 20,000 units x 50 periods (1M rows) and 100,000 x 50 (5M rows). For each size,
 in the same run, three estimators — each in its own subprocess so that peak memory is measured separately:
 
-* ``helper``    ``analysis.did_imputation.imputation_did`` (overall ATT + Theorem-3 SE; wraps diff-diff);
+* ``helper``    ``analysis.estimators.did_imputation.imputation_did`` (overall ATT + Theorem-3 SE; wraps diff-diff);
 * ``raw``       ``diff_diff.ImputationDiD().fit`` on the same data (overall ATT + SE);
-* ``intensity`` ``analysis.did_imputation.imputation_fit(..., intensity=...).slope()`` (our own dose version).
+* ``intensity`` ``analysis.estimators.did_imputation.imputation_fit(..., intensity=...).slope()`` (our own dose version).
 
 Reported per case: wall-clock seconds of the estimator call (data generation excluded), the process's peak resident
 memory (``ru_maxrss``) and the part of it above the memory held after generating the data, and the estimates (the
@@ -53,7 +53,7 @@ def run_case(kind: str, size: str) -> dict:
 
     from diff_diff import ImputationDiD  # imports are not timed (both sides pay them once per process)
 
-    from analysis.did_imputation import imputation_did, imputation_fit
+    from analysis.estimators.did_imputation import imputation_did, imputation_fit
 
     n_units, n_periods = SIZES[size]
     df = make_panel(n_units, n_periods)

@@ -3,7 +3,7 @@
 Firm and year-by-GVC fixed effects, exposure × year and exposure × year × GVC regressors (base year 2017), SEs
 clustered by firm. Measures wall time and peak memory of
 
-- ``wrapper``: :func:`analysis.triple_difference.triple_difference` (builds the event columns, fits with
+- ``wrapper``: :func:`analysis.estimators.triple_difference.triple_difference` (builds the event columns, fits with
   ``pyfixest.feols``, returns the p75–p25 contrast table);
 - ``lean``: the same function with ``engine="lean"`` (pyfixest's demeaning kernel, then OLS and CRV1 in numpy; pinned
   to feols in tests/test_triple_difference.py);
@@ -11,7 +11,7 @@ clustered by firm. Measures wall time and peak memory of
   firm_id + year^gvc", vcov={"CRV1": "firm_id"})`` with default options,
 
 each in its own fresh process (after an untimed warm-up fit on 200 firms that compiles pyfixest's numba kernels)
-on the same simulated panel (``analysis.simulate.gvc``, seed below, written once to a
+on the same simulated panel (``analysis.studies.gvc.simulate``, seed below, written once to a
 temporary Parquet file). Peak memory is the highest resident set size of that process, sampled every 10 ms while
 the fit runs (``peak_rss_gib``; includes the loaded panel), and the increase over the RSS just before the call
 (``increase_gib``). Prints a table and appends the records to ``build/bench.json``. Target (issue 6): under 12 s
@@ -40,14 +40,14 @@ SEED = 20240426
 def make_panel(path: Path, n_firms: int, n_years: int) -> dict:
     import numpy as np
 
-    from analysis import triple_difference as td
-    from analysis.simulate import gvc
+    from analysis.estimators import triple_difference as td
+    from analysis.studies.gvc import simulate as gvc_sim
 
     years = tuple(range(2022 - n_years, 2022))
-    design = gvc.simulate_design(n_firms, SEED)
+    design = gvc_sim.simulate_design(n_firms, SEED)
     rng = np.random.default_rng(SEED + 1)
-    y = gvc.draw_outcome(design, "ln_exports_us", rng, years=years)
-    panel = gvc.panel_frame(design, {"ln_exports_us": y}, years=years)[
+    y = gvc_sim.draw_outcome(design, "ln_exports_us", rng, years=years)
+    panel = gvc_sim.panel_frame(design, {"ln_exports_us": y}, years=years)[
         ["firm_id", "year", "gvc", td.EXPOSURE, "ln_exports_us"]]
     panel.to_parquet(path, index=False)
     return {"rows": len(panel), "firms": n_firms, "years": f"{years[0]}-{years[-1]}",
@@ -61,7 +61,7 @@ def child(variant: str, path: str, iqr: float) -> None:
     import pandas as pd
     import psutil
 
-    from analysis import triple_difference as td
+    from analysis.estimators import triple_difference as td
 
     panel = pd.read_parquet(path)
     # warm-up on 200 firms (untimed): first calls compile pyfixest's numba kernels, a one-off per process

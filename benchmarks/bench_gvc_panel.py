@@ -1,12 +1,12 @@
 """Benchmark: customs transactions -> GVC firm-year panel (issue 19), DuckDB out of core beside pandas in memory.
 
-The whole build of :func:`analysis.gvc_panel.build` — validation of every transaction (types, required values,
+The whole build of :func:`analysis.studies.gvc.transactions.build` — validation of every transaction (types, required values,
 ranges, enums, patterns), the four outcomes by firm and year, the 2017 product shares, both exposures, the IMMEX and
 firm-register joins, the Parquet output and its validation against the panel schema — on 10, 30 and 100 million
-simulated declaration lines (``analysis.simulate.customs``: 50,000 firms × 2015–2021, 20 Parquet files, seed below),
+simulated declaration lines (``analysis.studies.gvc.customs``: 50,000 firms × 2015–2021, 20 Parquet files, seed below),
 each in its own fresh process (``common.measure_in_subprocess``: wall time of the whole process, imports included,
 and its peak resident memory). Beside it, in the same run, the same build in pandas
-(:func:`analysis.gvc_panel.reference_panel_pandas` after reading every file into memory and the same checks written
+(:func:`analysis.studies.gvc.transactions.reference_panel_pandas` after reading every file into memory and the same checks written
 in pandas) at the sizes pandas is asked to hold (10M and 30M by default). A last DuckDB case repeats the smallest size
 under a 100 MB memory limit, where DuckDB must spill to its temporary folder to finish (``spilled_peak_mb``: the
 most it held there, sampled every 0.1 s).
@@ -40,7 +40,7 @@ LOW_MEMORY = "100MB"  # the extra case: DuckDB must spill to finish
 
 
 def manifest(size: str) -> dict:
-    return {"generator": "analysis.simulate.customs.simulate_customs", "n_firms": N_FIRMS, "seed": SEED,
+    return {"generator": "analysis.studies.gvc.customs.simulate_customs", "n_firms": N_FIRMS, "seed": SEED,
             "lines_per_firm_year": SIZES[size] / (N_FIRMS * N_YEARS), "firms_per_block": FIRMS_PER_BLOCK}
 
 
@@ -65,7 +65,7 @@ def ensure_data(size: str) -> Path:
 def generate(size: str) -> None:
     import pyarrow.parquet as pq
 
-    from analysis.simulate import customs
+    from analysis.studies.gvc import customs
 
     folder = DATA / size.lower()
     want = manifest(size)
@@ -87,7 +87,6 @@ def generate(size: str) -> None:
 DUCKDB_CODE = """
 import json, shutil, threading, time
 from pathlib import Path
-from analysis import gvc_panel
 d = {folder!r}
 spill = Path(d) / "spill"
 shutil.rmtree(spill, ignore_errors=True)
@@ -111,7 +110,9 @@ print(json.dumps({{"build_seconds": seconds, "rows": r.summary.transaction_rows,
 PANDAS_CODE = """
 import json, math, time
 import numpy as np, pandas as pd
-from analysis import gvc_panel, triple_difference as td
+from analysis.estimators import triple_difference as td
+from analysis.studies import gvc
+from analysis.studies.gvc import transactions as gvc_panel
 d = {folder!r}
 t0 = time.perf_counter()
 import pyarrow.parquet as pq
@@ -151,7 +152,7 @@ tariffs = pd.read_csv(d + "/tariffs.csv", dtype={{"hs6": str}})
 panel = gvc_panel.reference_panel_pandas(tx, immex, firms, tariffs)
 del tx
 panel.to_parquet(d + "/panel_pandas.parquet", index=False)
-loaded = td.load_panel(d + "/panel_pandas.parquet")
+loaded = gvc.load_panel(d + "/panel_pandas.parquet")
 seconds = time.perf_counter() - t0
 duck = pd.read_parquet(d + "/panel_duckdb.parquet") if {compare!r} else None
 diff = None

@@ -46,7 +46,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, display
 
-from analysis import claims, figures, paths
+from analysis.core import claims, figures, paths
 
 figures.use_style()
 report = claims.write_report()

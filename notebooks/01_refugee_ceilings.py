@@ -36,7 +36,8 @@ import re
 
 import pandas as pd
 
-from analysis import claims, data, figures, refugees
+from analysis.core import claims, data, figures
+from analysis.studies import refugees
 
 figures.use_style()
 ledger = claims.Ledger("01_refugee_ceilings")
@@ -129,7 +130,7 @@ refugees.by_administration(table)
 # %% tags=["remove-output"]
 import ipywidgets as widgets
 
-from analysis import interactive
+from analysis.build import interactive
 
 
 def refugee_view(years, administrations):

@@ -46,7 +46,9 @@ import re
 
 import pandas as pd
 
-from analysis import claims, data, figures, io, paths, tariff_lines, tariffs
+from analysis.core import claims, data, figures, io, paths
+from analysis.studies.tariffs import lines as tariff_lines
+from analysis.studies import tariffs
 
 figures.use_style()
 ledger = claims.Ledger("02_tariffs_trade_shares")
@@ -603,7 +605,7 @@ figures.save(fig, "02_tariffs_scenario_range",
                      "customs revenue as the import-demand elasticity varies, for two readings (rates replace or add "
                      "to today's). Partial equilibrium, full pass-through, no diversion or retaliation.",
              source="Census goods imports via FRED IMPCH and IMP0004; PIIE (Bown) average tariffs in May 2024; "
-                    "calculator analysis.tariffs.scenario_pe.")
+                    "calculator analysis.studies.tariffs.scenario_pe.")
 results["scenario"] = {"import_base_usd_bn": base_imports, "current_rates_pct": current,
                        "grid": grid.round(4).to_dict(orient="records")}
 lo, hi = grid["average_tariff_pct"].min(), grid["average_tariff_pct"].max()
@@ -622,7 +624,7 @@ print(f"Range over readings and elasticities: average tariff {lo:.1f}-{hi:.1f}%,
 # %% tags=["remove-output"]
 import ipywidgets as widgets
 
-from analysis import interactive
+from analysis.build import interactive
 
 
 def scenario_view(china_rate, row_rate, elasticity):

@@ -58,9 +58,11 @@ from IPython.display import Markdown, display
 import numpy as np
 import pandas as pd
 
-from analysis import claims, data, figures, io, paths, release, run
-from analysis import did_imputation as di
-from analysis.simulate import energy as en
+from analysis.core import claims, data, figures, io, paths, release
+from analysis.build import run
+from analysis.estimators import did_imputation as di
+from analysis.studies import energy
+from analysis.studies.energy import montecarlo, simulate
 
 figures.use_style()
 pd.set_option("display.width", 160)
@@ -171,7 +173,7 @@ plt.show()
 # Every such estimate is linear in the outcomes, so BJS's Theorem 3 gives a conservative standard error clustered by
 # unit. Pre-trends are tested separately: regress $Y$ on lead indicators plus the fixed effects, on untreated
 # observations only. The binary version is a call to `diff_diff.ImputationDiD`; the dose version is our own code in
-# `analysis.did_imputation` (exact two-way fixed-effects solves, no dummy matrices). Before using either on the
+# `analysis.estimators.did_imputation` (exact two-way fixed-effects solves, no dummy matrices). Before using either on the
 # energy question, both must reproduce published R outputs.
 
 # %%
@@ -257,7 +259,7 @@ plt.show()
 # %% [markdown]
 # ## 3. The panels: simulated by default, or yours
 #
-# The default panels are **simulated** (`analysis.simulate.energy`, seed below): households answer monthly
+# The default panels are **simulated** (`analysis.studies.energy.simulate`, seed below): households answer monthly
 # 2019–2023 (85% response), firms once a quarter; about half of households and 30% of firms see no increase between
 # September 2021 and April 2022; households' increases are spread over the months with extra mass in January,
 # firms' rise over time; increases follow a log-normal with mean 38.8% (Verivox's average household increase
@@ -266,27 +268,27 @@ plt.show()
 # for firms' expectations, 0.7 pass-through to firms' prices. Every parameter and its origin:
 
 # %%
-en.parameter_table()
+simulate.parameter_table()
 
 # %%
 if BYO:
-    user = di.read_energy_panel(panel_path)  # schema + design rules; DataError names file, row, column
+    user = energy.read_energy_panel(panel_path)  # schema + design rules; DataError names file, row, column
     hh_panel = user.loc[user["respondent"] == "household"].reset_index(drop=True)
     fi_panel = user.loc[user["respondent"] == "firm"].reset_index(drop=True)
     LABEL_SIM = panel_simulated
     source_note = f"user panel {os.path.basename(panel_path)} (sha256 {run.fingerprint(panel_path)['sha256'][:12]})"
 else:
-    agg = en.aggregate_path()
-    hh_panel = en.simulate_households(seed, n_units=n_households, aggregate=agg)
-    fi_panel = en.simulate_firms(seed + 1, n_units=n_firms, aggregate=agg)
+    agg = simulate.aggregate_path()
+    hh_panel = simulate.simulate_households(seed, n_units=n_households, aggregate=agg)
+    fi_panel = simulate.simulate_firms(seed + 1, n_units=n_firms, aggregate=agg)
     LABEL_SIM = True
-    source_note = (f"simulated panels (analysis.simulate.energy, seeds {seed} and {seed + 1}) calibrated to "
+    source_note = (f"simulated panels (analysis.studies.energy.simulate, seeds {seed} and {seed + 1}) calibrated to "
                    "Wehrhöfer (2023/2024) and German HICP")
-hh = en.estimation_frame(hh_panel) if len(hh_panel) else None
-fi = en.estimation_frame(fi_panel) if len(fi_panel) else None
+hh = energy.estimation_frame(hh_panel) if len(hh_panel) else None
+fi = energy.estimation_frame(fi_panel) if len(fi_panel) else None
 # The design's requirements, checked before estimating: what the panel cannot support is skipped with its reason
 # (and its claims are not checkable); a panel that supports nothing stops here, naming what is missing.
-plan = di.plan_energy({"households": hh, "firms": fi}, min_count=min_respondents,
+plan = energy.plan_energy({"households": hh, "firms": fi}, min_count=min_respondents,
                       large_threshold_pct=large_threshold_pct, leads=12)
 hh = hh if plan.can("households") else None
 fi = fi if plan.can("firms") else None
@@ -378,13 +380,13 @@ if hh is not None:
     hfit = di.imputation_fit(hh, Y, "unit", "t", "g", intensity=P,
                              aux_by=["horizon", "income_group", "inflation_knowledge"])
     keep("households", hfit.slope().scaled(100, "households, bp per 1%"))
-    est["naive_before_after"] = 100 * en.naive_before_after(hh)
+    est["naive_before_after"] = 100 * energy.naive_before_after(hh)
     if "households" in est:
         print(f"BJS imputation: {est['households'].estimate:.2f} bp per 1% "
               f"(95% CI {est['households'].ci_low:.2f} to {est['households'].ci_high:.2f}); "
               f"naive before/after: {est['naive_before_after']:.2f} bp per 1%")
     if "true_effect_pp" in hh:
-        print(f"planted (simulated truth): {en.PARAMETERS['household_effect_bp_per_pct'].value} bp per 1%")
+        print(f"planted (simulated truth): {simulate.PARAMETERS['household_effect_bp_per_pct'].value} bp per 1%")
 
 # %% [markdown]
 # **Dynamics, normalised four months before the increase** (as the column's figures): after the increase, the
@@ -508,7 +510,7 @@ if hh is not None and plan.can("households: by income group") and plan.can("hous
     ax.set_yticks(yy, het["label"])
     ax.axvline(0, color="black", lw=0.6)
     if not BYO:
-        ax.axvline(en.PARAMETERS["household_effect_bp_per_pct"].value, color="grey", ls="--", lw=0.8,
+        ax.axvline(simulate.PARAMETERS["household_effect_bp_per_pct"].value, color="grey", ls="--", lw=0.8,
                    label="pooled effect (1.4 bp)")
         ax.legend(loc="center right")
     ax.set_xlabel("basis points per 1% price increase (95% CI)")
@@ -535,8 +537,8 @@ est_table
 
 # %%
 t_mc = time.perf_counter()
-mc = en.monte_carlo(R_MC, seed=seed + 7, n_units=n_households, progress=True)
-mc_summary = en.summarise_monte_carlo(mc)
+mc = montecarlo.monte_carlo(R_MC, seed=seed + 7, n_units=n_households, progress=True)
+mc_summary = montecarlo.summarise_monte_carlo(mc)
 mc_seconds = round(time.perf_counter() - t_mc, 1)  # printed, not saved: the results file must not change between runs
 mc_summary["criteria"] = {
     "bias_below_5pct": abs(mc_summary["bias_pct_of_effect"]) < 5,
@@ -565,7 +567,7 @@ figures.save(fig, "04_energy_monte_carlo",
              caption=f"Distribution of the BJS per-1% estimate over {len(mc)} simulated household panels with the "
                      f"planted {planted} bp effect, and over placebo panels without effect; 95% coverage "
                      f"{mc_summary['coverage_95']:.2f}.",
-             source="simulated panels (analysis.simulate.energy.monte_carlo, seed %d)" % (seed + 7), simulated=True)
+             source="simulated panels (analysis.studies.energy.montecarlo.monte_carlo, seed %d)" % (seed + 7), simulated=True)
 plt.show()
 
 # %% [markdown]
@@ -691,7 +693,7 @@ print(f"written build/results/04_energy.json; notebook ran {round(time.perf_coun
 # ## 7. Caveats
 #
 # * **Simulated data.** Unless `panel_path` points at real microdata, every household and firm number above comes
-#   from `analysis.simulate.energy` (seeds: panels `seed` and `seed + 1`, Monte Carlo `seed + 7`; see the parameters
+#   from `analysis.studies.energy.simulate` (seeds: panels `seed` and `seed + 1`, Monte Carlo `seed + 7`; see the parameters
 #   cell). Its magnitudes are the column's (1.4 bp per 1%, ~70% pass-through, zero for firms and for high-income
 #   well-informed households, half of households and 30% of firms never hit); its shapes, noise, sample sizes and
 #   heterogeneity sizes are assumptions, listed with their origin in the parameter table. `replicated_simulated`

@@ -54,7 +54,9 @@ def md(text: str) -> None:
     """Show computed prose as Markdown (dollar signs are currency here, not maths)."""
     display(Markdown(text.replace("$", r"\$")))
 
-from analysis import claims, data, figures, growth, io, paths
+from analysis.core import claims, data, figures, io, paths
+from analysis.estimators import growth
+from analysis.studies import ai
 
 figures.use_style()
 ledger = claims.Ledger("05_ai_training_cost_growth")
@@ -145,12 +147,12 @@ print(f"by hand: {b_hand:.6f} OOM/yr; statsmodels: {fit_c.slope:.6f} OOM/yr -> {
 # ## Which models are "the frontier"?
 #
 # Epoch calls a model *frontier* if, when it was published, fewer than ten models had used more training
-# compute (running top-10). `growth.frontier_top_n` implements the rule on the notable models of the June-2024
+# compute (running top-10). `ai.frontier_top_n` implements the rule on the notable models of the June-2024
 # database; with the window set in the parameters cell it reproduces the list Epoch used for Cottier et al. (all
 # names but one; `tests/test_growth.py` checks this). Every model of Cottier et al.'s costed sample is among them.
 
 # %%
-frontier = growth.frontier_top_n(models[models["notable"]], n=frontier_n, start=frontier_start, end=frontier_end)
+frontier = ai.frontier_top_n(models[models["notable"]], n=frontier_n, start=frontier_start, end=frontier_end)
 in_cottier = cottier["model"].isin(frontier.index)
 print(f"frontier models selected: {len(frontier)}; Cottier et al.'s 45 models among them: {in_cottier.sum()}")
 
@@ -205,7 +207,7 @@ cmp = pd.DataFrame({
 cmp.loc[len(cmp)] = [COTTIER["label"].replace(", published (n=45)", ", published"), COTTIER["n"], "2016–2023",
                      f"{COTTIER['estimate']:.1f}", f"{COTTIER['low']:.1f}–{COTTIER['high']:.1f} (published)", "", "",
                      ""]
-fig = growth.table_figure(cmp, title="Growth of AI training cost (a–c) and compute (d): the fits side by side",
+fig = ai.table_figure(cmp, title="Growth of AI training cost (a–c) and compute (d): the fits side by side",
                           col_widths=[0.29, 0.06, 0.08, 0.08, 0.15, 0.13, 0.10, 0.11])
 figures.save(fig, "05_ai_growth_table",
              caption="Growth factor per year, its 95% (HC3-robust and bootstrap-over-models) and 90% (HC3) "
@@ -230,7 +232,7 @@ md((
 # %%
 order = list(fits)
 colors = [C["red"], C["orange"], C["blue"], C["sky"], C["green"], C["purple"], C["grey"]]
-fig = growth.forest_plot([fits[k] for k in order], level=0.95, reference=COTTIER, colors=colors)
+fig = ai.forest_plot([fits[k] for k in order], level=0.95, reference=COTTIER, colors=colors)
 figures.save(fig, "05_ai_growth_forest",
              caption="Growth factor per year of AI training cost (a–c) and training compute (d) under each choice "
                      "of models and cost method, with 95% confidence intervals from HC3-robust standard errors "
@@ -280,7 +282,7 @@ for key, color, marker in [("a_chart10_cloud", C["red"], "s"), ("b_aiindex_cloud
     labels = names if key == "a_chart10_cloud" else []
     groups.append({"fit": fits[key], "years": x, "values": v, "color": color, "marker": marker, "labels": labels,
                    "size": 40 if key == "a_chart10_cloud" else 20})
-fig = growth.plot_cost_trends(groups, level=0.90)
+fig = ai.plot_cost_trends(groups, level=0.90)
 figures.save(fig, "05_ai_cost_trends",
              caption="Estimated training cost of AI models (2023 USD, log scale) with each fitted log-linear trend "
                      f"and its 90% confidence band: the {steep.n} models of the AI Index 2024 chart the brief "
@@ -358,12 +360,12 @@ fit_colors = dict(zip(order, colors))  # the forest plot's colours
 
 
 def fan_panels(keys):
-    """Panels for `growth.fan_chart`: each fit with its models, colour and shift through its costliest model."""
+    """Panels for `ai.fan_chart`: each fit with its models, colour and shift through its costliest model."""
     return [{"fit": fits[k], "years": sets[k][1][0], "values": sets[k][1][1], "color": fit_colors[k],
              "offset": offsets[k]} for k in keys]
 
 
-fig = growth.fan_chart(fan_panels(fan_keys), start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
+fig = ai.fan_chart(fan_panels(fan_keys), start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
 figures.save(fig, "05_ai_extrapolation_fan",
              caption="Extrapolated training cost (2023 USD, log scale) under four fits: the trend line with 50%, 80% "
                      "and 95% prediction intervals for a new model, and (dashed) the line through the costliest "
@@ -378,13 +380,13 @@ figures.save(fig, "05_ai_extrapolation_fan",
 # years for the model sets you pick (the five cost fits above; the compute fits are in FLOP, not dollars), keep
 # only the fits priced by one cost method if you choose one (cloud rental, or amortized hardware and energy), and
 # extend the chart to the end year you set. They show the fits estimated above (`growth.fit_growth`) and draw
-# them with the same helper (`growth.fan_chart`); nothing is re-estimated. The rendered site shows the default
+# them with the same helper (`ai.fan_chart`); nothing is re-estimated. The rendered site shows the default
 # view (the fan chart above).
 
 # %% tags=["remove-output"]
 import ipywidgets as widgets
 
-from analysis import interactive
+from analysis.build import interactive
 
 cost_method_of = {k: "cloud" if k.endswith("_cloud") else "amortized" for k in cost_keys}
 
@@ -394,7 +396,7 @@ def growth_view(model_sets, cost_method, end_year):
     keys = [k for k in cost_keys if k in model_sets and cost_method in ("either", cost_method_of[k])]
     if not keys:
         return "No fit matches: choose at least one model set priced by the chosen cost method."
-    fig = growth.fan_chart(fan_panels(keys), start=2024.0, end=float(end_year), levels=(0.5, 0.8, 0.95))
+    fig = ai.fan_chart(fan_panels(keys), start=2024.0, end=float(end_year), levels=(0.5, 0.8, 0.95))
     chosen = proj[proj["fit"].isin([fits[k].label for k in keys])]
     years = chosen.assign(trend_pi90=chosen["trend_pi90"].map(yfmt),
                           largest_run_ci90=chosen["largest_run_ci90"].map(yfmt)).round(1)

@@ -39,7 +39,8 @@ import re
 
 import pandas as pd
 
-from analysis import claims, data, figures, immigration, io, paths
+from analysis.core import claims, data, figures, io, paths
+from analysis.studies import immigration
 
 figures.use_style()
 ledger = claims.Ledger("06_immigration_and_border")

@@ -43,7 +43,8 @@ import re
 
 import pandas as pd
 
-from analysis import chips, claims, data, figures, io, paths
+from analysis.studies import chips
+from analysis.core import claims, data, figures, io, paths
 
 figures.use_style()
 ledger = claims.Ledger("07_chips_and_export_controls")

@@ -7,14 +7,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
-# Must be set before analysis.paths is imported anywhere in the test session.
+# Must be set before analysis.core.paths is imported anywhere in the test session.
 _OUTPUT = Path(tempfile.mkdtemp(prefix="analysis-test-output-"))
 os.environ["ANALYSIS_OUTPUT"] = str(_OUTPUT)
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest  # noqa: E402
 
-from analysis import data, paths  # noqa: E402
+from analysis.core import data, paths  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,9 +24,7 @@ def data_copy(tmp_path, monkeypatch):
     """A private copy of data/ that the loader reads instead of the repository's (safe to corrupt)."""
     copy = tmp_path / "data"
     shutil.copytree(paths.DATA, copy, ignore=shutil.ignore_patterns("*.lock"))
-    monkeypatch.setattr(paths, "DATA", copy)
-    monkeypatch.setattr(paths, "DESCRIPTOR", copy / "datapackage.json")
-    monkeypatch.setattr(paths, "CLAIMS_REGISTER", copy / "claims.csv")
+    monkeypatch.setattr(paths, "DATA", copy)  # the descriptor and the claims register follow DATA
     data._load_checked.cache_clear()
     yield copy
     data._load_checked.cache_clear()
@@ -35,11 +33,7 @@ def data_copy(tmp_path, monkeypatch):
 @pytest.fixture
 def output_dir(tmp_path, monkeypatch):
     """Redirect figures/, build/ and verdicts to a fresh temporary folder for one test."""
-    monkeypatch.setattr(paths, "FIGURES", tmp_path / "figures")
-    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
-    monkeypatch.setattr(paths, "RESULTS", tmp_path / "build" / "results")
-    monkeypatch.setattr(paths, "VERDICTS", tmp_path / "build" / "verdicts")
-    monkeypatch.setattr(paths, "CLAIMS_REPORT", tmp_path / "build" / "claims_report.csv")
+    monkeypatch.setattr(paths, "OUTPUT", tmp_path)  # figures/, build/, results, verdicts and report follow OUTPUT
     return tmp_path
 
 

@@ -13,7 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from analysis import claims, paths, run, site
+from analysis.core import claims, paths
+from analysis.build import run, site
 
 SITE_NOTEBOOK = "01_refugee_ceilings"
 

@@ -27,12 +27,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import __main__ as cli
-from analysis import data, export, io, paths, release, run, site
-from analysis import did_imputation as di
-from analysis import triple_difference as td
-from analysis.simulate import energy as en
-from analysis.simulate import gvc
+from analysis.build import cli
+from analysis.core import data, io, paths, release
+from analysis.build import export, run, site
+from analysis.estimators import did_imputation as di
+from analysis.studies import energy
+from analysis.estimators import triple_difference as td
+from analysis.studies import gvc
+from analysis.studies.gvc import simulate as gvc_sim
+from analysis.studies.energy import simulate as en
 
 pytestmark = pytest.mark.adversarial
 
@@ -76,7 +79,7 @@ pause = 0.0  # in [0, 30]: seconds between the two outputs
 
 # %%
 import time
-from analysis import io, paths
+from analysis.core import io, paths
 io.write_text(paths.FIGURES / "90_writer_a.txt", f"value {value}\\n")
 time.sleep(pause)
 if fail:
@@ -96,7 +99,7 @@ in_path = ""  # env TINY_INPUT_PATH: a file whose sha256 the notebook records
 
 # %%
 import hashlib
-from analysis import io, paths
+from analysis.core import io, paths
 io.write_json(paths.RESULTS / "92_reads.json", {"path": in_path,
               "sha256": hashlib.sha256(open(in_path, "rb").read()).hexdigest()})
 '''
@@ -118,7 +121,7 @@ def _tracked_digest(pattern: str) -> dict[str, str]:
 
 
 def gvc_panel(n_firms: int = 400, seed: int = 7) -> pd.DataFrame:
-    p = gvc.simulate_gvc_panel(n_firms=n_firms, seed=seed).panel
+    p = gvc_sim.simulate_gvc_panel(n_firms=n_firms, seed=seed).panel
     p["firm_id"] = p["firm_id"].map(lambda i: f"F{i:05d}")
     return p
 
@@ -144,9 +147,9 @@ def energy_base() -> pd.DataFrame:
 def energy_plan(panel: pd.DataFrame, **kw):
     hh = panel[panel["respondent"] == "household"].reset_index(drop=True)
     fi = panel[panel["respondent"] == "firm"].reset_index(drop=True)
-    frames = {"households": en.estimation_frame(hh) if len(hh) else None,
-              "firms": en.estimation_frame(fi) if len(fi) else None}
-    return di.plan_energy(frames, **{"min_count": 10, "large_threshold_pct": 25.0, **kw})
+    frames = {"households": energy.estimation_frame(hh) if len(hh) else None,
+              "firms": energy.estimation_frame(fi) if len(fi) else None}
+    return energy.plan_energy(frames, **{"min_count": 10, "large_threshold_pct": 25.0, **kw})
 
 
 # ======================================================================================= 1. parameters
@@ -365,7 +368,7 @@ def test_text_ids_stay_text_so_leading_zeros_make_different_firms(tmp_path, base
     p = base_panel[base_panel["firm_id"].isin(["F00001", "F00002"])].copy()
     p["firm_id"] = p["firm_id"].map({"F00001": "09999", "F00002": "9999"})
     p.to_csv(tmp_path / "p.csv", index=False)
-    frame = td.load_panel(tmp_path / "p.csv")
+    frame = gvc.load_panel(tmp_path / "p.csv")
     assert sorted(frame["firm_id"].unique()) == ["09999", "9999"]
 
 
@@ -373,7 +376,7 @@ def test_parquet_float_sector_codes_are_read_as_their_text(tmp_path, base_panel)
     p = base_panel.copy()
     p["sector"] = p["sector"].astype(float)  # 334.0: what a float column in Parquet looks like
     p.to_parquet(tmp_path / "p.parquet")
-    frame = td.load_panel(tmp_path / "p.parquet")
+    frame = gvc.load_panel(tmp_path / "p.parquet")
     assert set(frame["sector"]) == set(base_panel["sector"])
 
 
@@ -381,13 +384,13 @@ def test_parquet_integer_ids_are_read_as_text(tmp_path, base_panel):
     p = base_panel.copy()
     p["firm_id"] = p["firm_id"].str[1:].astype(int)
     p.to_parquet(tmp_path / "p.parquet")
-    assert td.load_panel(tmp_path / "p.parquet")["firm_id"].iloc[0] == str(p["firm_id"].iloc[0])
+    assert gvc.load_panel(tmp_path / "p.parquet")["firm_id"].iloc[0] == str(p["firm_id"].iloc[0])
 
 
 def test_a_file_that_is_not_parquet_is_refused_clearly(tmp_path):
     (tmp_path / "p.parquet").write_text("firm_id,year\n1,2017\n")
     with pytest.raises(data.DataError, match="not a readable Parquet"):
-        td.load_panel(tmp_path / "p.parquet")
+        gvc.load_panel(tmp_path / "p.parquet")
 
 
 def _break(data_copy, row, column, value):
@@ -413,13 +416,13 @@ def test_user_panel_messages_show_the_offending_value(tmp_path, base_panel):
     p.loc[3, "gvc"] = 2
     p.to_csv(tmp_path / "p.csv", index=False)
     with pytest.raises(data.DataError) as caught:
-        td.load_panel(tmp_path / "p.csv")
+        gvc.load_panel(tmp_path / "p.csv")
     assert "2" in str(caught.value) and "row 4" in str(caught.value) and "'gvc'" in str(caught.value)
 
 
 # ================================================================================= 3. design: the GVC panel
 def _plan(panel, **kw):
-    return td.plan_estimates(panel, gvc.FIGURE3_GROUPS, **{"min_firms": 10, **kw})
+    return gvc.plan_estimates(panel, gvc_sim.FIGURE3_GROUPS, **{"min_firms": 10, **kw})
 
 
 def test_a_single_firm_stops_before_pyfixest_can_panic(base_panel):
@@ -438,13 +441,13 @@ def test_the_minimum_is_configurable(base_panel):
     few = base_panel[base_panel["firm_id"].isin(base_panel["firm_id"].unique()[:60])]
     with pytest.raises(release.DesignError):
         _plan(few, min_firms=100)
-    assert _plan(few, min_firms=3).can(td.DID) or _plan(few, min_firms=3).can(td.DDD)
+    assert _plan(few, min_firms=3).can(gvc.DID) or _plan(few, min_firms=3).can(gvc.DDD)
 
 
 def test_all_firms_gvc_skips_the_triple_difference_only(base_panel):
     p = base_panel.assign(gvc=1)
     plan = _plan(p)
-    assert not plan.can(td.DDD) and "non-GVC" in plan.reason(td.DDD) and plan.can(td.DID)
+    assert not plan.can(gvc.DDD) and "non-GVC" in plan.reason(gvc.DDD) and plan.can(gvc.DID)
 
 
 def test_no_gvc_firm_supports_nothing_and_says_why(base_panel):
@@ -469,7 +472,7 @@ def test_exposure_constant_within_non_gvc_firms_skips_the_triple_difference(base
     p = base_panel[(base_panel["gvc"] == 1) | base_panel["firm_id"].isin(non)].copy()
     p.loc[p["gvc"] == 0, td.EXPOSURE] = 4.0
     plan = _plan(p)
-    assert not plan.can(td.DDD) and "does not vary among non-GVC firms" in plan.reason(td.DDD) and plan.can(td.DID)
+    assert not plan.can(gvc.DDD) and "does not vary among non-GVC firms" in plan.reason(gvc.DDD) and plan.can(gvc.DID)
 
 
 def test_exposure_constant_within_all_gvc_firms_supports_nothing(base_panel):
@@ -481,7 +484,7 @@ def test_exposure_constant_within_all_gvc_firms_supports_nothing(base_panel):
 
 def test_no_manufacturing_firm_skips_the_did_and_the_sectors(base_panel):
     plan = _plan(base_panel.assign(manufacturing=0))
-    assert not plan.can(td.DID) and not plan.can("sector: Chemicals (325)") and plan.can(td.DDD)
+    assert not plan.can(gvc.DID) and not plan.can("sector: Chemicals (325)") and plan.can(gvc.DDD)
 
 
 def test_missing_years_after_2019_are_reported_and_their_estimates_refused(base_panel):
@@ -516,13 +519,13 @@ def test_a_missing_sector_group_is_skipped_and_the_rest_estimated(base_panel):
 
 def test_an_empty_outcome_column_skips_only_that_outcome(base_panel):
     plan = _plan(base_panel.assign(ln_imports_us=np.nan))
-    assert not plan.can(f"{td.DID}: Imports from the US") and plan.can(f"{td.DID}: Exports to the US")
+    assert not plan.can(f"{gvc.DID}: Imports from the US") and plan.can(f"{gvc.DID}: Exports to the US")
 
 
 @pytest.mark.parametrize("how", ["empty", "constant"])
 def test_unusable_input_exposure_drops_the_input_channel(how, base_panel):
     plan = _plan(base_panel.assign(**{td.INPUT_EXPOSURE: np.nan if how == "empty" else 2.0}))
-    assert not plan.can("input exposure") and plan.can(td.DDD)
+    assert not plan.can("input exposure") and plan.can(gvc.DDD)
 
 
 @pytest.mark.filterwarnings("ignore:.*dropped due to multicollinearity")
@@ -565,14 +568,14 @@ def test_an_average_resting_on_too_few_firms_is_refused(base_panel):
 
 def test_a_sector_group_below_the_minimum_is_a_row_with_a_note(base_panel):
     mfg = base_panel[(base_panel.gvc == 1) & (base_panel.manufacturing == 1)]
-    out = td.sector_effects(mfg, {"Tiny": ["316"], "Big": list(gvc.MANUFACTURING_SECTORS)}, min_firms=10)
+    out = gvc.sector_effects(mfg, {"Tiny": ["316"], "Big": list(gvc_sim.MANUFACTURING_SECTORS)}, min_firms=10)
     tiny = out.set_index("sector").loc["Tiny"]
     assert np.isnan(tiny["estimate"]) and "fewer than 10 firms" in tiny["note"]
     assert np.isfinite(out.set_index("sector").loc["Big", "estimate"])
 
 
 def test_no_estimable_sector_group_gives_an_empty_table_not_a_crash(base_panel):
-    out = td.sector_effects(base_panel, {}, min_firms=10)
+    out = gvc.sector_effects(base_panel, {}, min_firms=10)
     withheld = release.suppress(out, "n_firms", 10, ["estimate", "se", "ci_low", "ci_high", "pvalue"])
     assert withheld.empty and {"sector", "estimate", "n_firms", "released", "note"} <= set(withheld.columns)
 
@@ -580,7 +583,7 @@ def test_no_estimable_sector_group_gives_an_empty_table_not_a_crash(base_panel):
 @pytest.mark.filterwarnings("ignore:.*dropped due to multicollinearity")
 def test_results_never_hold_nan(base_panel):
     es = td.triple_difference(base_panel.assign(gvc=1), "ln_exports_us").release(10)
-    text = json.dumps(release.to_json(td.results_json(es, extra={"x": float("nan")})), allow_nan=False)
+    text = json.dumps(release.to_json(gvc.results_json(es, extra={"x": float("nan")})), allow_nan=False)
     assert "NaN" not in text
 
 
@@ -659,7 +662,7 @@ def test_too_few_respondents_stop(energy_base):
 
 @pytest.fixture(scope="module")
 def household_fit(energy_base):
-    hh = en.estimation_frame(energy_base[energy_base["respondent"] == "household"].reset_index(drop=True))
+    hh = energy.estimation_frame(energy_base[energy_base["respondent"] == "household"].reset_index(drop=True))
     return hh, di.imputation_fit(hh, "expected_inflation_pct", "unit", "t", "g", intensity="price_increase_pct")
 
 
@@ -696,7 +699,7 @@ def test_suppress_withholds_small_counts_but_not_zero():
 
 
 def test_guard_turns_an_unavailable_number_into_a_not_checkable_verdict(output_dir):
-    from analysis import claims
+    from analysis.core import claims
 
     ledger = claims.Ledger("03_mexico_gvc_triple_difference")
     with release.guard(ledger, "GVC-05"):
@@ -845,15 +848,11 @@ def test_guard_private_redirects_a_hand_run_notebook(tmp_path, monkeypatch):
     panel = tmp_path / "p.csv"
     panel.write_text("x\n1\n")
     monkeypatch.delenv("ANALYSIS_PRIVATE", raising=False)
-    saved = {k: getattr(paths, k) for k in ("OUTPUT", "FIGURES", "BUILD", "RESULTS", "VERDICTS", "CLAIMS_REPORT",
-                                            "EXECUTED", "FAILED", "PRIVATE")}
-    try:
-        folder = run.guard_private("03_x", str(panel))
-        assert paths.FIGURES == folder / "figures" and folder.is_relative_to(saved["PRIVATE"])
-        assert run.guard_private("03_x", "") is None
-    finally:
-        for k, v in saved.items():
-            setattr(paths, k, v)
+    public_private = paths.PRIVATE
+    monkeypatch.setattr(paths, "OUTPUT", paths.OUTPUT)  # restored after the test: every output path follows it
+    folder = run.guard_private("03_x", str(panel))
+    assert paths.FIGURES == folder / "figures" and folder.is_relative_to(public_private)
+    assert run.guard_private("03_x", "") is None
 
 
 def test_execute_called_directly_with_a_user_file_still_runs_privately(tmp_path, monkeypatch):
@@ -959,7 +958,7 @@ def test_environment_input_relative_to_the_shell_is_resolved_by_the_runner(tmp_p
 
 # ================================================================== 6. end to end: a planted confidential panel
 def _secret_gvc_panel(path: Path, n_firms: int = 300) -> pd.DataFrame:
-    p = gvc.simulate_gvc_panel(n_firms=n_firms, seed=2024).panel
+    p = gvc_sim.simulate_gvc_panel(n_firms=n_firms, seed=2024).panel
     p["firm_id"] = p["firm_id"].map(lambda i: f"CONFIDENTIAL-FIRM-{i:05d}")
     p.to_csv(path, index=False, float_format="%.9f")
     return p
@@ -986,7 +985,7 @@ def test_the_leak_detector_finds_a_displayed_row(tmp_path):
     (tmp_path / "out").mkdir()
     shown = secret.drop(columns="firm_id").head(8).to_html()  # what `panel.head(8)` put in the executed notebook
     (tmp_path / "out" / "x.ipynb").write_text(json.dumps({"outputs": [shown]}))
-    values = secret[list(td.OUTCOMES)].stack().tolist()
+    values = secret[list(gvc.OUTCOMES)].stack().tolist()
     assert _leaks(tmp_path / "out", set(secret["firm_id"]), values)
 
 
@@ -1003,7 +1002,7 @@ def test_planted_confidential_gvc_panel_stays_private(tmp_path):
     (private,) = (public / "build" / "private").iterdir()
     assert (private / "figures" / "03_gvc_event_study.png").is_file()
     assert (private / "build" / "notebooks" / f"{NB03.stem}.ipynb").is_file()
-    outcome_values = secret[list(td.OUTCOMES)].stack().sample(2000, random_state=1).tolist()
+    outcome_values = secret[list(gvc.OUTCOMES)].stack().sample(2000, random_state=1).tolist()
     assert _leaks(private, set(secret["firm_id"]), outcome_values) == []
     manifest = json.loads((private / "manifest.json").read_text())
     digest = hashlib.sha256((tmp_path / "customs_microdata.csv").read_bytes()).hexdigest()
@@ -1091,9 +1090,9 @@ def test_planted_confidential_energy_panel_stays_private(tmp_path):
 
 
 def test_notebook_03_from_customs_transactions_runs_privately(tmp_path):
-    """Notebook 03 takes the transaction files themselves (built into the panel with DuckDB, analysis.gvc_panel):
+    """Notebook 03 takes the transaction files themselves (built into the panel with DuckDB, analysis.studies.gvc.transactions):
     a private run like any other, its input fingerprinted as a folder, no transaction line in any output."""
-    from analysis.simulate import customs
+    from analysis.studies.gvc import customs
 
     sim = customs.simulate_customs(n_firms=400, seed=11, lines_per_firm_year=8, firms_per_block=200)
     files = sim.write_parquet(tmp_path / "customs")

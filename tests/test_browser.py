@@ -22,7 +22,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from analysis import paths, site
+from analysis.core import paths
+from analysis.build import site
 
 CHROMIUM = Path("/usr/bin/chromium")
 DRIVER = Path("/usr/bin/chromedriver")

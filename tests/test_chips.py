@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import chips, claims, data
+from analysis.studies import chips
+from analysis.core import claims, data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "chips"
 RESOURCES = ["chips_value_chain_shares", "chips_dram_revenue", "chips_market_values", "chips_korea_japan_trade",

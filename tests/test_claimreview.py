@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from analysis import claimreview, claims
-from analysis.__main__ import main
+from analysis.build import claimreview
+from analysis.core import claims
+from analysis.build.cli import main
 
 
 def _report_row(**changes):

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis import claims, data, paths
+from analysis.core import claims, data, paths
 
 
 def test_register_has_every_claim_once():

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from analysis import data, paths
+from analysis.core import data, paths
 
 REFUGEES = "refugee_ceilings_admissions"
 

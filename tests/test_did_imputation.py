@@ -13,9 +13,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data
-from analysis import did_imputation as di
-from analysis.simulate import energy as en
+from analysis.core import data
+from analysis.estimators import did_imputation as di
+from analysis.studies import energy
+from analysis.studies.energy import montecarlo as en_mc
+from analysis.studies.energy import simulate as en
 
 EST_ATOL = 1e-6
 SE_RTOL = 1e-4
@@ -129,8 +131,8 @@ def test_bad_input_is_refused(df_het_31000):
 
 # -------------------------------------------------------------------------------- simulated design
 def test_fast_monte_carlo_recovers_planted_effect():
-    mc = en.monte_carlo(24, seed=2024, n_units=1000)
-    s = en.summarise_monte_carlo(mc)
+    mc = en_mc.monte_carlo(24, seed=2024, n_units=1000)
+    s = en_mc.summarise_monte_carlo(mc)
     assert abs(s["bias_pct_of_effect"]) < 5
     assert s["coverage_95"] >= 0.8  # 24 replications: the 0.93-0.97 band is checked in the notebook (>= 200)
     assert 0.7 < s["mean_se_bp"] / s["sd_estimate_bp"] < 1.5
@@ -140,7 +142,7 @@ def test_fast_monte_carlo_recovers_planted_effect():
 
 
 def test_placebo_panel_shows_no_effect_and_no_pretrend():
-    fr = en.estimation_frame(en.simulate_households(99, n_units=1500, effect_bp=0.0))
+    fr = energy.estimation_frame(en.simulate_households(99, n_units=1500, effect_bp=0.0))
     res = di.intensity_did(fr, "expected_inflation_pct", "unit", "t", "g", "price_increase_pct",
                            pretrends=6, pretrend_reference=-4)
     est = res.overall.scaled(100)
@@ -154,7 +156,7 @@ def test_byo_panel_with_other_planted_effect_is_covered(tmp_path):
     panel = en.simulate_households(4242, n_units=1200, effect_bp=planted)
     path = tmp_path / "my_panel.csv"
     panel[en.SCHEMA_COLUMNS].to_csv(path, index=False)
-    frame = en.estimation_frame(di.read_energy_panel(path))
+    frame = energy.estimation_frame(energy.read_energy_panel(path))
     est = di.imputation_fit(frame, "expected_inflation_pct", "unit", "t", "g",
                             intensity="price_increase_pct").slope().scaled(100)
     assert est.covers(planted), est
@@ -169,7 +171,7 @@ def test_byo_panel_with_other_planted_effect_is_covered(tmp_path):
 def test_malformed_byo_panel_is_refused_with_file_row_column(fixture, row, column):
     path = data.paths.ROOT / "tests" / "fixtures" / "energy" / fixture
     with pytest.raises(data.DataError) as err:
-        di.read_energy_panel(path)
+        energy.read_energy_panel(path)
     hits = [p for p in err.value.problems if p.row == row and p.column == column]
     assert hits, str(err.value)
     assert fixture in hits[0].file

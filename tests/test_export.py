@@ -4,6 +4,7 @@ byte-identical across two independent renders."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 
 import matplotlib
 
@@ -11,8 +12,10 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from analysis import __main__ as cli  # noqa: E402
-from analysis import data, export, figures, refugees  # noqa: E402
+from analysis.build import cli  # noqa: E402
+from analysis.build import export  # noqa: E402
+from analysis.core import data, figures  # noqa: E402
+from analysis.studies import refugees  # noqa: E402
 
 NAMES = ("01_refugee_ceilings_admissions", "01_refugee_utilisation")
 
@@ -83,10 +86,12 @@ def test_selection_by_prefix_glob_and_errors(two_renders, tmp_path):
         (tmp_path / "moved.svg").rename(two_renders[0] / f"{NAMES[1]}.svg")
 
 
-def test_command_line(two_renders, tmp_path, monkeypatch, capsys):
-    from analysis import paths
+def test_command_line(two_renders, tmp_path, tmp_path_factory, monkeypatch, capsys):
+    from analysis.core import paths
 
-    monkeypatch.setattr(paths, "FIGURES", two_renders[0])
+    output = tmp_path_factory.mktemp("output")  # the figures of an output folder, as a run leaves them
+    shutil.copytree(two_renders[0], output / "figures")
+    monkeypatch.setattr(paths, "OUTPUT", output)
     assert cli.main(["figures", "--format", "svg", "--out", str(tmp_path), "--only", NAMES[1]]) == 0
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [f"{NAMES[1]}.svg",
                                                                                          f"{NAMES[1]}.txt"]

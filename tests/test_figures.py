@@ -7,7 +7,7 @@ import hashlib
 import matplotlib.pyplot as plt
 import pytest
 
-from analysis import figures
+from analysis.core import figures
 
 
 def _figure():

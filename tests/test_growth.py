@@ -1,4 +1,4 @@
-"""The growth estimator (analysis.growth): known rates on synthetic data, Cottier et al. on the shared data,
+"""The growth estimator (analysis.estimators.growth): known rates on synthetic data, Cottier et al. on the shared data,
 Epoch's frontier rule, and refusal of malformed cost files."""
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, growth
+from analysis.core import data
+from analysis.estimators import growth
+from analysis.studies import ai
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ai"
 
@@ -126,7 +128,7 @@ def test_frontier_rule_reproduces_epochs_top10_list():
     epoch = json.loads((FIXTURES / "epoch_frontier_systems_top_n.json").read_text(encoding="utf-8"))
     published = {name for rank in range(1, 11) for name in epoch[str(rank)]}
     models = data.load("ai_models")
-    ours = growth.frontier_top_n(models[models["notable"]], n=10, start="2015-09-01", end="2023-12-31")
+    ours = ai.frontier_top_n(models[models["notable"]], n=10, start="2015-09-01", end="2023-12-31")
     assert len(published) == 65
     assert len(published & set(ours.index)) >= 64
     assert len(set(ours.index) - published) <= 1
@@ -140,7 +142,7 @@ def test_frontier_rule_on_a_toy_table():
                         "publication_date": pd.to_datetime(["2016-01-01", "2017-01-01", "2018-01-01",
                                                              "2019-01-01", "2019-01-01"]),
                         "training_compute_flop": [10.0, 5.0, 20.0, 1.0, 15.0]})
-    ranks = growth.frontier_top_n(toy, n=2, start=None, end=None)
+    ranks = ai.frontier_top_n(toy, n=2, start=None, end=None)
     assert ranks.to_dict() == {"a": 1, "b": 2, "c": 1, "e": 2}
 
 

@@ -1,5 +1,5 @@
-"""Customs transactions -> GVC firm-year panel (analysis.gvc_panel, DuckDB) and its simulated input
-(analysis.simulate.customs).
+"""Customs transactions -> GVC firm-year panel (analysis.studies.gvc.transactions, DuckDB) and its simulated input
+(analysis.studies.gvc.customs).
 
 Three kinds of check: a hand computation on the tiny synthetic fixture in tests/fixtures/gvc_transactions/; the
 DuckDB build against an independent pandas groupby (:func:`gvc_panel.reference_panel_pandas`), cell for cell, on
@@ -20,10 +20,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, gvc_panel
-from analysis import triple_difference as td
-from analysis.__main__ import main as cli_main
-from analysis.simulate import customs, gvc
+from analysis.core import data
+from analysis.estimators import triple_difference as td
+from analysis.studies import gvc
+from analysis.studies.gvc import simulate as gvc_sim, transactions as gvc_panel
+from analysis.build.cli import main as cli_main
+from analysis.studies.gvc import customs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gvc_transactions"
 TABLES = {"immex": FIXTURES / "immex.csv", "firms": FIXTURES / "firms.csv", "tariffs": FIXTURES / "tariff_changes.csv"}
@@ -78,7 +80,7 @@ def test_fixture_panel_matches_hand_computation():
         ("C003", 2017): (math.log(400), nan, math.log(400), math.asinh(400 - 100)),
         ("C003", 2018): (math.log(100), nan, math.log(100), math.asinh(100 - 300)),
     }
-    got = p[list(td.OUTCOMES)]
+    got = p[list(gvc.OUTCOMES)]
     for key, values in want.items():
         np.testing.assert_allclose(got.loc[key].to_numpy(float), values, rtol=1e-12, equal_nan=True, err_msg=key)
     s = result.summary
@@ -100,7 +102,7 @@ def test_build_panel_returns_frame_or_writes_validated_parquet(tmp_path):
     out = gvc_panel.build_panel(FIXTURES / "transactions.csv", TABLES["immex"], TABLES["firms"], TABLES["tariffs"],
                                 out=tmp_path / "panel.parquet")
     assert out == tmp_path / "panel.parquet"
-    loaded = td.load_panel(out)  # notebook 03's loader
+    loaded = gvc.load_panel(out)  # notebook 03's loader
     _assert_same_cells(loaded, frame, rtol=0, atol=0)
     assert (tmp_path / "panel.parquet.build.json").is_file()
 
@@ -162,7 +164,7 @@ def test_many_files_equal_one_file(tmp_path, small_customs):
 def test_transactions_to_panel_to_triple_difference_recovers_planted_effect(tmp_path):
     # A planted 2019 effect unlike the default (0.35 log points), GVC services firms as strong as manufacturing
     # ones, so the GVC differential's truth is the planted value itself.
-    params = replace(gvc.GVCParams(), effect_path={2018: 0.10, 2019: 0.35, 2020: 0.30, 2021: 0.25},
+    params = replace(gvc_sim.GVCParams(), effect_path={2018: 0.10, 2019: 0.35, 2020: 0.30, 2021: 0.25},
                      nonmanufacturing_gvc_scale=1.0)
     sim = customs.simulate_customs(n_firms=6_000, seed=99, lines_per_firm_year=25, params=params,
                                    firms_per_block=1_500)
@@ -316,7 +318,7 @@ def test_cli_writes_panel_and_reports_bad_input(tmp_path, capsys):
             "--firms", str(TABLES["firms"]), "--tariffs", str(TABLES["tariffs"]), "--out", str(out)]
     assert cli_main(args + ["--no-progress"]) == 0
     assert "3 in the panel" in capsys.readouterr().out
-    assert len(td.load_panel(out)) == 9
+    assert len(gvc.load_panel(out)) == 9
     bad = tmp_path / "bad.csv"
     shutil.copy(FIXTURES / "bad_flow.csv", bad)
     args[2] = str(bad)

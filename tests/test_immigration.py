@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import data, immigration, paths
+from analysis.core import data, paths
+from analysis.studies import immigration
 
 FIXTURES = Path(__file__).parent / "fixtures" / "immigration"
 TABLES = ["border_encounters_fy", "border_encounters_monthly", "border_removals_returns_fy", "border_barrier_miles",

@@ -15,7 +15,9 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from analysis import data, paths, refugees, run
+from analysis.core import data, paths
+from analysis.studies import refugees
+from analysis.build import run
 
 
 def _kernel_env() -> None:

@@ -15,7 +15,9 @@ import numpy as np
 import pytest
 from test_interactive import Kernel, _pngs
 
-from analysis import data, growth, paths, run
+from analysis.core import data, paths
+from analysis.estimators import growth
+from analysis.build import run
 
 
 def _start(number: str, marker: str) -> Kernel:

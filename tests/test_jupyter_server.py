@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths, run
+from analysis.core import paths
+from analysis.build import run
 
 REPO = Path(__file__).resolve().parents[1]
 

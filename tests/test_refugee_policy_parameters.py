@@ -12,7 +12,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import data
+from analysis.core import data
 
 NAME = "refugee_policy_parameters"
 # Claims the table was built for (brief of 2026-11-28); each needs at least one row.

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import data
+from analysis.core import data
 
 KEY_COLUMNS = {
     "refugee_ceilings_admissions": ["ceiling_source", "admitted_source"],

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import io
+from analysis.core import io
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = "01"  # the quickest notebook; the machinery is the same for all

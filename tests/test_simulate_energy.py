@@ -1,4 +1,4 @@
-"""The simulated energy-price panels have the documented design (SIMULATED DATA; analysis.simulate.energy)."""
+"""The simulated energy-price panels have the documented design (SIMULATED DATA; analysis.studies.energy.simulate)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.simulate import energy as en
+from analysis.studies.energy import simulate as en
+from analysis.studies import energy
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_household_timing_and_shares(households):
 
 
 def test_planted_pooled_effect_is_exact_and_shaped(households):
-    fr = en.estimation_frame(households)
+    fr = energy.estimation_frame(households)
     post = (fr["g"] > 0) & (fr["t"] >= fr["g"])
     p, tau = fr.loc[post, "price_increase_pct"], fr.loc[post, "true_effect_pp"]
     assert 100 * (p * tau).sum() / (p * p).sum() == pytest.approx(1.4, rel=1e-10)
@@ -77,7 +78,7 @@ def test_firms_quarterly_rising_exposure_and_passthrough(firms):
     q = pd.PeriodIndex(firms["period"], freq="M").asfreq("Q")
     assert not pd.Series(list(zip(firms["unit_id"], q))).duplicated().any()  # one answer per quarter
     assert (firms["true_effect_pp"] == 0).all()
-    fr = en.estimation_frame(firms)
+    fr = energy.estimation_frame(firms)
     post = (fr["g"] > 0) & (fr["t"] >= fr["g"])
     np.testing.assert_allclose(fr.loc[post, "true_passthrough_pp"], 0.7 * fr.loc[post, "price_increase_pct"])
 

@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from analysis import paths, site
+from analysis.core import paths
+from analysis.build import site
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +141,7 @@ def test_missing_values_are_shown_as_nothing():
 def test_claims_page_embeds_the_ledger_as_claimreview_json_ld(site_dir, built):
     from bs4 import BeautifulSoup
 
-    from analysis import claimreview
+    from analysis.build import claimreview
 
     soup = BeautifulSoup(_html(site_dir, "claims.html"), "html.parser")
     scripts = soup.find_all("script", type="application/ld+json")

@@ -3,7 +3,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data, tariff_lines as tl, tariffs
+from analysis.core import data
+from analysis.studies.tariffs import lines as tl
+from analysis.studies import tariffs
 
 
 @pytest.fixture(scope="module")

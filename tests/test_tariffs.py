@@ -1,4 +1,4 @@
-"""Tests for analysis.tariffs and the trade/tariff/EU-EV data files (notebook 02)."""
+"""Tests for analysis.studies.tariffs and the trade/tariff/EU-EV data files (notebook 02)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import data, tariffs
+from analysis.core import data
+from analysis.studies import tariffs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "trade"
 
@@ -262,6 +263,6 @@ def test_project_data_2018_retaliation_and_1931_ceiling():
 
 
 def test_no_tariff_or_ev_row_cites_the_documents():
-    from analysis import claims
+    from analysis.core import claims
     for name in NEW_RESOURCES:
         assert claims.self_citations(name) == [], name

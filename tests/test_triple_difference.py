@@ -1,4 +1,4 @@
-"""The GVC triple difference (analysis.triple_difference) and its simulated DGP (analysis.simulate.gvc).
+"""The GVC triple difference (analysis.estimators.triple_difference) and its simulated DGP (analysis.studies.gvc.simulate).
 
 Recovery is checked against the planted truth of a seeded simulation with tolerances derived from the Monte Carlo
 standard error; the exposure builder against a hand computation; the bring-your-own path with a panel drawn with a
@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import data
-from analysis import triple_difference as td
-from analysis.simulate import gvc
+from analysis.core import data
+from analysis.estimators import triple_difference as td
+from analysis.studies import gvc
+from analysis.studies.gvc import montecarlo as gvc_mc, simulate as gvc_sim
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gvc"
 
@@ -27,7 +28,7 @@ def test_exposure_matches_hand_computation():
     shares = pd.DataFrame({"firm_id": ["A", "A", "B", "B"], "hs6": ["p1", "p3", "p2", "p1"],
                            "share": [0.5, 0.5, 0.2, 0.8]})
     tariffs = pd.DataFrame({"hs6": ["p1", "p2", "p3"], "delta_tariff_pp": [25.0, 15.0, 0.0]})
-    got = td.firm_exposure(shares, tariffs)
+    got = gvc.firm_exposure(shares, tariffs)
     assert got.to_dict() == pytest.approx({"A": 12.5, "B": 23.0}, abs=1e-12)
 
 
@@ -35,12 +36,12 @@ def test_exposure_refuses_shares_not_summing_to_one_and_unknown_products():
     tariffs = pd.DataFrame({"hs6": ["p1", "p2"], "delta_tariff_pp": [25.0, 0.0]})
     bad_sum = pd.DataFrame({"firm_id": ["A", "A", "B"], "hs6": ["p1", "p2", "p1"], "share": [0.5, 0.4, 1.0]})
     with pytest.raises(data.DataError) as err:
-        td.firm_exposure(bad_sum, tariffs)
+        gvc.firm_exposure(bad_sum, tariffs)
     p = err.value.problems[0]
     assert (p.rule, p.row, p.column) == ("shares-sum", 1, "share")
     unknown = pd.DataFrame({"firm_id": ["A", "B"], "hs6": ["p1", "p9"], "share": [1.0, 1.0]})
     with pytest.raises(data.DataError) as err:
-        td.firm_exposure(unknown, tariffs)
+        gvc.firm_exposure(unknown, tariffs)
     p = err.value.problems[0]
     assert (p.rule, p.row, p.column) == ("unknown-product", 2, "hs6")
 
@@ -55,7 +56,7 @@ def test_exposure_quartiles_of_firms_not_rows():
 # ---------------------------------------------------------------------------------------------- Monte Carlo
 @pytest.fixture(scope="module")
 def mc():
-    return gvc.monte_carlo(replications=24, n_firms=2_000, seed=11)
+    return gvc_mc.monte_carlo(replications=24, n_firms=2_000, seed=11)
 
 
 def _row(summary, model, group, outcome, year=2019):
@@ -70,7 +71,7 @@ def test_monte_carlo_recovers_planted_2019_effect(mc):
     planted = math.log(1.2)
     for model, group, truth in (("difference_in_differences", "manufacturing_gvc", planted),
                                 ("triple_difference", "gvc_differential",
-                                 planted * gvc.GVCParams().gvc_mean_multiplier()),
+                                 planted * gvc_sim.GVCParams().gvc_mean_multiplier()),
                                 ("triple_difference", "non_gvc", 0.0)):
         r = _row(s, model, group, "ln_exports_us")
         assert r["truth"] == pytest.approx(truth)
@@ -94,7 +95,7 @@ def test_pre_period_coefficients_are_zero_on_average(mc):
     s = mc.summary()
     d = mc.draws
     assert set(d["year"]) == {2018, 2019, 2020, 2021}
-    pre = gvc.simulate_gvc_panel(n_firms=3_000, seed=5)
+    pre = gvc_sim.simulate_gvc_panel(n_firms=3_000, seed=5)
     es = td.triple_difference(pre.panel, "ln_exports_us", [td.EXPOSURE])
     t = es.table[es.table["year"].isin([2015, 2016])]
     assert (t["estimate"].abs() < 4 * t["se"]).all()
@@ -105,12 +106,12 @@ def test_pre_period_coefficients_are_zero_on_average(mc):
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_byo_panel_with_a_different_planted_effect_is_covered(tmp_path, suffix):
     path_2019 = {2018: 0.10, 2019: 0.35, 2020: 0.30, 2021: 0.25}
-    sim = gvc.simulate_gvc_panel(n_firms=6_000, seed=99, effect_path=path_2019, nonmanufacturing_gvc_scale=1.0)
+    sim = gvc_sim.simulate_gvc_panel(n_firms=6_000, seed=99, effect_path=path_2019, nonmanufacturing_gvc_scale=1.0)
     file = tmp_path / f"someone_elses_panel{suffix}"
     panel = sim.panel.assign(firm_id=lambda p: "F" + p["firm_id"].astype(str))
     panel.to_csv(file, index=False) if suffix == ".csv" else panel.to_parquet(file, index=False)
 
-    loaded = td.load_panel(file)
+    loaded = gvc.load_panel(file)
     assert len(loaded) == len(panel)
     exps = [td.EXPOSURE, td.INPUT_EXPOSURE]
     iqr = {e: td.exposure_quartiles(loaded, e)["iqr"] for e in exps}
@@ -125,14 +126,14 @@ def test_byo_panel_with_a_different_planted_effect_is_covered(tmp_path, suffix):
     n = ddd.effect(2019, group="non_gvc", exposure=td.EXPOSURE)
     assert n["ci_low"] <= 0.0 <= n["ci_high"], n
 
-    out = td.results_json(ddd, did)
+    out = gvc.results_json(ddd, did)
     hit = [e for e in out["estimates"] if e["model"] == "difference_in_differences" and e["year"] == 2019
            and e["exposure"] == td.EXPOSURE]
     assert hit and hit[0]["ci95_low"] <= 0.35 <= hit[0]["ci95_high"]
 
 
 def test_valid_fixture_loads():
-    panel = td.load_panel(FIXTURES / "valid_panel.csv")
+    panel = gvc.load_panel(FIXTURES / "valid_panel.csv")
     assert panel.shape == (21, 11)
     assert panel["firm_id"].iloc[0] == "RFC000"
 
@@ -147,7 +148,7 @@ def test_valid_fixture_loads():
 ])
 def test_malformed_panel_refused_with_file_row_column(name, rule, row, column):
     with pytest.raises(data.DataError) as err:
-        td.load_panel(FIXTURES / name)
+        gvc.load_panel(FIXTURES / name)
     problems = err.value.problems
     assert any(p.rule == rule and p.row == row and p.column == column for p in problems), problems
     assert all(p.file.endswith(name) for p in problems)
@@ -155,13 +156,13 @@ def test_malformed_panel_refused_with_file_row_column(name, rule, row, column):
 
 
 def test_panel_without_base_year_refused():
-    panel = td.load_panel(FIXTURES / "valid_panel.csv")
+    panel = gvc.load_panel(FIXTURES / "valid_panel.csv")
     with pytest.raises(data.DataError, match="base year 2017"):
-        td.validate_panel(panel[panel["year"] != 2017], "panel.csv")
+        gvc.validate_panel(panel[panel["year"] != 2017], "panel.csv")
 
 
 def test_estimator_needs_base_year_and_columns():
-    sim = gvc.simulate_gvc_panel(n_firms=300, seed=3)
+    sim = gvc_sim.simulate_gvc_panel(n_firms=300, seed=3)
     with pytest.raises(ValueError, match="base year"):
         td.triple_difference(sim.panel, base_year=2014)
     with pytest.raises(KeyError, match="lacks column"):
@@ -171,7 +172,7 @@ def test_estimator_needs_base_year_and_columns():
 @pytest.mark.parametrize("sector_by_year", [False, True])
 def test_lean_engine_matches_pyfixest_feols(sector_by_year):
     # Unbalanced (5% missing outcomes) with a singleton firm: coefficients and clustered SEs equal feols's.
-    sim = gvc.simulate_gvc_panel(n_firms=1_500, seed=4)
+    sim = gvc_sim.simulate_gvc_panel(n_firms=1_500, seed=4)
     panel = sim.panel.copy()
     panel.loc[panel.sample(frac=0.05, random_state=1).index, "ln_exports_us"] = np.nan
     panel.loc[(panel["firm_id"] == 0) & (panel["year"] != 2017), "ln_exports_us"] = np.nan

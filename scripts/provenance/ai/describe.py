@@ -1,4 +1,4 @@
-from analysis import data
+from analysis.core import data
 READ = "2026-11-28"
 EPOCH_LIC = [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
               "title": "Epoch AI data: CC BY 4.0. Cite: Epoch AI, 'Data on AI Models'. Published online at epoch.ai. "

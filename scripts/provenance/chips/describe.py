@@ -1,5 +1,5 @@
-"""Describe notebook 07's tables in data/datapackage.json through analysis.data.upsert_resource."""
-from analysis import data
+"""Describe notebook 07's tables in data/datapackage.json through analysis.core.data.upsert_resource."""
+from analysis.core import data
 
 READ = "2026-11-28"
 LIC_MIXED = [

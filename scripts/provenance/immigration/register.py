@@ -1,5 +1,5 @@
 """Describe the immigration/border tables in data/datapackage.json through data.upsert_resource."""
-from analysis import data
+from analysis.core import data
 
 READ = "2026-11-28"
 GOV_LICENSE = [{"name": "public-domain-us-gov",

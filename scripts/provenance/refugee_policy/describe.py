@@ -1,4 +1,4 @@
-from analysis import data
+from analysis.core import data
 
 res = {
     "name": "refugee_policy_parameters",

@@ -5,7 +5,7 @@ No input files: every fact (publisher, title, date, URL) is written out below, a
 import csv, io, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src"))
-from analysis import io as aio, paths
+from analysis.core import io as aio, paths
 
 USG = "US government work: public domain (17 U.S.C. 105)"
 NEWS = "(c) the publisher; facts and short quotations only"

@@ -2,7 +2,7 @@
 import sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src"))
-from analysis import data
+from analysis.core import data
 res = {
   "name": "refugee_sources",
   "path": "refugee_sources.csv",

@@ -2,7 +2,7 @@
 
 Usage, from the repository root: ``PYTHONPATH=src python scripts/provenance/tariff_lines/describe.py``
 """
-from analysis import data
+from analysis.core import data
 
 READ = "Read 2026-12-03."
 CSV = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}

@@ -1,4 +1,4 @@
-from analysis import data
+from analysis.core import data
 
 READ = "2026-11-28"
 COMPILATION = "Copied from the project's earlier trade compilation (each row names its publication and URL)."
@@ -18,7 +18,7 @@ monthly = dict(common,
     title="US goods imports by partner, monthly, Census basis (customs value), FRED series, $ million",
     description=("One row per FRED series and month. IMPCH (China, NSA, 1985-01 to 2025-12), IMPMX (Mexico, NSA; 1995-2005 "
                  "and 2015-2024), IMPCA (Canada, NSA; 2015-2022), IMP0004 (World, seasonally adjusted; 2015-01 to 2024-06). "
-                 "Annual totals are 12-month sums computed in analysis.tariffs. The seasonally adjusted IMP0004 sums to the "
+                 "Annual totals are 12-month sums computed in analysis.studies.tariffs. The seasonally adjusted IMP0004 sums to the "
                  "NSA annual total: its 2017 sum equals Census c0015 (2,339,591.3 $mn) to $0.1mn. Transcribed from the "
                  "stored copies named in source_key; the IMPMX transcription reproduces the compilation's README's annual sums "
                  "for 2015-2024 exactly."),
@@ -44,7 +44,7 @@ annual = dict(common,
     description=("One row per year, partner, basis and source. basis: census_goods (general imports of goods, customs value), "
                  "bop_goods (balance-of-payments goods), bop_goods_and_services, goods_basis_unstated. preferred = the row to "
                  "use when several sources give the same year, partner and basis (FRED 12-month sums from "
-                 "trade_us_imports_monthly are added by analysis.tariffs.annual_imports). Empty imports_usd_bn: no stored "
+                 "trade_us_imports_monthly are added by analysis.studies.tariffs.annual_imports). Empty imports_usd_bn: no stored "
                  "source gives the value (EU for every year; Canada 2024; World 2015-2016 and 2018-2021 are filled from FRED "
                  "IMP0004 in code, World 2024 is empty). Values from the compilation table trade_us_imports.csv except "
                  "rows with source_key scmp_floordaily_2024_02_08 and the EU/Canada gap rows, added from stored pages found "

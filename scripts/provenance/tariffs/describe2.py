@@ -1,4 +1,4 @@
-from analysis import data
+from analysis.core import data
 res = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
   "name": "us_unrate_monthly", "path": "us_unrate_monthly.csv",
   "title": "US civilian unemployment rate, monthly, seasonally adjusted (BLS CPS; FRED UNRATE), 2023-01 to 2025-03",

@@ -1,4 +1,4 @@
-from analysis import data
+from analysis.core import data
 c = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
 def f(name, t, d, unit=None, **k):
     x = {"name": name, "type": t, "description": d}

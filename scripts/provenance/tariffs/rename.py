@@ -1,5 +1,5 @@
 import fcntl, json, shutil
-from analysis import data, paths, io
+from analysis.core import data, paths, io
 ren = {"us_unrate_monthly": "tariff_context_us_unrate_monthly",
        "us_unemployment_hsus_annual": "tariff_context_us_unemployment_hsus_annual"}
 for old, new in ren.items():

@@ -35,9 +35,8 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import io, paths
+from analysis.core import io, paths
 
-EXECUTED = paths.EXECUTED
 PRIVATE_MARKER = ".analysis-private-run"
 
 
@@ -320,7 +319,7 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     source = staging / f"{notebook.stem}.input.ipynb"
     jupytext.write(jupytext.read(notebook), source, fmt="ipynb")
     executed = staging / f"{notebook.stem}.executed.ipynb"
-    # Inherited by this run's kernel only, all absolute. ANALYSIS_HEADLESS: see analysis.interactive.
+    # Inherited by this run's kernel only, all absolute. ANALYSIS_HEADLESS: see analysis.build.interactive.
     # PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
     # sums otherwise change in the last digits from run to run, and with them the PDF figures).
     kernel_env = {"ANALYSIS_HEADLESS": "1", "PYTHONHASHSEED": "0", "ANALYSIS_ROOT": str(paths.ROOT),

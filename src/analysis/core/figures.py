@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 
-from . import io, paths
+from analysis.core import io, paths
 
 FORMATS = ("png", "svg", "pdf")
 

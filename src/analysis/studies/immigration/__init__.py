@@ -2,7 +2,7 @@
 
 The tables (``border_encounters_fy``, ``border_encounters_monthly``, ``border_removals_returns_fy``,
 ``immigration_executive_actions``, ``immigration_tps_actions`` ...) are described in ``data/datapackage.json``
-and loaded with :func:`analysis.data.load`. This module only adds what the descriptor cannot say:
+and loaded with :func:`analysis.core.data.load`. This module only adds what the descriptor cannot say:
 
 * :func:`check_fy_against_months` and :func:`check_components` — the fiscal-year totals must equal the sum of
   their months, and Title 8 + Title 42 (and USBP + OFO) must equal the "All" / CBP-total rows. They raise
@@ -10,7 +10,7 @@ and loaded with :func:`analysis.data.load`. This module only adds what the descr
 * :func:`monthly_series` / :func:`calendar_year_totals` — one monthly Southwest-border series on a stated basis.
 * :func:`window_months` — the length of an inclusive legal window (e.g. 26 Nov 2022 - 25 May 2024) in months.
 * :func:`administration` — who was president on a date.
-* ``plot_*`` — the notebook's figures (they return the matplotlib figure; :func:`analysis.figures.save` writes it).
+* ``plot_*`` — the notebook's figures (they return the matplotlib figure; :func:`analysis.core.figures.save` writes it).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from datetime import date
 
 import pandas as pd
 
-from . import claims
-from .data import DataError, Problem
+from analysis.core import claims
+from analysis.core.data import DataError, Problem
 
 FY_FILE = "data/border_encounters_fy.csv"
 MONTHLY_FILE = "data/border_encounters_monthly.csv"
@@ -168,7 +168,7 @@ def plot_encounters(series: pd.DataFrame, fy_totals: pd.DataFrame):
     """Two panels: monthly Southwest-border encounters by basis; fiscal-year totals by component and title."""
     import matplotlib.pyplot as plt
 
-    from .figures import PALETTE
+    from analysis.core.figures import PALETTE
 
     fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 8))
     s = series.astype("float64")
@@ -200,7 +200,7 @@ def plot_removals(removals: pd.DataFrame, first_fy: int = 2000):
     """Removals and returns by fiscal year, administrations shaded (by the president at the year's start)."""
     import matplotlib.pyplot as plt
 
-    from .figures import PALETTE
+    from analysis.core.figures import PALETTE
 
     r = removals[removals["fiscal_year"] >= first_fy]
     x = pd.to_datetime(dict(year=r["fiscal_year"] - 1, month=10, day=1)) + pd.Timedelta(days=182)
@@ -218,7 +218,7 @@ def plot_timeline(actions: pd.DataFrame, tps: pd.DataFrame, start="2017-01-01", 
     """The dated executive actions, one lane per theme, with TPS windows as bars."""
     import matplotlib.pyplot as plt
 
-    from .figures import PALETTE
+    from analysis.core.figures import PALETTE
 
     lanes = {"travel and entry bans": ("Executive Order 137", "Proclamation 9", "Proclamation 100",
                                        "Proclamation of 31 Dec"),

@@ -1,9 +1,9 @@
-"""Simulated Mexican customs transaction records whose firm-year aggregates follow :mod:`analysis.simulate.gvc`.
+"""Simulated Mexican customs transaction records whose firm-year aggregates follow :mod:`analysis.studies.gvc.simulate`.
 
 The study of Utar, Cebreros & Torres starts from customs declarations, not from a firm-year panel. This module
 draws **simulated** declaration lines — one row per line: firm, date, 8-digit tariff fraction, flow, partner
 country, US dollar value, in the schema ``data/schemas/gvc_transactions.schema.json`` — together with the other
-inputs :func:`analysis.gvc_panel.build_panel` needs (an IMMEX register, a firm register with sectors and a
+inputs :func:`analysis.studies.gvc.transactions.build_panel` needs (an IMMEX register, a firm register with sectors and a
 product table of US tariff changes), so the whole path transactions → panel → triple difference can be checked
 against a planted truth.
 
@@ -11,7 +11,7 @@ Where the numbers come from
 ---------------------------
 The firm-year process is **not** redrawn here: :func:`simulate_customs` calls
 ``gvc.simulate_gvc_panel(n_firms, seed)`` and splits its draws into transactions, so every true parameter is
-:class:`analysis.simulate.gvc.GVCParams` (planted p75–p25 effect on exports to the US of manufacturing GVC firms:
+:class:`analysis.studies.gvc.simulate.GVCParams` (planted p75–p25 effect on exports to the US of manufacturing GVC firms:
 ``ln(1.20)`` in 2019, 0.06 / 0.13 / 0.17 in 2018 / 2020 / 2021, no effect on non-GVC firms; the other outcomes'
 multiples and the input channel as documented there). Exactly, up to floating-point summation:
 
@@ -48,8 +48,8 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from .. import triple_difference as td
-from . import gvc
+from analysis.studies import gvc as study
+from analysis.studies.gvc import simulate as gvc
 
 BASE_YEAR = 2017
 US, CHINA = "USA", "CHN"
@@ -240,7 +240,7 @@ def simulate_customs(n_firms: int = 2_000, seed: int = 20240426, lines_per_firm_
     exports = flows[0] + flows[1]
     imports = flows[2] + flows[3] + flows[4]
     ids = firm_label(design.firms["firm_id"].to_numpy())
-    expected = panel[["firm_id", "year", "gvc", "manufacturing", "sector", td.EXPOSURE, td.INPUT_EXPOSURE]].copy()
+    expected = panel[["firm_id", "year", "gvc", "manufacturing", "sector", study.EXPOSURE, study.INPUT_EXPOSURE]].copy()
     expected["firm_id"] = np.repeat(ids, n_years)
     expected["ln_exports_us"] = np.log(flows[0]).ravel()
     expected["ln_imports_us"] = np.log(flows[2]).ravel()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import io, paths
+from analysis.core import io, paths
 
 MAX_LISTED = 20  # problems listed in one error message; the count says how many more
 
@@ -80,7 +80,7 @@ def validate_file(path: Path, res: dict) -> list[Problem]:
     from frictionless import Resource  # imported lazily: it is slow to import and only needed here
 
     path = Path(path)
-    label = _label(path)
+    label = file_label(path)
     if not path.is_file():
         return [Problem(label, "missing-file", "file not found")]
     if problems := validate_encoding(path):
@@ -124,7 +124,7 @@ def _header_problems(path: Path, schema: dict) -> list[Problem]:
     expected = [f["name"] for f in schema["fields"]]
     if header == expected:
         return []
-    label = _label(path)
+    label = file_label(path)
     problems = [Problem(label, "missing-column", "column required by the schema is absent", None, c)
                 for c in expected if c not in header]
     problems += [Problem(label, "unknown-column", "column not in the schema", None, c)
@@ -146,12 +146,13 @@ def _nonfinite(path: Path, res: dict) -> list[Problem]:
         bad = values.map(lambda v: v is not None and not pd.isna(v) and not math.isfinite(v))
         bad |= frame[col].str.strip().str.lower().isin(["nan", "na", "null"])
         for idx in frame.index[bad]:
-            problems.append(Problem(_label(path), "non-finite", f"value {frame.at[idx, col]!r} is not a finite number "
+            problems.append(Problem(file_label(path), "non-finite", f"value {frame.at[idx, col]!r} is not a finite number "
                                     "(leave the cell empty for a missing value)", int(idx) + 1, col))
     return problems
 
 
-def _label(path: Path) -> str:
+def file_label(path: Path) -> str:
+    """How error messages name a file: its path inside the repository, else the path as given."""
     try:
         return str(Path(path).resolve().relative_to(paths.ROOT))
     except ValueError:
@@ -183,10 +184,10 @@ def _descriptor_problems(path: Path, res: dict) -> list[Problem]:
     """A resource must record its sha256 and byte size: without them a changed file would pass unnoticed."""
     problems = []
     if not str(res.get("hash", "")).startswith("sha256:"):
-        problems.append(Problem(_label(path), "missing-hash", f"descriptor entry {res.get('name')!r} has no sha256 "
+        problems.append(Problem(file_label(path), "missing-hash", f"descriptor entry {res.get('name')!r} has no sha256 "
                                 "hash; record it with `python -m analysis data rehash NAME` after reviewing the file"))
     if not isinstance(res.get("bytes"), int):
-        problems.append(Problem(_label(path), "missing-bytes", f"descriptor entry {res.get('name')!r} has no byte "
+        problems.append(Problem(file_label(path), "missing-bytes", f"descriptor entry {res.get('name')!r} has no byte "
                                 "size; record it with `python -m analysis data rehash NAME`"))
     return problems
 
@@ -246,7 +247,7 @@ def verify_all() -> list[Problem]:
     for csv in sorted(paths.DATA.rglob("*.csv")):
         rel = csv.relative_to(paths.DATA).as_posix()
         if rel not in described and "fixtures" not in csv.parts:
-            problems.append(Problem(_label(csv), "undescribed", "CSV in data/ not described in datapackage.json"))
+            problems.append(Problem(file_label(csv), "undescribed", "CSV in data/ not described in datapackage.json"))
     return problems
 
 
@@ -311,7 +312,7 @@ def read_user_table(path: str | Path, schema: dict) -> pd.DataFrame:
     import pandera.errors
 
     path = Path(path)
-    label = _label(path)
+    label = file_label(path)
     if not path.is_file():
         raise DataError([Problem(label, "missing-file", "file not found")])
     # Columns the schema declares as text are read as text: "09999" and "9999" stay two different ids.
@@ -387,7 +388,7 @@ def _pandera_problems(label: str, cases: pd.DataFrame) -> list[Problem]:
 def validate_encoding(path: Path) -> list[Problem]:
     """UTF-8 without byte-order mark, and not empty."""
     raw = Path(path).read_bytes()
-    label = _label(path)
+    label = file_label(path)
     if not raw.strip():
         return [Problem(label, "empty-file", "file is empty")]
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -34,7 +34,7 @@ from datetime import date
 
 import pandas as pd
 
-from . import io, paths
+from analysis.core import io, paths
 
 VERDICTS = ("reproduced", "differs", "attributed", "replicated_simulated", "not_checkable")
 UNCHECKED = "unchecked"
@@ -68,7 +68,7 @@ class ClaimError(ValueError):
 # ----------------------------------------------------------------------------------------------- register
 def register() -> pd.DataFrame:
     """The claims register (``data/claims.csv``), validated by the data loader."""
-    from .data import load  # the one loader; imported here to keep module import order simple
+    from analysis.core.data import load  # the one loader; imported here to keep module import order simple
 
     return load("claims")
 
@@ -97,10 +97,10 @@ class Stated:
 
     def describe(self) -> str:
         return {
-            "value": f"= {_fmt(self.low)}",
-            "range": f"in [{_fmt(self.low)}, {_fmt(self.high)}]",
-            "above": f"> {_fmt(self.low)}",
-            "below": f"< {_fmt(self.high)}",
+            "value": f"= {format_number(self.low)}",
+            "range": f"in [{format_number(self.low)}, {format_number(self.high)}]",
+            "above": f"> {format_number(self.low)}",
+            "below": f"< {format_number(self.high)}",
         }[self.kind]
 
 
@@ -132,7 +132,8 @@ def parse_stated(text: str) -> Stated:
     raise ClaimError(f"stated value {text!r} is not a number, range (a-b) or bound (>a, <b); pass stated=")
 
 
-def _fmt(x) -> str:
+def format_number(x) -> str:
+    """A value as the ledger shows it: whole numbers without decimals, others to 6 significant digits, dates ISO."""
     if x is None:
         return ""
     if isinstance(x, date):
@@ -239,7 +240,7 @@ def check(
     elif isinstance(stated, str):
         target = parse_stated(stated)
     else:
-        target = Stated("value", stated, stated, _fmt(stated))
+        target = Stated("value", stated, stated, format_number(stated))
 
     if isinstance(computed, tuple):
         agrees, comparison, shown = _range_agrees(claim_id, computed, target, abs_tol)
@@ -248,10 +249,10 @@ def check(
             raise ClaimError(f"claim {claim_id}: computed value is {computed!r}; record not_checkable instead")
         if isinstance(target.low or target.high, date) != isinstance(computed, date):
             raise ClaimError(f"claim {claim_id}: cannot compare {computed!r} with stated {target.text!r}")
-        agrees, shown = _agrees(computed, target, abs_tol, rel_tol), _fmt(computed)
+        agrees, shown = _agrees(computed, target, abs_tol, rel_tol), format_number(computed)
         comparison = target.describe()
         if target.kind == "value" and (abs_tol or rel_tol):
-            comparison += f" within ±{_fmt(abs_tol)}" if abs_tol else f" within ±{rel_tol:.3g} (relative)"
+            comparison += f" within ±{format_number(abs_tol)}" if abs_tol else f" within ±{rel_tol:.3g} (relative)"
     if isinstance(sources, str):
         sources = [sources]
     if isinstance(computed, Computed) and not computation:
@@ -333,7 +334,7 @@ def _range_agrees(claim_id, computed, target, abs_tol) -> tuple[bool, str, str]:
     if target.kind != "range" or not all(math.isfinite(x) for x in (low, high)):
         raise ClaimError(f"claim {claim_id}: a computed range needs a stated range and finite ends")
     agrees = max(abs(low - float(target.low)), abs(high - float(target.high))) <= abs_tol
-    return agrees, f"range ends within ±{_fmt(abs_tol)}", f"{_fmt(low)}-{_fmt(high)}"
+    return agrees, f"range ends within ±{format_number(abs_tol)}", f"{format_number(low)}-{format_number(high)}"
 
 
 def _agrees(computed, target: Stated, abs_tol: float, rel_tol: float) -> bool:
@@ -535,8 +536,8 @@ _SELF_CITATION = re.compile(
 def self_citations(resource: str) -> list[str]:
     """Places where data resource `resource` cites the documents themselves as a source: its descriptor's
     ``sources`` and every text cell of a column whose name mentions a source, publisher, citation or URL."""
-    from .data import load
-    from .data import resource as resource_descriptor
+    from analysis.core.data import load
+    from analysis.core.data import resource as resource_descriptor
 
     found = []
     for i, src in enumerate(resource_descriptor(resource).get("sources", [])):
@@ -559,7 +560,7 @@ def audit(rep: pd.DataFrame | None = None) -> list[str]:
     Checked from the report itself, so a verdict file edited by hand is held to the same rules as one the
     checker wrote.
     """
-    from .data import descriptor
+    from analysis.core.data import descriptor
 
     rep = report() if rep is None else rep
     known = {r["name"] for r in descriptor()["resources"]}
@@ -618,33 +619,33 @@ class Computed(float):
 
 def ratio(numerator: float, denominator: float, num_label: str = "a", den_label: str = "b") -> Computed:
     """numerator / denominator (e.g. "less than half": check with stated="<0.5")."""
-    return Computed(numerator / denominator, f"{num_label} / {den_label} = {_fmt(numerator)} / {_fmt(denominator)}")
+    return Computed(numerator / denominator, f"{num_label} / {den_label} = {format_number(numerator)} / {format_number(denominator)}")
 
 
 def share(part: float, whole: float, part_label: str = "part", whole_label: str = "whole") -> Computed:
     """100 × part / whole, in percent."""
-    return Computed(100 * part / whole, f"100 × {part_label} / {whole_label} = 100 × {_fmt(part)} / {_fmt(whole)}")
+    return Computed(100 * part / whole, f"100 × {part_label} / {whole_label} = 100 × {format_number(part)} / {format_number(whole)}")
 
 
 def total(values: dict[str, float]) -> Computed:
     """The sum of labelled values (e.g. shares that should add up to 100)."""
-    terms = " + ".join(f"{_fmt(v)} ({k})" for k, v in values.items())
+    terms = " + ".join(f"{format_number(v)} ({k})" for k, v in values.items())
     return Computed(sum(values.values()), f"sum = {terms}")
 
 
 def difference(new: float, old: float, new_label: str = "new", old_label: str = "old") -> Computed:
     """new − old."""
-    return Computed(new - old, f"{new_label} − {old_label} = {_fmt(new)} − {_fmt(old)}")
+    return Computed(new - old, f"{new_label} − {old_label} = {format_number(new)} − {format_number(old)}")
 
 
 def change_pct(new: float, old: float, new_label: str = "new", old_label: str = "old") -> Computed:
     """Percentage change from old to new ("doubled" is +100)."""
-    return Computed(100 * (new / old - 1), f"100 × ({new_label} / {old_label} − 1) = 100 × ({_fmt(new)} / {_fmt(old)} − 1)")
+    return Computed(100 * (new / old - 1), f"100 × ({new_label} / {old_label} − 1) = 100 × ({format_number(new)} / {format_number(old)} − 1)")
 
 
 def convert(amount: float, rate: float, from_unit: str, to_unit: str) -> Computed:
     """amount × rate (a currency or unit conversion at a stated rate, `rate` = to_unit per from_unit)."""
-    return Computed(amount * rate, f"{_fmt(amount)} {from_unit} × {_fmt(rate)} {to_unit}/{from_unit}")
+    return Computed(amount * rate, f"{format_number(amount)} {from_unit} × {format_number(rate)} {to_unit}/{from_unit}")
 
 
 def span(start: date | str, end: date | str, unit: str = "months") -> Computed:

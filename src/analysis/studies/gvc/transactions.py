@@ -5,7 +5,7 @@ A researcher with the Mexican customs microdata holds one row per declaration li
 value), hundreds of millions of them, plus the IMMEX register (``gvc_immex.schema.json``) and a firm register with
 each firm's main activity (``gvc_firms.schema.json``). :func:`build_panel` turns them, with a table of product-level
 US tariff changes on China (``gvc_tariff_changes.schema.json``), into the firm-year panel of
-``gvc_panel.schema.json`` that notebook 03 and :mod:`analysis.triple_difference` read:
+``gvc_panel.schema.json`` that notebook 03 and :mod:`analysis.studies.gvc` read:
 
 - **outcomes** by firm and calendar year of the declaration date: ``ln`` of exports to the US, of imports from the
   US and of total exports (empty when zero), and ``asinh`` of net exports (total exports − total imports);
@@ -13,7 +13,7 @@ US tariff changes on China (``gvc_tariff_changes.schema.json``), into the firm-y
 - **sector** (NAICS 3-digit) from the firm register, and ``manufacturing`` = sector 31x–33x;
 - **tariff exposure** ``Σ_p s_ip · Δτ_p``: ``s_ip`` the share of HS6 product *p* (first 6 digits of the fraction)
   in firm *i*'s 2017 exports to the US (``export_basis="us"``, the measure
-  :func:`analysis.triple_difference.firm_exposure` describes; ``"all"`` for all destinations), ``Δτ_p`` the
+  :func:`analysis.studies.gvc.firm_exposure` describes; ``"all"`` for all destinations), ``Δτ_p`` the
   product's US tariff change on China, in pp;
 - **input exposure**: the same sum over the firm's 2017 imports from China (0 for a firm with none).
 
@@ -26,7 +26,7 @@ spill directory, so the input never has to fit in memory; the same SQL runs on a
 of the transactions checks every row against the schema (types, required values, ranges, enums, patterns) **and**
 aggregates them to firm × year (× HS6 product in 2017); if any row fails, nothing is written and a second query
 finds the first offending rows (file, row within that file, column, value). The output Parquet is validated against
-the panel schema with the same loader notebook 03 uses (:func:`analysis.triple_difference.load_panel`).
+the panel schema with the same loader notebook 03 uses (:func:`analysis.studies.gvc.load_panel`).
 ``benchmarks/bench_gvc_panel.py`` times it on 10–100 million lines beside :func:`reference_panel_pandas`, the same
 build in pandas (in memory), which is also what the tests compare it with cell for cell.
 """
@@ -46,8 +46,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from . import data, io, paths
-from . import triple_difference as td
+from analysis.core import data, io, paths
+from analysis.studies import gvc as study
 
 BASE_YEAR = 2017
 SCHEMAS = ("gvc_transactions", "gvc_immex", "gvc_firms", "gvc_tariff_changes", "gvc_panel")
@@ -55,8 +55,8 @@ MAX_ROWS_SHOWN = 20  # offending rows looked up and listed when a table fails va
 _SQL_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "date": "DATE", "boolean": "BOOLEAN"}
 _NUMERIC = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
             "UHUGEINT", "FLOAT", "DOUBLE", "REAL"}
-PANEL_COLUMNS = ("firm_id", "year", "gvc", "manufacturing", "sector", td.EXPOSURE, td.INPUT_EXPOSURE,
-                 *td.OUTCOMES)
+PANEL_COLUMNS = ("firm_id", "year", "gvc", "manufacturing", "sector", study.EXPOSURE, study.INPUT_EXPOSURE,
+                 *study.OUTCOMES)
 
 
 def schema(name: str) -> dict:
@@ -143,7 +143,7 @@ def _resolve(spec, what: str) -> _Source:
             if path.is_dir():
                 files += sorted(p for p in path.iterdir() if p.suffix.lower() in (".parquet", ".pq", ".csv"))
             elif not path.is_file():
-                raise data.DataError([data.Problem(data._label(path), "missing-file", "file not found")])
+                raise data.DataError([data.Problem(data.file_label(path), "missing-file", "file not found")])
             else:
                 files.append(path)
     if not files:
@@ -152,9 +152,9 @@ def _resolve(spec, what: str) -> _Source:
              else f.suffix for f in files}
     bad = [k for k in kinds if k not in ("parquet", "csv")]
     if bad or len(kinds) > 1:
-        raise data.DataError([data.Problem(data._label(files[0]), "format",
+        raise data.DataError([data.Problem(data.file_label(files[0]), "format",
                                            f"{what} files must all be .parquet or all .csv; found {sorted(kinds)}")])
-    label = data._label(files[0]) if len(files) == 1 else f"{what} ({len(files)} files, e.g. {files[0].name})"
+    label = data.file_label(files[0]) if len(files) == 1 else f"{what} ({len(files)} files, e.g. {files[0].name})"
     return _Source(label=label, files=files, fmt=kinds.pop())
 
 
@@ -208,7 +208,7 @@ def _header_problems(con, src: _Source, sch: dict) -> list[data.Problem]:
                                if c != "__row"]
     problems = []
     for fname, cols in per_file.items():
-        label = data._label(Path(fname)) if src.fmt != "frame" else src.label
+        label = data.file_label(Path(fname)) if src.fmt != "frame" else src.label
         problems += [data.Problem(label, "missing-column", "column required by the schema is absent", None, c)
                      for c in expected if c not in cols]
         problems += [data.Problem(label, "extra-column", "column not in the schema", None, c)
@@ -220,7 +220,7 @@ def _csv_start_problems(path: Path) -> list[data.Problem]:
     """Empty file, byte-order mark or non-UTF-8 bytes at the start (the rest is decoded by DuckDB)."""
     with open(path, "rb") as handle:
         head = handle.read(1 << 16)
-    label = data._label(path)
+    label = data.file_label(path)
     if not head.strip():
         return [data.Problem(label, "empty-file", "file is empty")]
     if head.startswith(b"\xef\xbb\xbf"):
@@ -418,7 +418,7 @@ def _raise_row_problems(con, src: _Source, sch: dict, checks: list[_Check], coun
         rows = [(src.label, int(g[0]) + 1, g[1:1 + k], g[1 + k:]) for g in got]
     problems = []
     for fname, row, flags_row, vals in rows[:MAX_ROWS_SHOWN]:
-        label = data._label(Path(fname)) if src.fmt in ("parquet", "csv") else src.label
+        label = data.file_label(Path(fname)) if src.fmt in ("parquet", "csv") else src.label
         for (c, _), hit, val in zip(failing, flags_row, vals):
             if hit:
                 shown = "" if c.rule == "missing-value" else f": {val!r}"
@@ -572,12 +572,12 @@ def build(transactions, immex, firms, tariffs, out: str | Path | None = None, *,
     Returns
     -------
     PanelBuild
-        ``panel`` (validated, typed as :func:`analysis.triple_difference.load_panel` returns it), ``path``,
+        ``panel`` (validated, typed as :func:`analysis.studies.gvc.load_panel` returns it), ``path``,
         ``summary`` (:class:`BuildSummary`).
 
     Raises
     ------
-    analysis.data.DataError
+    analysis.core.data.DataError
         Naming file, row (within that file), column and value of the first offending rows of any input, or the
         firms and products that cannot be matched; nothing is written then.
     """
@@ -729,7 +729,7 @@ def _build(con, stages: _Stages, transactions, immex, firms, tariffs, out, *, ba
              grid AS (SELECT f.*, y.year FROM firm_level f CROSS JOIN (SELECT unnest([{year_list}]) AS year) y
                       WHERE f.in_register)
         SELECT g.firm_id, CAST(g.year AS BIGINT) AS year, g.gvc, g.manufacturing, g.sector,
-               g.exposure AS {td.EXPOSURE}, g.input_exposure AS {td.INPUT_EXPOSURE},
+               g.exposure AS {study.EXPOSURE}, g.input_exposure AS {study.INPUT_EXPOSURE},
                CASE WHEN fy.x_us > 0 THEN ln(fy.x_us) END AS ln_exports_us,
                CASE WHEN fy.m_us > 0 THEN ln(fy.m_us) END AS ln_imports_us,
                CASE WHEN fy.x_all > 0 THEN ln(fy.x_all) END AS ln_exports_total,
@@ -773,9 +773,9 @@ class _nullpath:
 def _validated(written: Path, final: Path | None) -> pd.DataFrame:
     """The written panel through notebook 03's loader; problems are named against the final file name."""
     try:
-        return td.load_panel(written, schema("gvc_panel"))
+        return study.load_panel(written, schema("gvc_panel"))
     except data.DataError as err:
-        label = data._label(final) if final is not None else "built panel"
+        label = data.file_label(final) if final is not None else "built panel"
         raise data.DataError([data.Problem(label, p.rule, p.message, p.row, p.column) for p in err.problems]) from None
 
 
@@ -810,8 +810,8 @@ def reference_panel_pandas(transactions: pd.DataFrame, immex: pd.DataFrame, firm
     g = mix.assign(wx=mix["v_x"] * mix["dt"], wm=mix["v_m"] * mix["dt"]).groupby("firm_id", observed=True)
     sums = g[["v_x", "v_m", "wx", "wm"]].sum()
     sums = sums[sums["v_x"] > 0]
-    firm_level = pd.DataFrame({td.EXPOSURE: sums["wx"] / sums["v_x"],
-                               td.INPUT_EXPOSURE: np.where(sums["v_m"] > 0, sums["wm"] / sums["v_m"].where(
+    firm_level = pd.DataFrame({study.EXPOSURE: sums["wx"] / sums["v_x"],
+                               study.INPUT_EXPOSURE: np.where(sums["v_m"] > 0, sums["wm"] / sums["v_m"].where(
                                    sums["v_m"] > 0, 1.0), 0.0)}, index=sums.index.astype(str))
     start = pd.to_datetime(immex["program_start"])
     end = pd.to_datetime(immex["program_end"])
@@ -830,7 +830,7 @@ def reference_panel_pandas(transactions: pd.DataFrame, immex: pd.DataFrame, firm
         out = pd.DataFrame({
             "firm_id": grid.get_level_values(0).astype(str), "year": grid.get_level_values(1).astype(np.int64),
             **{c: firm_level[c].reindex(grid.get_level_values(0)).to_numpy()
-               for c in ("gvc", "manufacturing", "sector", td.EXPOSURE, td.INPUT_EXPOSURE)},
+               for c in ("gvc", "manufacturing", "sector", study.EXPOSURE, study.INPUT_EXPOSURE)},
             "ln_exports_us": np.where(fy["x_us"] > 0, np.log(fy["x_us"]), np.nan),
             "ln_imports_us": np.where(fy["m_us"] > 0, np.log(fy["m_us"]), np.nan),
             "ln_exports_total": np.where(fy["x_all"] > 0, np.log(fy["x_all"]), np.nan),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import figures
+from analysis.core import figures
 
 # Display names and colours of the administrations, in the order they held office.
 ADMINISTRATIONS = {

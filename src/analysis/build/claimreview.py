@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from . import claims
+from analysis.core import claims
 
 COLLECTION = {"@type": "Organization", "name": "Policy claims, rebuilt from public data"}
 # The rating scale: how far public evidence supports the stated number (5 best). A simulated replication and an

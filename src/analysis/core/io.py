@@ -2,7 +2,7 @@
 
 * :func:`atomic_path` writes to a temporary file beside the target, then renames: an interrupted run leaves either
   the old file or the new one, never half of one. While the runner stages a notebook (``ANALYSIS_STAGING``), the
-  file goes to the staging folder instead (:func:`analysis.paths.staged`).
+  file goes to the staging folder instead (:func:`analysis.core.paths.staged`).
 * :func:`commit_staging` moves a notebook's staged files into place together, after a journal that lets the next
   run finish a commit a kill interrupted (:func:`clean_partials`).
 * :func:`locked` serialises writers of one output folder.
@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import paths
+from analysis.core import paths
 
 # Temporary files carry this prefix. A process killed mid-write (SIGKILL skips clean-up) can leave one behind
 # under this hidden name — never under an output's name; clean_partials() removes them at the next run.

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import did_imputation as di
+from analysis.estimators import did_imputation as di
 
 MONTHS = ["2021-09", "2021-10", "2021-11", "2021-12", "2022-01", "2022-02", "2022-03", "2022-04"]
 """Treatment months: the column's window, September 2021 to April 2022 (study)."""
@@ -119,7 +119,7 @@ def parameter_table() -> pd.DataFrame:
 
 def aggregate_path(start: str = "2019-01", end: str = "2023-12") -> pd.Series:
     """German HICP inflation, y/y %, by month (``YYYY-MM`` index), from the cited public table."""
-    from .. import data
+    from analysis.core import data
 
     hicp = data.load("energy_de_hicp_headline_monthly")
     s = hicp.set_index("month")["yoy_pct_derived_from_index"].astype(float)
@@ -131,38 +131,39 @@ def aggregate_path(start: str = "2019-01", end: str = "2023-12") -> pd.Series:
     return s.loc[list(months)]
 
 
-def _p(name):
+def parameter_value(name):
+    """The value of one documented parameter of :data:`PARAMETERS` by name."""
     return PARAMETERS[name].value
 
 
 def _draw_dose(rng, n):
-    mean, sd = _p("price_increase_mean_pct"), _p("price_increase_log_sd")
+    mean, sd = parameter_value("price_increase_mean_pct"), parameter_value("price_increase_log_sd")
     mu = np.log(mean) - sd**2 / 2  # log-normal with the stated mean
     return np.round(np.clip(rng.lognormal(mu, sd, n), 1.0, 300.0), 4)  # as written to file: 4 decimals
 
 
-def _household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
+def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     """The household DGP as numpy arrays (one entry per answered household-month)."""
     months = np.asarray(agg.index)
     T = len(months)
     month_idx = di.month_index(months)
-    inc_levels = np.array(list(_p("income_shares")))
-    income = rng.choice(len(inc_levels), n, p=list(_p("income_shares").values()))
-    informed = rng.random(n) < _p("informed_share")
-    treated = rng.random(n) >= _p("household_never_share")
-    w = np.array([_p("household_january_weight") if m.endswith("-01") else 1.0 for m in MONTHS])
+    inc_levels = np.array(list(parameter_value("income_shares")))
+    income = rng.choice(len(inc_levels), n, p=list(parameter_value("income_shares").values()))
+    informed = rng.random(n) < parameter_value("informed_share")
+    treated = rng.random(n) >= parameter_value("household_never_share")
+    w = np.array([parameter_value("household_january_weight") if m.endswith("-01") else 1.0 for m in MONTHS])
     g_pos = rng.choice(len(MONTHS), n, p=w / w.sum())
     dose = _draw_dose(rng, n)
-    inc_mult = np.array([_p("income_multiplier")[k] for k in inc_levels])[income]
-    know_mult = np.where(informed, _p("knowledge_multiplier")["informed"], _p("knowledge_multiplier")["uninformed"])
-    null_inc, null_know = _p("null_group")
+    inc_mult = np.array([parameter_value("income_multiplier")[k] for k in inc_levels])[income]
+    know_mult = np.where(informed, parameter_value("knowledge_multiplier")["informed"], parameter_value("knowledge_multiplier")["uninformed"])
+    null_inc, null_know = parameter_value("null_group")
     is_null = (inc_levels[income] == null_inc) & (informed == (null_know == "informed"))
     mult = np.where(is_null, 0.0, inc_mult * know_mult)
-    alpha = rng.normal(0, _p("unit_sd_pp"), n)
+    alpha = rng.normal(0, parameter_value("unit_sd_pp"), n)
 
     uid = np.repeat(np.arange(n), T)
     tix = np.tile(np.arange(T), n)
-    keep = rng.random(n * T) < _p("household_response_rate")
+    keep = rng.random(n * T) < parameter_value("household_response_rate")
     uid, tix = uid[keep], tix[keep]
     t_idx = month_idx[tix]
     g_unit = np.where(treated, di.month_index(np.array(MONTHS))[g_pos], 0)
@@ -170,15 +171,15 @@ def _household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     h = t_idx - g_idx
     post = treated[uid] & (h >= 0)
     p = dose[uid]
-    large = p >= _p("large_increase_threshold_pct")
-    decay = np.where(large, 1.0, _p("small_increase_decay") ** np.clip(h, 0, None))
+    large = p >= parameter_value("large_increase_threshold_pct")
+    decay = np.where(large, 1.0, parameter_value("small_increase_decay") ** np.clip(h, 0, None))
     shape = np.where(post, mult[uid] * decay * p, 0.0)
     # kappa: the pooled slope of tau on p over treated rows (through the origin) equals the planted effect
     denom = float(np.sum(p[post] * shape[post]))
     kappa = (effect_bp / 100.0) * float(np.sum(p[post] ** 2)) / denom if denom > 0 else 0.0
     tau = kappa * shape
-    y = (_p("household_level_pp") + alpha[uid] + _p("aggregate_loading") * agg.to_numpy(float)[tix] + tau
-         + rng.normal(0, _p("household_noise_sd_pp"), len(uid)))
+    y = (parameter_value("household_level_pp") + alpha[uid] + parameter_value("aggregate_loading") * agg.to_numpy(float)[tix] + tau
+         + rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid)))
     return {"uid": uid, "tix": tix, "t": t_idx, "g": g_idx, "y": y, "dose": np.where(treated, dose, np.nan)[uid],
             "income": income[uid], "informed": informed[uid], "tau": tau, "large": treated[uid] & large,
             "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n}
@@ -208,10 +209,10 @@ def simulate_households(
     ``large_increase`` (bool).
     """
     rng = np.random.default_rng(seed)
-    n = int(n_units or _p("n_households"))
-    effect_bp = _p("household_effect_bp_per_pct") if effect_bp is None else float(effect_bp)
+    n = int(n_units or parameter_value("n_households"))
+    effect_bp = parameter_value("household_effect_bp_per_pct") if effect_bp is None else float(effect_bp)
     agg = aggregate_path(start, end) if aggregate is None else aggregate
-    a = _household_arrays(rng, n, effect_bp, agg)
+    a = household_arrays(rng, n, effect_bp, agg)
     uid, treated = a["uid"], a["treated"]
     ids = np.array([f"hh{i:05d}" for i in range(n)], dtype=object)
     g_month = np.where(treated, np.array(MONTHS, dtype=object)[a["g_pos"]], "")
@@ -247,19 +248,19 @@ def simulate_firms(
     (default 0.7). Columns as :func:`simulate_households`, plus ``true_passthrough_pp``.
     """
     rng = np.random.default_rng(seed)
-    n = int(n_units or _p("n_firms"))
-    effect_bp = _p("firm_effect_bp_per_pct") if effect_bp is None else float(effect_bp)
-    passthrough = _p("firm_passthrough") if passthrough is None else float(passthrough)
+    n = int(n_units or parameter_value("n_firms"))
+    effect_bp = parameter_value("firm_effect_bp_per_pct") if effect_bp is None else float(effect_bp)
+    passthrough = parameter_value("firm_passthrough") if passthrough is None else float(passthrough)
     agg = aggregate_path(start, end) if aggregate is None else aggregate
     months = np.array(agg.index)
     T = len(months)
-    step = _p("firm_interval_months")
-    treated = rng.random(n) >= _p("firm_never_share")
-    w = np.asarray(_p("firm_month_weights"), float)
+    step = parameter_value("firm_interval_months")
+    treated = rng.random(n) >= parameter_value("firm_never_share")
+    w = np.asarray(parameter_value("firm_month_weights"), float)
     g_month = np.array(MONTHS)[rng.choice(len(MONTHS), n, p=w / w.sum())]
     dose = _draw_dose(rng, n)
-    alpha = rng.normal(0, _p("unit_sd_pp"), n)
-    alpha_p = rng.normal(0, _p("unit_sd_pp"), n)
+    alpha = rng.normal(0, parameter_value("unit_sd_pp"), n)
+    alpha_p = rng.normal(0, parameter_value("unit_sd_pp"), n)
 
     # one answer per firm and quarter, in a month of the quarter drawn afresh each quarter (rotating panel)
     n_q = T // step
@@ -272,9 +273,9 @@ def simulate_firms(
     tau_e = np.where(post, effect_bp / 100.0 * p, 0.0)
     tau_p = np.where(post, passthrough * p, 0.0)
     a = agg.to_numpy(float)[tix]
-    y = (_p("firm_level_pp") + alpha[uid] + _p("aggregate_loading") * a + tau_e
-         + rng.normal(0, _p("firm_noise_sd_pp"), len(uid)))
-    out_p = alpha_p[uid] + a + tau_p + rng.normal(0, _p("output_price_noise_sd_pp"), len(uid))
+    y = (parameter_value("firm_level_pp") + alpha[uid] + parameter_value("aggregate_loading") * a + tau_e
+         + rng.normal(0, parameter_value("firm_noise_sd_pp"), len(uid)))
+    out_p = alpha_p[uid] + a + tau_p + rng.normal(0, parameter_value("output_price_noise_sd_pp"), len(uid))
     return pd.DataFrame({
         "unit_id": pd.Series([f"fi{i:05d}" for i in range(n)]).to_numpy()[uid],
         "period": months[tix],
@@ -290,106 +291,7 @@ def simulate_firms(
     })
 
 
-# --------------------------------------------------------------------------------------- estimation frame
-def estimation_frame(panel: pd.DataFrame) -> pd.DataFrame:
-    """Integer month ``t``, treatment month ``g`` (0 = never) and ``unit`` codes for the estimators."""
-    out = panel.copy()
-    out["t"] = di.month_index(out["period"])
-    tp = out["treatment_period"].fillna("").astype(str)
-    out["g"] = 0
-    has = tp != ""
-    out.loc[has, "g"] = di.month_index(tp[has])
-    out["unit"] = pd.factorize(out["unit_id"])[0]
-    out["h"] = np.where(out["g"] > 0, out["t"] - out["g"], np.iinfo(np.int64).min)
-    return out
-
-
-def _numeric_frame(a: dict) -> pd.DataFrame:
-    """The estimation columns of :func:`_household_arrays` as a small numeric frame (fast path for Monte Carlo)."""
+def household_frame(a: dict) -> pd.DataFrame:
+    """The estimation columns of :func:`household_arrays` as a small numeric frame (fast path for Monte Carlo)."""
     return pd.DataFrame({"unit": a["uid"], "t": a["t"], "g": a["g"], "y": a["y"], "dose": a["dose"],
                          "income_group": a["income"], "inflation_knowledge": a["informed"].astype(np.int8)})
-
-
-def naive_before_after(frame: pd.DataFrame, outcome: str = "expected_inflation_pct",
-                       intensity: str = "price_increase_pct") -> float:
-    """Per-1% effect from a naive before/after comparison of treated units (no control group).
-
-    For each treated unit the mean outcome after minus before its increase, regressed on its % increase through
-    the origin. Absorbs the aggregate inflation path, so it is badly biased when inflation moves.
-    """
-    tr = frame.loc[frame["g"] > 0]
-    post = tr["t"] >= tr["g"]
-    m = tr.assign(post=post).groupby(["unit", "post"])[outcome].mean().unstack()
-    m = m.dropna()
-    d = (m[True] - m[False]).to_numpy()
-    p = tr.groupby("unit")[intensity].first().reindex(m.index).to_numpy(float)
-    return float(p @ d / (p @ p))
-
-
-# -------------------------------------------------------------------------------------------- Monte Carlo
-MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
-"""Cells of the auxiliary (variance) model in the Monte Carlo: event time × income × knowledge (observables)."""
-
-def monte_carlo(
-    n_reps: int,
-    seed: int,
-    *,
-    effect_bp: float | None = None,
-    n_units: int | None = None,
-    progress: bool = False,
-) -> pd.DataFrame:
-    """Monte Carlo of the BJS per-1% estimator on simulated household panels.
-
-    Each replication draws one panel with the planted effect and one placebo panel (effect 0, otherwise the same
-    design, independent draw), and estimates the pooled per-1% slope (imputation, unit + month FE, SE clustered by
-    household) on both, plus the naive before/after slope on the first. Seeds come from
-    ``numpy.random.SeedSequence(seed).spawn``.
-
-    Returns
-    -------
-    One row per replication: ``estimate_bp``, ``se_bp``, ``covers`` (95% CI contains the planted value),
-    ``placebo_bp``, ``placebo_se_bp``, ``placebo_reject`` (|t| > 1.96), ``naive_bp``; ``attrs['planted_bp']``.
-    """
-    effect_bp = _p("household_effect_bp_per_pct") if effect_bp is None else float(effect_bp)
-    agg = aggregate_path()
-    seeds = np.random.SeedSequence(seed).spawn(n_reps)
-    it = range(n_reps)
-    if progress:
-        from tqdm.auto import tqdm
-
-        it = tqdm(it, desc="Monte Carlo", unit="rep")
-    rows = []
-    n = int(n_units or _p("n_households"))
-    for r in it:
-        s1, s2 = seeds[r].generate_state(2)
-        fr = _numeric_frame(_household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg))
-        est = di.imputation_fit(fr, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
-        pl = _numeric_frame(_household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg))
-        pe = di.imputation_fit(pl, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
-        rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
-                     "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
-                     "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
-                     "naive_bp": 100 * naive_before_after(fr, "y", "dose")})
-    out = pd.DataFrame(rows)
-    out.attrs["planted_bp"] = effect_bp
-    return out
-
-
-def summarise_monte_carlo(mc: pd.DataFrame) -> dict:
-    """Bias (absolute and % of the planted effect), RMSE, coverage, placebo rejection rate, naive bias."""
-    planted = mc.attrs.get("planted_bp", np.nan)
-    bias = float(mc["estimate_bp"].mean() - planted)
-    return {
-        "replications": int(len(mc)),
-        "planted_bp": float(planted),
-        "mean_estimate_bp": float(mc["estimate_bp"].mean()),
-        "bias_bp": bias,
-        "bias_pct_of_effect": float(100 * bias / planted) if planted else float("nan"),
-        "rmse_bp": float(np.sqrt(np.mean((mc["estimate_bp"] - planted) ** 2))),
-        "mean_se_bp": float(mc["se_bp"].mean()),
-        "sd_estimate_bp": float(mc["estimate_bp"].std(ddof=1)) if len(mc) > 1 else float("nan"),
-        "coverage_95": float(mc["covers"].mean()),
-        "placebo_mean_bp": float(mc["placebo_bp"].mean()),
-        "placebo_rejection_5pct": float(mc["placebo_reject"].mean()),
-        "naive_mean_bp": float(mc["naive_bp"].mean()),
-    }

@@ -16,8 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from . import claims
-from .figures import PALETTE
+from analysis.core import claims
+from analysis.core.figures import PALETTE
 
 CHECKS = "chips_claim_checks"
 SELF_JUDGED = ("compare", "compare_range", "not_checkable")
@@ -90,12 +90,12 @@ def judge_row(ledger: claims.Ledger, row) -> claims.Verdict:
     if method == "compare_range":
         low, high = public_range(row)
         return check_claim(ledger, row, (low, high), computation=(
-            f"public range {claims._fmt(low)}-{claims._fmt(high)} ({_text(row['basis'])}; {_text(row['publisher'])})"))
+            f"public range {claims.format_number(low)}-{claims.format_number(high)} ({_text(row['basis'])}; {_text(row['publisher'])})"))
     if method == "compare":
         if pd.isna(row["public_value"]):
             raise ChipsError(f"{cid}: method compare needs public_value")
         value = claims.Computed(float(row["public_value"]),
-                                f"public value {claims._fmt(row['public_value'])} {_text(row['public_unit'])}: "
+                                f"public value {claims.format_number(row['public_value'])} {_text(row['public_unit'])}: "
                                 f"{_text(row['basis'])} ({_text(row['publisher'])}, {_text(row['source_date'])})")
         note = _text(row["legal_instrument"]) and f"Legal instrument: {_text(row['legal_instrument'])}."
         return check_claim(ledger, row, value, note=note)

@@ -1,4 +1,4 @@
-"""Simulated Mexican firm-year panel for the GVC triple difference (Utar, Cebreros & Torres), and its Monte Carlo.
+"""Simulated Mexican firm-year panel for the GVC triple difference (Utar, Cebreros & Torres): a pure data-generating process.
 
 The study's data (customs records of all Mexican trading firms, 2015–2021, merged with the IMMEX register) are
 confidential, so this module draws a **simulated** panel from a seeded, documented data-generating process (DGP)
@@ -34,20 +34,17 @@ independent of sector and GVC status.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from .. import triple_difference as td
+from analysis.core import data
+from analysis.studies import gvc as study
 
 YEARS = tuple(range(2015, 2022))  # documented sample span
-# Section 301 list rates in force at the end of 2019 and the 2017-value of imports they covered, $ bn
-# (data/tariff_actions.csv): Lists 1, 2 and 3 at 25%, List 4A at 15%; covered share 66.63%.
-LIST_RATE_PP = {"lists_1_3": 25.0, "list_4a": 15.0}
-LIST_IMPORTS_BN = {"lists_1_3": 34.0 + 16.0 + 200.0, "list_4a": 120.0}
-COVERED_SHARE = 0.6663
 IMMEX_MANUFACTURING_SHARE = 5071 / 6210  # INEGI, IMMEX establishments Jan–Mar 2012 (context, not the paper)
 
 MANUFACTURING_SECTORS = {  # NAICS 3-digit code -> (label, share of manufacturing firms [assumption], role)
@@ -116,17 +113,39 @@ class GVCParams:
         return p + (1 - p) * self.nonmanufacturing_gvc_scale
 
 
-def product_tariff_changes(n_products: int, seed: int) -> pd.DataFrame:
+@functools.cache  # read once per process: every replication of the Monte Carlo draws products
+def section301_lists() -> dict:
+    """The Section 301 lists in force at the end of 2019, read from the data package (never typed here).
+
+    Rates and the import values USTR announced for each list come from ``tariff_actions`` (Lists 1, 2 and 3 at 25%
+    after May 2019; List 4A at 15% from September 2019); the share of imports from China covered after List 4A from
+    Bown's series (``tariff_bown_us_china``, PIIE full-precision vintage), rounded to the 0.01 percentage point the
+    simulation was documented with.
+    """
+    actions = data.load("tariff_actions").set_index("action_id")
+    rate = lambda a: float(actions.at[a, "rate_pct"])  # noqa: E731
+    value = lambda a: float(actions.at[a, "covered_imports_usd_bn"])  # noqa: E731
+    bown = data.load("tariff_bown_us_china")
+    after_4a = bown[(bown["vintage_id"] == "piie_2025_11_full") & (bown["date"] == pd.Timestamp("2019-09-01"))]
+    return {"rate_pp": {"lists_1_3": rate("A09"), "list_4a": rate("A11")},
+            "imports_bn": {"lists_1_3": value("A05") + value("A07") + value("A08"), "list_4a": value("A11")},
+            "covered_share": round(float(after_4a["share_of_us_imports_from_china_covered_pct"].iat[0]) / 100, 4)}
+
+
+def product_tariff_changes(n_products: int, seed: int, lists: dict | None = None) -> pd.DataFrame:
     """Simulated HS6 product list with the 2017→2019 US tariff increase on China, in percentage points.
 
     Each product is on Lists 1–3 (25 pp), List 4A (15 pp) or untouched (0), with probabilities equal to the
     trade-weighted shares of the Section 301 lists (an assumption: product counts are taken to follow dollars).
+    `lists` defaults to :func:`section301_lists`.
     """
+    lists = lists or section301_lists()
+    rate, value, covered = lists["rate_pp"], lists["imports_bn"], lists["covered_share"]
     rng = np.random.default_rng(seed)
-    total = sum(LIST_IMPORTS_BN.values())
-    probs = [COVERED_SHARE * LIST_IMPORTS_BN["lists_1_3"] / total, COVERED_SHARE * LIST_IMPORTS_BN["list_4a"] / total]
+    total = sum(value.values())
+    probs = [covered * value["lists_1_3"] / total, covered * value["list_4a"] / total]
     probs.append(1 - sum(probs))
-    rates = rng.choice([LIST_RATE_PP["lists_1_3"], LIST_RATE_PP["list_4a"], 0.0], size=n_products, p=probs)
+    rates = rng.choice([rate["lists_1_3"], rate["list_4a"], 0.0], size=n_products, p=probs)
     # integer product codes stand in for HS6 strings (faster; the exposure builder takes either)
     return pd.DataFrame({"hs6": np.arange(100_000, 100_000 + n_products, dtype=np.int64), "delta_tariff_pp": rates})
 
@@ -149,7 +168,7 @@ class Design:
     """Firm-level draws: characteristics, exposures and the planted slope multiplier of each firm.
 
     ``export_bundles`` and ``input_bundles`` are the firm-product share tables (firm_id, hs6, share) the two
-    exposures were built from (:func:`firm_bundles`); :mod:`analysis.simulate.customs` turns them into
+    exposures were built from (:func:`firm_bundles`); :mod:`analysis.studies.gvc.customs` turns them into
     transaction records.
     """
 
@@ -162,7 +181,7 @@ class Design:
 
 
 def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> Design:
-    """Firms with GVC status, sector, export and input exposure (built by :func:`td.firm_exposure`)."""
+    """Firms with GVC status, sector, export and input exposure (built by :func:`study.firm_exposure`)."""
     rng = np.random.default_rng(seed)
     tariffs = product_tariff_changes(params.n_products, int(rng.integers(2**32)))
     gvc = rng.random(n_firms) < params.gvc_share
@@ -175,20 +194,20 @@ def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) ->
                       np.array(o_codes)[rng.choice(len(o_codes), n_firms, p=o_p / o_p.sum())])
     export_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
     input_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
-    exposure = td.firm_exposure(export_bundles, tariffs)
-    input_exposure = td.firm_exposure(input_bundles, tariffs, label="firm-product input shares")
+    exposure = study.firm_exposure(export_bundles, tariffs)
+    input_exposure = study.firm_exposure(input_bundles, tariffs, label="firm-product input shares")
     mult_sector = params.sector_multipliers()
     mult = np.where(manuf, pd.Series(sector).map(mult_sector).fillna(0.0).to_numpy(), params.nonmanufacturing_gvc_scale)
     mult = np.where(gvc, mult, params.non_gvc_scale)
     firms = pd.DataFrame({
         "firm_id": np.arange(n_firms, dtype=np.int64), "gvc": gvc.astype(np.int64),
         "manufacturing": manuf.astype(np.int64), "sector": sector,
-        td.EXPOSURE: exposure.reindex(np.arange(n_firms)).to_numpy(),
-        td.INPUT_EXPOSURE: input_exposure.reindex(np.arange(n_firms)).to_numpy(),
+        study.EXPOSURE: exposure.reindex(np.arange(n_firms)).to_numpy(),
+        study.INPUT_EXPOSURE: input_exposure.reindex(np.arange(n_firms)).to_numpy(),
         "multiplier": mult, "input_multiplier": gvc.astype(float),
     })
-    q = td.exposure_quartiles(firms, td.EXPOSURE)
-    qi = td.exposure_quartiles(firms, td.INPUT_EXPOSURE)
+    q = study.exposure_quartiles(firms, study.EXPOSURE)
+    qi = study.exposure_quartiles(firms, study.INPUT_EXPOSURE)
     return Design(firms=firms, quartiles=q, input_quartiles=qi, tariffs=tariffs, export_bundles=export_bundles,
                   input_bundles=input_bundles)
 
@@ -204,7 +223,7 @@ def draw_outcome(design: Design, outcome: str, rng: np.random.Generator, params:
     f = design.firms
     n, T = len(f), len(years)
     years = np.asarray(years)
-    x = f[td.EXPOSURE].to_numpy()
+    x = f[study.EXPOSURE].to_numpy()
     alpha = params.level[outcome] + 0.8 * f["gvc"].to_numpy() + params.exposure_loading * x \
         + rng.normal(0, params.firm_sd, n)
     gvc = f["gvc"].to_numpy()
@@ -223,7 +242,7 @@ def draw_outcome(design: Design, outcome: str, rng: np.random.Generator, params:
         c = np.array([params.effect_path.get(int(t), 0.0) for t in years])
         d = np.array([params.input_path.get(int(t), 0.0) for t in years])
         slope = f["multiplier"].to_numpy() * x / design.quartiles["iqr"]
-        islope = f["input_multiplier"].to_numpy() * f[td.INPUT_EXPOSURE].to_numpy() / design.input_quartiles["iqr"]
+        islope = f["input_multiplier"].to_numpy() * f[study.INPUT_EXPOSURE].to_numpy() / design.input_quartiles["iqr"]
         y += scale * (slope[:, None] * c[None, :] + islope[:, None] * d[None, :])
     return y.ravel()
 
@@ -233,7 +252,7 @@ def panel_frame(design: Design, outcomes: dict[str, np.ndarray], years=YEARS) ->
     f = design.firms
     T = len(years)
     cols = {"firm_id": np.repeat(f["firm_id"].to_numpy(), T), "year": np.tile(np.asarray(years, np.int64), len(f))}
-    for c in ("gvc", "manufacturing", "sector", td.EXPOSURE, td.INPUT_EXPOSURE):
+    for c in ("gvc", "manufacturing", "sector", study.EXPOSURE, study.INPUT_EXPOSURE):
         cols[c] = np.repeat(f[c].to_numpy(), T)
     cols.update(outcomes)
     return pd.DataFrame(cols)
@@ -264,8 +283,8 @@ def truth_table(params: GVCParams = GVCParams(), years=YEARS) -> pd.DataFrame:
             d = scale * params.input_path.get(t, 0.0)
             for grp, val, ival in (("manufacturing_gvc", c, d), ("gvc_differential", c * g_mean - 0.0, d),
                                    ("non_gvc", c * params.non_gvc_scale, 0.0)):
-                rows.append({"outcome": out, "group": grp, "exposure": td.EXPOSURE, "year": t, "truth": val})
-                rows.append({"outcome": out, "group": grp, "exposure": td.INPUT_EXPOSURE, "year": t, "truth": ival})
+                rows.append({"outcome": out, "group": grp, "exposure": study.EXPOSURE, "year": t, "truth": val})
+                rows.append({"outcome": out, "group": grp, "exposure": study.INPUT_EXPOSURE, "year": t, "truth": ival})
     return pd.DataFrame(rows)
 
 
@@ -296,84 +315,7 @@ def simulate_gvc_panel(n_firms: int = 20_000, seed: int = 20240426, params: GVCP
     ss = np.random.SeedSequence(seed)
     d_seed, o_seed = ss.spawn(2)
     design = simulate_design(n_firms, int(d_seed.generate_state(1)[0]), params)
-    rngs = [np.random.default_rng(s) for s in o_seed.spawn(len(td.OUTCOMES))]
-    outcomes = {o: draw_outcome(design, o, r, params) for o, r in zip(td.OUTCOMES, rngs)}
+    rngs = [np.random.default_rng(s) for s in o_seed.spawn(len(study.OUTCOMES))]
+    outcomes = {o: draw_outcome(design, o, r, params) for o, r in zip(study.OUTCOMES, rngs)}
     return SimulatedPanel(panel=panel_frame(design, outcomes), truth=truth_table(params), design=design,
                           params=params, seed=seed)
-
-
-# --------------------------------------------------------------------------------------------- Monte Carlo
-@dataclass
-class MonteCarlo:
-    """Replication draws (``draws``: one row per replication and reported coefficient) and their summary."""
-
-    draws: pd.DataFrame
-    replications: int
-    n_firms: int
-    seed: int
-    planted_2019: float
-
-    def summary(self) -> pd.DataFrame:
-        """Bias, bias as % of the planted 2019 effect, SD, mean SE, 95% CI coverage and rejection rate (p<0.05),
-        with Monte Carlo standard errors, by model, group, outcome, exposure and year."""
-        keys = ["model", "group", "outcome", "exposure", "year"]
-        d = self.draws.assign(err=lambda x: x["estimate"] - x["truth"],
-                              covered=lambda x: (x["ci_low"] <= x["truth"]) & (x["truth"] <= x["ci_high"]),
-                              rejected=lambda x: x["pvalue"] < 0.05)
-        g = d.groupby(keys, sort=True)
-        out = pd.DataFrame({
-            "truth": g["truth"].mean(), "mean_estimate": g["estimate"].mean(), "bias": g["err"].mean(),
-            "sd": g["estimate"].std(ddof=1), "mean_se": g["se"].mean(), "coverage": g["covered"].mean(),
-            "rejection_rate": g["rejected"].mean(), "replications": g.size(),
-        }).reset_index()
-        out["bias_pct_of_planted_2019"] = 100 * out["bias"] / self.planted_2019
-        out["bias_mcse"] = out["sd"] / np.sqrt(out["replications"])
-        out["coverage_mcse"] = np.sqrt(out["coverage"] * (1 - out["coverage"]) / out["replications"])
-        return out
-
-
-def monte_carlo(replications: int = 200, n_firms: int = 3_000, seed: int = 20240426,
-                params: GVCParams | None = None, progress: bool = False, years=(2018, 2019, 2020, 2021),
-                engine: str = "lean") -> MonteCarlo:
-    """Repeat draw-and-estimate `replications` times (fresh firms, exposures and shocks each time).
-
-    Each replication fits (i) the within-manufacturing-GVC DiD, with export and input exposures, on exports to the
-    US and on a **placebo** outcome drawn on the same firms with no planted effect, and (ii) the triple difference
-    on exports to the US with export exposure only (the input channel, independent of it by construction, stays in
-    the error term; this halves the cost of the largest fit). Contrasts use the replication's full-panel quartiles. Seeds: one child of
-    ``SeedSequence(seed)`` per replication. ``engine="lean"`` (default) fits with pyfixest's demeaning kernel and
-    numpy OLS/CRV1, equal to ``feols`` to 1e-8 (tests/test_triple_difference.py) and several times faster at this
-    size; ``engine="pyfixest"`` uses ``feols`` itself.
-    """
-    params = params or GVCParams()
-    children = np.random.SeedSequence(seed).spawn(replications)
-    truth = truth_table(params).set_index(["outcome", "group", "exposure", "year"])["truth"]
-    rows = []
-    iterator = range(replications)
-    if progress:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(iterator, desc="Monte Carlo replications", unit="rep")
-    out = "ln_exports_us"
-    for r in iterator:
-        d_seed, o_seed = children[r].spawn(2)
-        design = simulate_design(n_firms, int(d_seed.generate_state(1)[0]), params)
-        r1, r2 = (np.random.default_rng(s) for s in o_seed.spawn(2))
-        panel = panel_frame(design, {out: draw_outcome(design, out, r1, params),
-                                     "placebo": draw_outcome(design, out, r2, params, planted=False)})
-        iqr = {td.EXPOSURE: design.quartiles["iqr"], td.INPUT_EXPOSURE: design.input_quartiles["iqr"]}
-        exps = [td.EXPOSURE, td.INPUT_EXPOSURE]
-        mg = panel[(panel["gvc"] == 1) & (panel["manufacturing"] == 1)]
-        did = td.difference_in_differences(mg, [out, "placebo"], exps, label="manufacturing_gvc", iqr=iqr,
-                                           engine=engine)
-        ddd = td.triple_difference(panel, out, [td.EXPOSURE], iqr=iqr, engine=engine)  # input channel left in the error: faster
-        for es in (did, ddd):
-            t = es.table[es.table["year"].isin(years)]
-            for row in t.itertuples(index=False):
-                tr = 0.0 if row.outcome == "placebo" else truth[(row.outcome, row.group, row.exposure, row.year)]
-                rows.append((r, row.model, row.group, row.outcome, row.exposure, row.year, row.estimate, row.se,
-                             row.ci_low, row.ci_high, row.pvalue, tr))
-    draws = pd.DataFrame(rows, columns=["replication", "model", "group", "outcome", "exposure", "year", "estimate",
-                                        "se", "ci_low", "ci_high", "pvalue", "truth"])
-    return MonteCarlo(draws=draws, replications=replications, n_firms=n_firms, seed=seed,
-                      planted_2019=params.effect_path[2019] * params.outcome_scale[out])

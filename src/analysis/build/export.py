@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import figures, io, paths
+from analysis.core import figures, io, paths
 
 
 class ExportError(ValueError):
