@@ -225,8 +225,8 @@ lists_table.round(1)
 # %% [markdown]
 # The lists as published have exactly the number of lines USTR announced for Lists 1–3
 # (`tests/test_tariff_lines.py` holds them to it); no USTR line count was found for Lists 4A/4B or the 2024 review.
-# USTR's values are its estimates of annual trade at the time and cannot be tested without line-level imports of
-# 2017–2018. A line counts in every list it has belonged to (EVs, chips, steel and batteries moved from Lists 1–4A
+# USTR's values are its estimates of annual trade at the time; without line-level imports of 2017–2018 they can only
+# be bracketed with 2017 imports at HS6 (below). A line counts in every list it has belonged to (EVs, chips, steel and batteries moved from Lists 1–4A
 # to the 2024 review), so the 2024 values overlap.
 #
 # Now the series, and its steps beside PIIE's and the list-level rebuild's at each wave:
