@@ -202,10 +202,10 @@ figures.save(fig, "02_tariffs_average_tariff_china",
 # to (the review rates replace the old list rate), and weights the lines by imports.
 #
 # **The weights are the gap.** No 2017 table of US imports from China by 8- or 10-digit line was found in any stored
-# public repository (the description of `trade_us_imports_china_hs10_2024` lists where we looked). The only
-# product-level weights available are Census imports for consumption from China in **2024**, by 10-digit line. The
-# product-level series below is therefore each date's statutory Section 301 schedule averaged over the 2024 basket:
-# Bown's formula with a later basket. Like the list-level rebuild it leaves out Section 201 and 232 duties and USTR's
+# public repository (the description of `trade_us_imports_china_hs10_2024` lists where we looked); 2017 imports were
+# found at 6 digits only (used further down). The only line-level weights available are Census imports for
+# consumption from China in **2024**, by 10-digit line. The product-level series below is therefore each date's
+# statutory Section 301 schedule averaged over the 2024 basket: Bown's formula with a later basket. Like the list-level rebuild it leaves out Section 201 and 232 duties and USTR's
 # product exclusions. First, the lists against what USTR announced:
 
 # %%
@@ -227,8 +227,8 @@ lists_table.round(1)
 # %% [markdown]
 # The lists as published have exactly the number of lines USTR announced for Lists 1–3
 # (`tests/test_tariff_lines.py` holds them to it); no USTR line count was found for Lists 4A/4B or the 2024 review.
-# USTR's values are its estimates of annual trade at the time and cannot be tested without line-level imports of
-# 2017–2018. A line counts in every list it has belonged to (EVs, chips, steel and batteries moved from Lists 1–4A
+# USTR's values are its estimates of annual trade at the time; without line-level imports of 2017–2018 they can only
+# be bracketed with 2017 imports at HS6 (below). A line counts in every list it has belonged to (EVs, chips, steel and batteries moved from Lists 1–4A
 # to the 2024 review), so the 2024 values overlap.
 #
 # Now the series, and its steps beside PIIE's and the list-level rebuild's at each wave:
@@ -328,6 +328,60 @@ print(f"Lists 1 and 2: their lines' share of 2024 imports ({cov_art.at['list1', 
 # **Why 8 digits and not 6.** Aggregated to HS6 (`tariff_lines.hs6_rates`), many subheadings are only partly covered:
 # a list names some of their 8-digit lines and not others, so an HS6-level rebuild would have to guess the split.
 
+# %% [markdown]
+# **On 2017 weights, at HS6.** The nearest thing to Bown's basket in the stored public record is 2017 US imports from
+# China by 6-digit code: UN Comtrade's copy of the Census figures as the United States reports them (valued CIF),
+# `trade_us_imports_china_hs6_2017`. An HS6 value cannot be cut along 8-digit lines, so each code's 2017 value is
+# split across its HTS10 lines in proportion to their 2024 imports (`average_by_date(..., hs6_weights=...)`): 2017
+# weights between HS6 codes, the 2024 mix within them. HS6 codes renumbered in HS 2022 have no 2024 line and count at
+# no duty. First each list's 2017 value, bracketed at HS6 (codes wholly in the list .. codes it touches), against
+# USTR's figure (`tests/test_tariff_lines.py` holds every announced value inside its bracket):
+
+# %%
+m_hs6_2017 = data.load("trade_us_imports_china_hs6_2017")
+m_2017 = m_hs6_2017["imports_usd"].sum() / 1e9
+no_line_2024 = m_hs6_2017[~m_hs6_2017["hs6"].isin(set(m_hs10["hs6"]))].set_index("hs6")["imports_usd"] / 1e9
+print(f"2017 imports from China, Comtrade (CIF): ${m_2017:,.1f}bn, {100 * (m_2017 / census.loc[2017, 'China'] - 1):.1f}% "
+      f"above Census general imports at customs value (${census.loc[2017, 'China']:,.1f}bn); "
+      f"${no_line_2024.sum():,.1f}bn ({100 * no_line_2024.sum() / m_2017:.1f}%) in HS6 codes with no 2024 line, of "
+      f"which mobile phones (851712, List 4B) ${no_line_2024.get('851712', 0.0):,.1f}bn and unspecified (999999) "
+      f"${no_line_2024.get('999999', 0.0):,.1f}bn.")
+brackets = tariff_lines.list_values_hs6(lines, m_hs10, m_hs6_2017).set_index("list_id").rename(columns={
+    "lower_usd_bn": "2017, HS6 wholly in list, $bn", "split_usd_bn": "2017, split by 2024 mix, $bn",
+    "upper_usd_bn": "2017, HS6 touched by list, $bn"})
+brackets.insert(0, "announced value, $bn", announced["value_announced_usd_bn"])
+brackets.round(1)
+
+# %%
+product_2017 = tariff_lines.average_by_date(lines, line_rates, m_hs10, series_dates, base_pct=base,
+                                            hs6_weights=m_hs6_2017)
+on_dates = {**{k: v for k, v in wave_dates.items()}, "article date": (article_date, article_date)}
+weights_table = pd.DataFrame({
+    "PIIE (2017 weights, all actions), %": tariffs.series_at(
+        piie, [p for p, _ in on_dates.values()], "us_tariff_on_china_pct").values,
+    "product-level, 2017 HS6 weights, %": tariffs.series_at(
+        product_2017, [o for _, o in on_dates.values()], "average_pct").values,
+    "product-level, 2024 weights, %": tariffs.series_at(product, [o for _, o in on_dates.values()], "average_pct").values,
+    "covered, 2017 HS6 weights, %": tariffs.series_at(
+        product_2017, [o for _, o in on_dates.values()], "covered_share_pct").values,
+    "PIIE covered, %": tariffs.series_at(
+        piie, [p for p, _ in on_dates.values()], "share_of_us_imports_from_china_covered_pct").values,
+}, index=list(on_dates))
+product_2017_article = float(weights_table.at["article date", "product-level, 2017 HS6 weights, %"])
+print(f"On {article_date}: PIIE {piie_article:.2f}%, product-level on 2017 HS6 weights {product_2017_article:.2f}%, "
+      f"on 2024 weights {product_article:.2f}%: the 2017 basket closes {product_2017_article - product_article:.2f} "
+      f"of the {piie_article - product_article:.2f} points between PIIE and the 2024-weighted rebuild; "
+      f"{piie_article - product_2017_article:.2f} points remain.")
+weights_table.round(2)
+
+# %% [markdown]
+# **What the 2017 basket explains.** Moving from 2024 to 2017 weights raises both the Section 301 average and the
+# share of imports covered (table above): imports left the tariffed lines between 2017 and 2024, as the basket
+# argument above said. Most of the gap to PIIE stays. Part of it is this rebuild's own floor — HS6 codes renumbered
+# in 2022 (lamps, furniture parts, cameras, solar cells besides phones) count at no duty, and the 2024 mix within each
+# HS6 leans away from the tariffed lines — and part is what the rebuild leaves out (Section 201/232, the table above);
+# the List 1 and 2 steps, larger than 25% of PIIE's own coverage, are not a matter of weights at all.
+
 # %%
 ieepa_start = pd.Timestamp("2025-02-04")  # PIIE's series adds the IEEPA tariffs from here (section 6)
 fig = tariff_lines.plot_product_level(product, contributions, piie, rebuild.path, base_pct=base, end="2026-03-31",
@@ -375,6 +429,13 @@ results["product_level"] = {
     "average_at_article_pct": product_article, "piie_at_article_pct": piie_article,
     "gap_to_piie_pp": {k: round(float(v), 4) for k, v in gap_table.items()},
     "series": {str(d.date()): round(float(v), 4) for d, v in zip(product["date"], product["average_pct"])},
+    "weights_2017_hs6": {
+        "source": "UN Comtrade, US-reported imports from China 2017 by HS6 (CIF), split within HS6 by 2024 HTS10 mix",
+        "imports_2017_usd_bn": float(m_2017), "no_2024_line_usd_bn": float(no_line_2024.sum()),
+        "average_at_article_pct": product_2017_article,
+        "list_brackets_usd_bn": {k: [round(float(x), 3) for x in row] for k, row in brackets.iloc[:, 1:].iterrows()},
+        "series": {str(d.date()): round(float(v), 4) for d, v in zip(product_2017["date"], product_2017["average_pct"])},
+    },
     "review2024_imports_2024_usd_bn": review_total, "semiconductor_lines_50pct_2024_usd_bn": semis_2024,
     "integrated_circuits_50pct_2024_usd_bn": ics_2024, "duties_collected_2024_pct": float(collected),
 }

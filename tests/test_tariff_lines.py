@@ -65,6 +65,28 @@ def test_imports_total_close_to_census_total(imports):
     assert 0.95 * general <= consumption <= general, (consumption, general)
 
 
+def test_2017_hs6_imports_total_close_to_census_total():
+    """Comtrade's 2017 US imports from China (US-reported, CIF) exceed Census general imports at customs value by the
+    freight and insurance margin only: between 0% and 6%."""
+    census = tariffs.preferred_series(tariffs.annual_imports(data.load("trade_us_imports_monthly"),
+                                                             data.load("trade_us_imports_annual")))
+    general = float(census.loc[2017, "China"])
+    cif = data.load("trade_us_imports_china_hs6_2017")["imports_usd"].sum() / 1e9
+    assert general <= cif <= 1.06 * general, (cif, general)
+
+
+def test_2017_list_values_bracket_ustr_announcements(lines, imports):
+    """Each list's 2017 imports, bracketed at HS6 (HS6 codes wholly in the list .. codes the list touches), contain
+    USTR's announced value, widened by the half-billion its round figure may hide. 2017 imports exist at HS6 only,
+    so the exact 8-digit sum cannot be formed; see tariff_lines.list_values_hs6."""
+    announced = data.load("tariff_us_china_lists").set_index("list_id")["value_announced_usd_bn"]
+    b = tl.list_values_hs6(lines, imports, data.load("trade_us_imports_china_hs6_2017")).set_index("list_id")
+    for list_id in ["list1", "list2", "list3", "list4a", "list4b"]:
+        lo, hi, v = b.at[list_id, "lower_usd_bn"], b.at[list_id, "upper_usd_bn"], announced[list_id]
+        assert lo <= b.at[list_id, "split_usd_bn"] <= hi
+        assert lo - 0.5 <= v <= hi + 0.5, f"{list_id}: announced ${v}bn outside 2017 HS6 bracket [{lo:.1f}, {hi:.1f}]"
+
+
 def test_review_rates_are_increases(lines, rates, imports):
     """Where a line moved to the 2024 review, its review rate is at least its earlier list rate (so 'highest rate
     wins' is the same as 'the review rate replaces the list rate')."""
@@ -153,3 +175,30 @@ def test_bad_input_is_named():
         tl.line_counts(lines, "annex")
     with pytest.raises(ValueError, match="base_pct"):
         tl.average_by_date(lines, rates, imports, edition="e", base_pct=float("nan"))
+    with pytest.raises(ValueError, match="hs6_weights table, row 1"):
+        tl.average_by_date(lines, rates, imports, ["2019-01-01"], edition="e",
+                           hs6_weights=pd.DataFrame({"hs6": ["111111", "22222"], "imports_usd": [1.0, 1.0]}))
+
+
+_TOY_HS6 = pd.DataFrame({"hs6": ["111111", "222222", "333333", "444444", "666666"],
+                         "imports_usd": [40.0, 10.0, 0.0, 30.0, 20.0]})
+
+
+def test_hs6_weights_by_hand():
+    """Another year's HS6 values, split by the HTS10 table's shares; an HS6 code with no HTS10 line stays in the
+    total at no duty."""
+    lines, rates, imports = _toy()
+    avg = tl.average_by_date(lines, rates, imports, ["2019-05-10", "2024-09-27"], edition="e", hs6_weights=_TOY_HS6)
+    assert np.allclose(avg["additional_pp"], [(40 * 25 + 5 * 25 + 30 * 25) / 100,      # 222222 split 20:20
+                                              (20 * 100 + 20 * 25 + 5 * 25) / 100])    # review on half of 111111
+    assert np.allclose(avg["covered_share_pct"], [75, 45])
+    dec = tl.decompose_by_list(lines, rates, imports, ["2019-05-10"], edition="e", hs6_weights=_TOY_HS6)
+    assert dec["contribution_pp"].sum() == pytest.approx(avg["additional_pp"].iloc[0])
+
+
+def test_list_values_hs6_by_hand():
+    lines, _, imports = _toy()
+    b = tl.list_values_hs6(lines, imports, _TOY_HS6, edition="e").set_index("list_id") * 1e9
+    assert b.loc["list1"].tolist() == pytest.approx([40, 40, 40])
+    assert b.loc["list3"].tolist() == pytest.approx([30, 35, 40])      # 444444 whole, half of 222222, all of 222222
+    assert b.loc["review2024"].tolist() == pytest.approx([0, 20, 40])

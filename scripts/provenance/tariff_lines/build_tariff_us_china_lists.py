@@ -63,6 +63,14 @@ SOURCES = [
      "github.com/tradewartracker/trade-war-redux-2025 @ e38e38d8c572efca8ec8d4b2182105a9c79b1995, "
      "data/2024-hs10-imports5700.parquet (downloaded from the Census API by the Trade War Tracker project)",
      "Imports for consumption, not general imports."),
+    ("comtrade_usa_chn_2017_hs6", "official_statistic",
+     "UN Comtrade, reporter USA, partner China, imports, annual 2017, HS (H5) 6-digit: the US Census Bureau's "
+     "statistics as reported by the United States to the UN (valued CIF)",
+     "https://comtradeplus.un.org/",
+     "github.com/nikhilm2009/us-china-tariff-disruption @ 8a0f0ad9639e0d45c565ca92aa070ef58761f934, "
+     "data_raw/us_china.rds (pulled from the Comtrade API with the comtradr R package 1.0.5; sha256 "
+     "e78aa3420c7692cd5f9188ed789902721a17c01897a3bbd2d7e8c56faa23e2b7)",
+     "2017 imports by HS6 (4,539 codes, $525.76bn CIF, 4.1% above Census's customs-value total of general imports)."),
     ("tariff_actions", "secondary_report",
      "This project's data/tariff_actions.csv (rows A05-A23 name their own URLs: USTR notices as reported by law firms "
      "and trade press; White House fact sheet of 2024-05-14 via NPR)", "", "data/tariff_actions.csv",

@@ -115,7 +115,7 @@ lists = dict(
 sources = dict(
     CSV, name="tariff_us_china_sources", path="tariff_us_china_sources.csv",
     title="Sources of the product-level tariff tables (keys used by tariff_us_china_hs8, _rates, _lists and "
-          "trade_us_imports_china_hs10_2024)",
+          "trade_us_imports_china_hs10_2024, trade_us_imports_china_hs6_2017)",
     description="One row per source: kind, title, original URL, the copy actually read (repository and commit) and "
                 "what was taken from it.",
     sources=[{"title": "Compiled for this project", "path": "scripts/provenance/tariff_lines/build_tariff_us_china_lists.py",
@@ -138,11 +138,14 @@ imports = dict(
     description=(
         "Census imports for consumption (CON_VAL_YR, customs value, US dollars) and calculated duty (CAL_DUT_YR) for "
         "country 5700 (China), calendar 2024, one row per HTS10. Imports for consumption total less than general "
-        "imports (goods entering bonded warehouses and foreign-trade zones count when withdrawn). This is the only "
-        "product-level table of imports from China found: no 2017 (pre-war) HS8/HS10 table was found in any stored "
-        "public repository (searched: Census/DataWeb extracts, Schott's files, the Fajgelbaum et al., Amiti-Redding-"
-        "Weinstein and PIIE replication data, tariff-tracker projects; Kim Ruhl's monthly HS10 files and the Trade "
-        "War Tracker's 2013- monthly HS10 China file exist but their data files are not stored)."),
+        "imports (goods entering bonded warehouses and foreign-trade zones count when withdrawn). No 2017 "
+        "(pre-war) HS8/HS10 table was found in any stored public repository (searched: Census/DataWeb extracts, "
+        "Schott's files, the Fajgelbaum et al., Amiti-Redding-Weinstein and PIIE replication data, tariff-tracker "
+        "projects, Mitsuo Shiota's Section 301 checks (which query the Census API but store no data), GitHub code "
+        "for Census API and DataWeb pulls of 2017; Kim Ruhl's monthly HS10 files and the Trade War Tracker's 2013- "
+        "monthly HS10 China file exist but their data files are not stored). 2017 imports from China are available "
+        "at HS6 only (trade_us_imports_china_hs6_2017, UN Comtrade as reported by the US); within an HS6 code this "
+        "2024 table supplies the split across HTS10 lines."),
     sources=[{"title": "US Census Bureau international trade API (timeseries/intltrade/imports/hs, HS10, CTY_CODE 5700, "
                        "2024-12 year to date), as downloaded and committed by the Trade War Tracker project "
                        "(github.com/tradewartracker/trade-war-redux-2025 @ e38e38d8c572efca8ec8d4b2182105a9c79b1995, "
@@ -159,6 +162,34 @@ imports = dict(
         f("source_id", "string", "Source key (tariff_us_china_sources)", required=True, enum=["census_api_hs10_2024_twt"])],
         "primaryKey": ["hs10"], "missingValues": [""]})
 
-for r in (lines, rates, lists, sources, imports):
+imports_2017 = dict(
+    CSV, name="trade_us_imports_china_hs6_2017", path="trade_us_imports_china_hs6_2017.csv",
+    title="US imports from China in 2017 by HS 6-digit code (UN Comtrade, as reported by the United States)",
+    description=(
+        "UN Comtrade annual 2017 imports of the United States (reporter 842) from China (partner 156), HS 2017 (H5) "
+        "6-digit codes, US dollars. The figures are the US Census Bureau's, valued CIF (customs value plus freight "
+        "and insurance): the total, $525.76bn, is 4.1% above Census's 2017 general imports from China at customs "
+        "value ($505.17bn, trade_us_imports_annual). Code 999999 (commodities not specified according to kind, "
+        "$7.1bn) is kept so the rows add up to the reported total. This is the pre-war weight set closest to Bown's "
+        "(2017 imports by product); no 2017 table at HS8/HS10 was found (see trade_us_imports_china_hs10_2024). "
+        "Rebuilt by scripts/provenance/tariff_lines/build_trade_us_imports_china_hs6_2017.py from the stored file "
+        "(sha256 e78aa3420c7692cd5f9188ed789902721a17c01897a3bbd2d7e8c56faa23e2b7)."),
+    sources=[{"title": "UN Comtrade (comtradeplus.un.org), USA imports from China 2017 by HS6, as pulled with the "
+                       "comtradr R package and committed in github.com/nikhilm2009/us-china-tariff-disruption @ "
+                       "8a0f0ad9639e0d45c565ca92aa070ef58761f934, data_raw/us_china.rds",
+              "path": "https://comtradeplus.un.org/", "description": READ}],
+    licenses=[{"name": "other-attribution",
+               "title": "UN Comtrade data (US Census Bureau statistics, 17 U.S.C. 105); UN Comtrade terms of use "
+                        "apply; the compiler's copy is used as transport only"}],
+    schema={"fields": [
+        f("hs6", "string", "HS 2017 6-digit code (999999: not specified according to kind)", required=True,
+          unique=True, pattern="[0-9]{6}"),
+        f("description", "string", "Comtrade description", required=True),
+        f("imports_usd", "integer", "Imports, CIF value, 2017", "USD", required=True, minimum=0),
+        f("source_id", "string", "Source key (tariff_us_china_sources)", required=True,
+          enum=["comtrade_usa_chn_2017_hs6"])],
+        "primaryKey": ["hs6"], "missingValues": [""]})
+
+for r in (lines, rates, lists, sources, imports, imports_2017):
     data.upsert_resource(r)
     print("described", r["name"])

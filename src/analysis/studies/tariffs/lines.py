@@ -6,7 +6,11 @@ Three tables feed it (see ``data/datapackage.json``):
   narrows a line to, or excludes, named 10-digit numbers);
 * ``tariff_us_china_rates`` -- each heading's additional duty over time;
 * an import table by 10-digit HTS number (``hs10``, ``hs8``, ``imports_usd``), e.g.
-  ``trade_us_imports_china_hs10_2024``.
+  ``trade_us_imports_china_hs10_2024``;
+* optionally, weights of another year by 6-digit code (``hs6``, ``imports_usd``), e.g. the 2017 table
+  ``trade_us_imports_china_hs6_2017``: each HS6 code's value is then split across its HTS10 lines in proportion to
+  the HTS10 table, so a line's weight is :math:`m_{h}\\, m_i / \\sum_{j \\in h} m_j` (Bown weights by 2017 imports;
+  no 2017 table finer than HS6 was found).
 
 The additional duty of an import line on date *t* is the highest rate in force on *t* among the headings the line
 belongs to on *t* (a 2024-review rate replaces the line's earlier list rate; lists 1-4A never overlap). With import
@@ -29,6 +33,7 @@ _NEED = {
     "lines": {"edition", "list_id", "heading", "hs8", "scope", "hs10", "member_from", "member_to"},
     "rates": {"heading", "list_id", "effective_date", "end_date", "additional_duty_pct", "status"},
     "imports": {"hs10", "hs8", "imports_usd"},
+    "hs6_weights": {"hs6", "imports_usd"},
 }
 
 
@@ -54,6 +59,20 @@ def _check_imports(imports: pd.DataFrame) -> None:
                          f"{imports['hs8'].iloc[i]!r} is not a 10-digit number starting with its 8-digit line")
     if float(v.sum()) <= 0:
         raise ValueError("imports table: total imports_usd must be positive")
+
+
+def _check_hs6_weights(weights: pd.DataFrame) -> pd.Series:
+    _check(weights, "hs6_weights")
+    v = pd.to_numeric(weights["imports_usd"], errors="coerce")
+    h6 = weights["hs6"].astype(str)
+    bad = v.isna() | (v < 0) | ~np.isfinite(v.fillna(0)) | ~h6.str.fullmatch(r"\d{6}") | h6.duplicated()
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise ValueError(f"hs6_weights table, row {i}, columns hs6/imports_usd: {weights['hs6'].iloc[i]!r} / "
+                         f"{weights['imports_usd'].iloc[i]!r} is not a unique 6-digit code with a finite value >= 0")
+    if float(v.sum()) <= 0:
+        raise ValueError("hs6_weights table: total imports_usd must be positive")
+    return pd.Series(v.to_numpy(dtype=float), index=h6.to_numpy())
 
 
 def line_counts(lines: pd.DataFrame, edition: str = "annex") -> pd.Series:
@@ -129,8 +148,20 @@ def _weights(imports: pd.DataFrame) -> pd.Series:
     return imports.groupby(imports["hs10"].astype(str))["imports_usd"].sum().astype(float)
 
 
+def _hs6_reweighted(w: pd.Series, hs6_weights: pd.DataFrame) -> tuple[pd.Series, float]:
+    """HTS10 weights carrying another year's HS6 values, split by `w`'s shares within each HS6 (evenly where the
+    HS6 has no `w` trade), and the total of those HS6 values (codes absent from `w` stay in it at no duty)."""
+    m6 = _check_hs6_weights(hs6_weights)
+    h6 = w.index.str[:6]
+    g = w.groupby(h6)
+    tot6, n6 = g.transform("sum").to_numpy(), g.transform("size").to_numpy()
+    share = np.where(tot6 > 0, w.to_numpy() / np.where(tot6 > 0, tot6, 1.0), 1.0 / n6)
+    return pd.Series(m6.reindex(h6).fillna(0.0).to_numpy() * share, index=w.index), float(m6.sum())
+
+
 def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, dates=None, *,
-                    edition: str = "hts2026", base_pct: float = 0.0) -> pd.DataFrame:
+                    edition: str = "hts2026", base_pct: float = 0.0,
+                    hs6_weights: pd.DataFrame | None = None) -> pd.DataFrame:
     """Import-weighted average additional duty on each date, product by product.
 
     Parameters
@@ -140,6 +171,8 @@ def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFr
     dates : dates to evaluate (default: every action date in `rates` and `lines`).
     edition : which line membership to use (``hts2026`` matches current trade codes).
     base_pct : a pre-war average to add (e.g. PIIE's MFN average), so ``average_pct`` is comparable to PIIE's level.
+    hs6_weights : weights of another year by HS6 (columns hs6, imports_usd), split across HTS10 lines by `imports`
+        (see the module docstring); HS6 codes with no line in `imports` count in the total at no additional duty.
 
     Returns
     -------
@@ -147,7 +180,7 @@ def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFr
     """
     if not np.isfinite(base_pct) or base_pct < 0:
         raise ValueError(f"base_pct must be a finite number >= 0, not {base_pct!r}")
-    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition)
+    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition, hs6_weights)
     rows = []
     for d in dates:
         on = duties_on(windows, d)
@@ -159,24 +192,25 @@ def average_by_date(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFr
     return pd.DataFrame(rows)
 
 
-def _weighted_windows(lines, rates, imports, dates, edition):
+def _weighted_windows(lines, rates, imports, dates, edition, hs6_weights=None):
     """Import weights by line, their total, each line's duty windows, and the dates to evaluate."""
     w = _weights(imports)
+    w, total = (w, float(w.sum())) if hs6_weights is None else _hs6_reweighted(w, hs6_weights)
     windows = duty_windows(match_lines(lines, imports, edition), rates)
     dates = action_dates(rates, lines[lines["edition"] == edition]) if dates is None else pd.DatetimeIndex(
         pd.to_datetime(list(dates)))
-    return w, float(w.sum()), windows, dates
+    return w, total, windows, dates
 
 
 def decompose_by_list(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, dates=None, *,
-                      edition: str = "hts2026") -> pd.DataFrame:
+                      edition: str = "hts2026", hs6_weights: pd.DataFrame | None = None) -> pd.DataFrame:
     """Contribution of each list to the average additional duty on each date.
 
     Returns a long DataFrame: date, list_id, covered_usd_bn, covered_share_pct, contribution_pp, mean_rate_pct
     (the list's import-weighted rate on the lines it binds). Contributions add up to ``additional_pp`` of
-    :func:`average_by_date`.
+    :func:`average_by_date` (with the same `hs6_weights`).
     """
-    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition)
+    w, total, windows, dates = _weighted_windows(lines, rates, imports, dates, edition, hs6_weights)
     out = []
     for d in dates:
         on = duties_on(windows, d)
@@ -203,6 +237,33 @@ def list_values(lines: pd.DataFrame, imports: pd.DataFrame, *, edition: str = "h
     g = m.groupby("list_id").agg(lines_traded=("hs8", "nunique"), imports_usd_bn=("value", "sum"))
     g["imports_usd_bn"] /= 1e9
     return counts.to_frame().join(g).fillna({"lines_traded": 0, "imports_usd_bn": 0.0}).reset_index()
+
+
+def list_values_hs6(lines: pd.DataFrame, imports: pd.DataFrame, hs6_weights: pd.DataFrame, *,
+                    edition: str = "hts2026") -> pd.DataFrame:
+    """What each list covers of HS6-level imports (e.g. 2017's): list_id, lower_usd_bn, split_usd_bn, upper_usd_bn.
+
+    HS6 values cannot be cut along 8-digit lines, so the list's value is bracketed: ``lower`` sums the HS6 codes all
+    of whose HTS10 lines in `imports` belong to the list (`edition` membership), ``upper`` the HS6 codes any line of
+    the list falls in (in any edition of `lines`, so codes renumbered since count), and ``split`` divides each HS6
+    value in proportion to `imports` (HS6 codes absent from `imports` are left out of it).
+    """
+    m6 = _check_hs6_weights(hs6_weights)
+    w = _weights(imports)
+    split_w, _ = _hs6_reweighted(w, hs6_weights)
+    m = match_lines(lines, imports, edition).drop_duplicates(["list_id", "hs10"])
+    m = m.assign(hs6=m["hs10"].str[:6], split=split_w.reindex(m["hs10"]).to_numpy())
+    lines_in_hs6 = w.groupby(w.index.str[:6]).size()
+    touched = lines.assign(hs6=lines["hs8"].astype(str).str[:6]).groupby("list_id")["hs6"].agg(set)
+    rows = []
+    for lst in [x for x in LIST_ORDER if x in touched.index]:
+        s = m[m["list_id"] == lst]
+        n = s.groupby("hs6").size()
+        full = n.index[n.to_numpy() == lines_in_hs6.reindex(n.index).to_numpy()]
+        rows.append({"list_id": lst, "lower_usd_bn": m6.reindex(full).fillna(0.0).sum() / 1e9,
+                     "split_usd_bn": s["split"].sum() / 1e9,
+                     "upper_usd_bn": m6[m6.index.isin(touched[lst])].sum() / 1e9})
+    return pd.DataFrame(rows)
 
 
 def hs6_rates(lines: pd.DataFrame, rates: pd.DataFrame, imports: pd.DataFrame, date, *,
