@@ -1004,7 +1004,11 @@ REGULATION_SEARCH = ("EUR-Lex pages and mirrors of Implementing Regulations (EU)
                      "China's WTO requests for consultations DS626 and DS630 and panel request (stored only to the list "
                      "of measures), Cleary Trade Watch, CLECAT and Expeditors summaries (subsidy types named, no margins "
                      "by scheme, no credit rating, no 'since 2010'), Chinese commentary (CUPL WTO Law Research Center "
-                     "on the August 2024 disclosure, NDRC article on the investigation)")
+                     "on the August 2024 disclosure, NDRC article on the investigation); a third search (2026-12-03): "
+                     "pages corpus for passages of the regulations' body (the loan benchmark and the rating given to the "
+                     "sampled groups, the section on government plans since 2010), code corpus for the CELEX number "
+                     "32024R2754 and body phrases (metadata and one project's ingestion script only; its stored snapshot "
+                     "holds no copy of the Formex text)")
 ledger.not_checkable("EV-08", "The subsidy schemes quantified for each sampled firm are in the regulation's subsidy "
                               "section and table; the stored copies of the regulation stop before them, and no summary "
                               "found lists them.", category="no_public_record", searched=REGULATION_SEARCH)
@@ -1120,7 +1124,10 @@ ledger.not_checkable("TAR-14", "Which countries retaliated against Smoot-Hawley 
                               "Retaliation (1934) as quoted in a Cato commentary, which says 'more than 60 countries retaliated' "
                               "without a list; "
                               "Irwin, Peddling Protectionism ch. 3 (abstract only); Foreign Policy Association report by L. B. "
-                              "Mann (archive.org)")
+                              "Mann (archive.org); re-searched 2026-12-03: the OUP page of the EJ article and the VoxEU "
+                              "column (19 May 2021) for the list of retaliators (stored only to the opening paragraphs: "
+                              "'more than 30 countries and colonies' protested), code corpus for the paper's title and "
+                              "replication files (none)")
 
 hsus = data.load("tariff_context_us_unemployment_hsus_annual").pivot(index="year", columns="edition", values="unemployment_rate_pct")
 leb_1933, weir_1933 = float(hsus.at[1933, "bicentennial_lebergott"]), float(hsus.at[1933, "millennial_weir"])

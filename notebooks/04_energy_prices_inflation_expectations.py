@@ -667,7 +667,10 @@ ledger.not_checkable("NRG-11", "Heterogeneity by the share of income spent on el
 ledger.not_checkable("NRG-12", "A statement about how the study's figures are drawn (95% bands, placebo leads "
                      "normalised four months before treatment); the figures here follow it, but that checks nothing "
                      "about the paper, and the paper's figure notes were not in any text read.",
-                     category="no_public_record", searched=PUBLIC_TEXT)
+                     category="no_public_record",
+                     searched=PUBLIC_TEXT + "; re-searched 2026-12-03: the VoxEU column as reposted (gbfinancemag, two "
+                              "copies; stored only to its opening paragraphs), EconStor and Deutsche Digitale "
+                              "Bibliothek records of DP 28/2023 (abstract only), figure-note wording in stored pages")
 accuracy = pub.loc["household_forecast_accuracy"]
 ledger.check("NRG-13", claims.Computed(1.0 if str(accuracy["value"]).startswith("less accurate") else -1.0,
                                        f"direction reported in the abstract: {accuracy['value']}"),

@@ -562,7 +562,9 @@ for cid in ("AI-02", "AI-03", "AI-04"):
                  "(other definitions and periods); re-searched 2026-12-03: stored pages for the note's title, 'venture capital "
                  "investment in generative AI' with PitchBook and EPRS, Madiega/Ilnicki 2022-2023 EU/US figures (only "
                  "the text before Figure 2 is stored; Dealroom's and PitchBook-via-eMarketer generative-AI VC totals "
-                 "use other definitions)")
+                 "use other definitions); third search 2026-12-03: the note's mirror copy (tristarbruise.netlify.app of "
+                 "epthinktank.eu; again stored only to the Figure 2 caption), 'venture capital investment in generative "
+                 "AI' 2022-2023 US/EU with Mistral/Aleph Alpha (McKinsey, Dealroom and Accel reports: other definitions)")
 ledger.check("AI-05", claims.Computed(n_notable, "notable models (non-empty notability criteria) published to "
                                                  "2023-12-31, Epoch database of 2024-06-03"), sources=[S_MODELS],
              evidence_period="published to 2023-12-31 (Epoch database of 2024-06-03)",

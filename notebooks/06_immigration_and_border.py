@@ -215,7 +215,11 @@ poll_search = ("Pew Research Center, 'How Americans view the situation at the U.
                "re-searched 2026-12-03: Pew chapter reposts and news coverage (Courthouse News, write2rule, Latin "
                "Times, Latino Observatory) for the party split of the legal-immigration and work-eligibility items, "
                "Axios/Harris coverage (Republic Sentinel, Townhall, Pollingplus: 58% legal pathways, no party split), "
-               "Program for Public Consultation (vop.org) 2024 immigration items")
+               "Program for Public Consultation (vop.org) 2024 immigration items; third search 2026-12-03: a repost of "
+               "Pew's policy chapter (stored from 'Half or more say...' to the start of the work-eligibility paragraph, "
+               "no Republican share for the legal-immigration item), Pew wording of both items in stored pages and "
+               "code, Data for Progress (Oct 2024, likely voters: asylum work-eligibility wait times; result not in "
+               "the stored excerpt)")
 ledger.not_checkable("IMM-05", "The Republican share for the legal-immigration item is not in any Pew or Harris "
                                "release found (only the all-adult 56%); no other 2024 poll giving 43% was found.",
                      category="no_public_record", searched=poll_search)
