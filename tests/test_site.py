@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from analysis.core import paths
+from analysis.core import figures, paths
 from analysis.build import site
 
 
@@ -59,10 +59,12 @@ def test_landing_page_has_scoreboard_and_each_question(site_dir, built):
 def test_question_is_taken_from_the_first_markdown_cell():
     nb = {"cells": [{"cell_type": "markdown", "source": "# Title here\n\n**The question.** Does X hold?\n\nMore."},
                     {"cell_type": "markdown", "source": "## A section"},
-                    {"cell_type": "code", "source": 'figures.save(fig, "09_x_y", caption="c", source="s")'}]}
+                    {"cell_type": "code", "source": 'figures.save(fig, "09_x_y", caption="c", source="s")\n'}]}
     info = site.describe_notebook(nb, "09_x", executed=True)
     assert (info.title, info.question) == ("Title here", "Does X hold?")
-    assert info.sections == [("A section", "a-section", 'figures.save(fig, "09_x_y", caption="c", source="s")')]
+    key = figures.cell_key('figures.save(fig, "09_x_y", caption="c", source="s")')
+    assert info.sections == [("A section", "a-section", key)]
+    assert info.section_of(key) == ("A section", "a-section") and info.section_of(figures.cell_key("x = 1")) is None
     plain = site.describe_notebook({"cells": [{"cell_type": "markdown", "source": "# T\n\nFirst paragraph."}]},
                                    "09_x", executed=False)
     assert plain.question == "First paragraph."
@@ -80,7 +82,7 @@ def test_gallery_lists_every_figure_with_caption_source_section_and_files(site_d
         for ext in ("png", "svg", "pdf", "txt"):
             assert f'href="figures/{name}.{ext}"' in page
             assert (site_dir / "figures" / f"{name}.{ext}").read_bytes() == (figures_dir / f"{name}.{ext}").read_bytes()
-    # the section that makes the figure, found from the figures.save call in the notebook's code
+    # the section that makes the figure, from the record figures.save left when the runner executed it
     assert 'href="notebooks/01_refugee_ceilings.html#ceilings-and-admissions-over-four-decades"' in page
     assert 'id="ceilings-and-admissions-over-four-decades"' in _html(site_dir, "notebooks/01_refugee_ceilings.html")
 

@@ -322,7 +322,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     # Inherited by this run's kernel only, all absolute. ANALYSIS_HEADLESS: see analysis.build.interactive.
     # PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
     # sums otherwise change in the last digits from run to run, and with them the PDF figures).
+    # ANALYSIS_NOTEBOOK: lets figures.save record which notebook (and cell) saved each figure.
     kernel_env = {"ANALYSIS_HEADLESS": "1", "PYTHONHASHSEED": "0", "ANALYSIS_ROOT": str(paths.ROOT),
+                  "ANALYSIS_NOTEBOOK": notebook.stem,
                   "ANALYSIS_OUTPUT": str(output), "ANALYSIS_STAGING": str(staging),
                   "ANALYSIS_PRIVATE": "1" if private else ""}
     before = {key: os.environ.get(key) for key in kernel_env}

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.core import claims, data, io, paths
+from analysis.core import claims, data, figures, io, paths
 from analysis.build import run
 
 ASSETS = Path(__file__).with_name("site_assets")
@@ -86,7 +86,11 @@ class NotebookInfo:
     question: str
     executed: bool
     parameters: dict = field(default_factory=dict)
-    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (heading, anchor, cell source)
+    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (heading, anchor, figures.cell_key)
+
+    def section_of(self, cell: str | None) -> tuple[str, str] | None:
+        """(heading, anchor) of the section holding the code cell whose key (:func:`figures.cell_key`) is `cell`."""
+        return next(((h, a) for h, a, count in self.sections if cell is not None and count == cell), None)
 
     @property
     def page(self) -> str:
@@ -112,7 +116,7 @@ def _plain(markdown: str) -> str:
 
 
 def describe_notebook(nb: dict, stem: str, executed: bool) -> NotebookInfo:
-    """Title and question from the first markdown cell; the section each code cell belongs to."""
+    """Title and question from the first markdown cell; the section each code cell (by its key) is in."""
     cells = nb.get("cells", [])
     first_md = next((_cell_text(c) for c in cells if c.get("cell_type") == "markdown"), "")
     lines = first_md.strip().splitlines()
@@ -133,14 +137,28 @@ def describe_notebook(nb: dict, stem: str, executed: bool) -> NotebookInfo:
                     used[base] = n + 1
                     anchor = base if n == 0 else f"{base}-{n}"  # not exact for duplicates; then page top
         elif cell.get("cell_type") == "code":
-            sections.append((heading, anchor, text))
+            sections.append((heading, anchor, figures.cell_key(text)))
     params = nb.get("metadata", {}).get("papermill", {}).get("parameters", {}) if executed else {}
     return NotebookInfo(stem=stem, number=stem[:2], title=_plain(title), question=question, executed=executed,
                         parameters=params, sections=sections)
 
 
-def _attach_saved_figures(nb, figures_dir: Path) -> int:
-    """Show the saved PNG under each cell that calls ``figures.save(fig, "NAME", ...)`` but displayed no image.
+def figure_records(records_dir: Path | None = None) -> dict[str, dict]:
+    """What ``figures.save`` recorded when the runner executed each notebook: figure name -> ``{"notebook",
+    "cell"}`` (the key of the cell that saved it, :func:`figures.cell_key`), from ``build/figure_records/``."""
+    records_dir = Path(records_dir or paths.FIGURE_RECORDS)
+    out = {}
+    for f in sorted(records_dir.glob("*.json")):
+        try:
+            rec = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise SiteError(f"cannot read the figure record {f}: {err}") from err
+        out[rec["figure"]] = rec
+    return out
+
+
+def _attach_saved_figures(nb, stem: str, figures_dir: Path, records: dict[str, dict]) -> int:
+    """Show the saved PNG under the cell that saved it (per its record) when that cell displayed no image.
 
     A kernel started with ``MPLBACKEND=Agg`` (as ``make run`` does) displays no figure inline; the file that
     ``figures.save`` wrote is the same figure, so the page shows that. Returns the number of figures attached.
@@ -149,25 +167,24 @@ def _attach_saved_figures(nb, figures_dir: Path) -> int:
 
     import nbformat
 
+    cells = {figures.cell_key(c.source): c for c in nb.cells if c.cell_type == "code"}
     attached = 0
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "figures.save" not in cell.source:
+    for name, rec in records.items():
+        cell = cells.get(rec.get("cell")) if rec.get("notebook") == stem else None
+        if cell is None or any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
             continue
-        if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
-            continue
-        for name in re.findall(r"""figures\.save\(\s*\w+\s*,\s*["']([^"']+)["']""", cell.source):
-            png = figures_dir / f"{name}.png"
-            if png.is_file():
-                caption, _ = read_sidecar(figures_dir / f"{name}.txt")
-                cell.outputs.append(nbformat.v4.new_output(
-                    "display_data", data={"image/png": base64.b64encode(png.read_bytes()).decode("ascii"),
-                                          "text/plain": f"<figure {name}: {caption}>"}))
-                attached += 1
+        png = figures_dir / f"{name}.png"
+        if png.is_file():
+            caption, _ = read_sidecar(figures_dir / f"{name}.txt")
+            cell.outputs.append(nbformat.v4.new_output(
+                "display_data", data={"image/png": base64.b64encode(png.read_bytes()).decode("ascii"),
+                                      "text/plain": f"<figure {name}: {caption}>"}))
+            attached += 1
     return attached
 
 
 def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdicts: pd.DataFrame,
-                      figures_dir: Path) -> NotebookInfo:
+                      figures_dir: Path, records: dict[str, dict]) -> NotebookInfo:
     """Copy the executed notebook (or the unexecuted text notebook, flagged) into the Sphinx source tree."""
     import jupytext
     import nbformat
@@ -180,7 +197,7 @@ def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdi
         raise SiteError(f"cannot read {executed_path if executed else text_nb}: {err}") from err
     info = describe_notebook(nb, text_nb.stem, executed)
     if executed:
-        _attach_saved_figures(nb, figures_dir)
+        _attach_saved_figures(nb, text_nb.stem, figures_dir, records)
     nb.metadata.pop("widgets", None)  # widget state would pull the ipywidgets manager from a CDN
     # A short note under the title: where the page comes from and what it judged.
     mine = verdicts[verdicts["notebook"] == text_nb.stem]
@@ -236,22 +253,22 @@ def read_sidecar(path: Path) -> tuple[str, str]:
     return caption.strip(), source.strip()
 
 
-def figures_index(notebooks: list[NotebookInfo], figures_dir: Path | None = None) -> list[FigureInfo]:
-    """Every figure in ``figures/`` with its sidecar and the notebook section whose code names it."""
+def figures_index(notebooks: list[NotebookInfo], figures_dir: Path | None = None,
+                  records: dict[str, dict] | None = None) -> list[FigureInfo]:
+    """Every figure in ``figures/`` with its sidecar, and the notebook section whose cell saved it (from the
+    records ``figures.save`` leaves; a figure without one is listed under its notebook, without a section)."""
     figures_dir = Path(figures_dir or paths.FIGURES)
+    records = figure_records() if records is None else records
     stems = sorted({p.stem for p in figures_dir.glob("*") if p.suffix[1:] in FIGURE_FORMATS + ("txt",)
                     and not p.name.startswith(".")})
     out = []
     for stem in stems:
         caption, source = read_sidecar(figures_dir / f"{stem}.txt")
         formats = [f for f in FIGURE_FORMATS if (figures_dir / f"{stem}.{f}").is_file()]
-        nb = next((n for n in notebooks if stem.startswith(n.number + "_")), None)
-        section = None
-        if nb is not None:
-            for heading, anchor, src in nb.sections:
-                if f'"{stem}"' in src or f"'{stem}'" in src:
-                    section = (heading, anchor)
-                    break
+        rec = records.get(stem, {})
+        nb = next((n for n in notebooks if n.stem == rec.get("notebook")), None) or next(
+            (n for n in notebooks if stem.startswith(n.number + "_")), None)
+        section = nb.section_of(rec.get("cell")) if nb is not None and rec.get("notebook") == nb.stem else None
         out.append(FigureInfo(stem, caption, source, formats, nb, section))
     return out
 
@@ -614,7 +631,8 @@ def _theme() -> str:
         return "alabaster"
 
 
-def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: Path) -> dict:
+def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: Path,
+                   records_dir: Path | None = None) -> dict:
     """Write the Sphinx source tree (pages, notebooks, static files, downloads); return what it holds."""
     src = _replace_folder(src, "the site's sources")
     (src / "_static").mkdir(parents=True)
@@ -627,8 +645,9 @@ def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: P
                                  encoding="utf-8")
 
     rep = claims.report()
-    nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep, figures_dir) for p in run.notebooks()]
-    figs = figures_index(nbs, figures_dir)
+    records = figure_records(records_dir)
+    nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep, figures_dir, records) for p in run.notebooks()]
+    figs = figures_index(nbs, figures_dir, records)
     extra = src / "_extra"
     (extra / "figures").mkdir(parents=True)
     for f in figs:
@@ -651,7 +670,8 @@ def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: P
 
 
 def build(executed_dir: Path | None = None, out_dir: Path | None = None, *, figures_dir: Path | None = None,
-          data_dir: Path | None = None, strict: bool = False, quiet: bool = True) -> Path:
+          data_dir: Path | None = None, records_dir: Path | None = None, strict: bool = False,
+          quiet: bool = True) -> Path:
     """Build the static site; return the path of its landing page (``index.html``).
 
     Parameters
@@ -659,6 +679,7 @@ def build(executed_dir: Path | None = None, out_dir: Path | None = None, *, figu
     executed_dir : executed notebooks (default ``build/notebooks``, written by ``python -m analysis run``).
     out_dir : where the site goes (default ``build/site``); the Sphinx sources go beside it (``site_src``).
     figures_dir, data_dir : default ``figures/`` and ``data/``.
+    records_dir : which cell saved each figure (default ``build/figure_records``, written by the runs).
     strict : turn Sphinx warnings into errors.
     """
     executed_dir = Path(executed_dir or paths.BUILD / "notebooks")
@@ -671,7 +692,7 @@ def build(executed_dir: Path | None = None, out_dir: Path | None = None, *, figu
                 and folder not in (paths.BUILD.resolve() / "site", paths.BUILD.resolve() / "site_src"):
             raise SiteError(f"refusing to replace {folder} for {purpose}: it holds files this command did not "
                             f"create (no {SITE_MARKER} marker); choose a new or empty folder")
-    prepare_source(src, executed_dir, figures_dir, data_dir)
+    prepare_source(src, executed_dir, figures_dir, data_dir, records_dir)
     out_dir = _replace_folder(out_dir, "the site")
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-d", str(src / "_doctrees"), "-j", "1",
            str(src), str(out_dir)]

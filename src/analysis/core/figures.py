@@ -9,6 +9,7 @@ every run (dates, random ids) is fixed, so a re-run changes no bytes.
 from __future__ import annotations
 
 import logging
+import os
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,4 +119,33 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
         written[fmt] = target
     sidecar = f"{caption.strip()}\n\n{label}\n"
     written["txt"] = io.write_text(out_dir / f"{name}.txt", sidecar)
+    _record(name)
     return written
+
+
+def _record(name: str) -> None:
+    """Note which notebook cell saved figure `name` (``build/figure_records/<name>.json``), when the runner executes
+    the notebook: the site places the figure in that cell's section from this record, not by reading code.
+
+    The cell is named by the sha256 of its source (the kernel's own copy of the running cell, ``In[-1]``), which
+    the site matches against the executed notebook; execution counts are not used, as code that runs cells of
+    its own (widgets, magics) shifts them.
+    """
+    notebook = os.environ.get("ANALYSIS_NOTEBOOK")
+    if not notebook:
+        return
+    try:
+        from IPython import get_ipython
+
+        history = get_ipython().user_ns.get("In", [])
+    except (ImportError, AttributeError):  # not in an IPython kernel
+        history = []
+    cell = cell_key(history[-1]) if history else None
+    io.write_json(paths.FIGURE_RECORDS / f"{name}.json", {"figure": name, "notebook": notebook, "cell": cell})
+
+
+def cell_key(source: str) -> str:
+    """How a figure record names a notebook cell: the sha256 of its source, stripped of surrounding whitespace."""
+    import hashlib
+
+    return hashlib.sha256(source.strip().encode("utf-8")).hexdigest()

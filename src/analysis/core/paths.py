@@ -56,6 +56,7 @@ _FROM_OUTPUT = {
     "VERDICTS": "build/verdicts",  # one CSV per notebook, merged into CLAIMS_REPORT
     "CLAIMS_REPORT": "build/claims_report.csv",
     "EXECUTED": "build/notebooks",  # executed copies of the notebooks (what the site publishes)
+    "FIGURE_RECORDS": "build/figure_records",  # which notebook cell saved each figure (analysis.core.figures.save)
     "FAILED": "build/failed",  # executed copies of notebooks that failed, with the traceback
     "PRIVATE": "build/private",  # default home of runs on a user's own (confidential) panel; never published
 }
