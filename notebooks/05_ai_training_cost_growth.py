@@ -136,7 +136,8 @@ print(f"by hand: {b_hand:.6f} OOM/yr; statsmodels: {fit_c.slope:.6f} OOM/yr -> {
 # %%
 frontier = ai.frontier_top_n(models[models["notable"]], n=frontier_n, start=frontier_start, end=frontier_end)
 in_cottier = cottier["model"].isin(frontier.index)
-print(f"frontier models selected: {len(frontier)}; Cottier et al.'s 45 models among them: {in_cottier.sum()}")
+print(f"frontier models selected: {len(frontier)}; Cottier et al.'s {len(cottier)} models among them: "
+      f"{in_cottier.sum()}")
 
 # %% [markdown]
 # ## The fits, side by side
