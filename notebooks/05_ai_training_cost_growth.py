@@ -53,7 +53,7 @@ from analysis.core import claims, data, figures, io, paths
 from analysis.estimators import growth
 from analysis.studies import ai
 
-md = ai.show_markdown
+md, fmt = ai.show_markdown, ai.ci_text  # computed prose; an interval as text
 figures.use_style()
 ledger = claims.Ledger("05_ai_training_cost_growth")
 n_boot = n_boot or (500 if fast else 10_000)
@@ -204,16 +204,16 @@ cost_range = [fits[k].factor_per_year for k in ai.COST_KEYS]
 md((
     f"Across the five cost fits the growth factor runs from **{min(cost_range):.1f}× to {max(cost_range):.1f}× per "
     f"year**. The brief's chart is the steepest ({steep.factor_per_year:.1f}×/yr, 95% CI "
-    f"{ai.ci_text(steep.factor_ci(0.95))}) for two reasons. *Selection:* its first model, the {first_chart['model']} of "
+    f"{fmt(steep.factor_ci(0.95))}) for two reasons. *Selection:* its first model, the {first_chart['model']} of "
     f"{first_chart['publication_date']:%Y}, cost about ${first_chart['training_cost_usd']:,.0f} — a research model far "
     f"below the frontier of its day — while its last, Gemini Ultra, is the most expensive model in the data; a "
     f"line through a cheap start and a record end is steep. Restricted to frontier models, the same cloud prices "
     f"give {frontier_first.factor_per_year:.1f}×/yr. *Method:* for the {len(common)} models costed both ways, "
     f"cloud rental exceeds amortized ownership by a median factor of {common['cloud_over_amortized'].median():.1f}, "
-    f"and the gap widens by {ratio_fit.factor_per_year:.2f}× per year (95% CI {ai.ci_text(ratio_fit.factor_ci(0.95))}), "
+    f"and the gap widens by {ratio_fit.factor_per_year:.2f}× per year (95% CI {fmt(ratio_fit.factor_ci(0.95))}), "
     f"so cloud-priced trends are steeper. With ten points, the chart's own 95% interval "
-    f"({ai.ci_text(steep.factor_ci(0.95))}) is so wide that it overlaps the frontier estimate "
-    f"({ai.ci_text(flat.factor_ci(0.95))}): the picture is steeper, but the data cannot tell the two rates apart with "
+    f"({fmt(steep.factor_ci(0.95))}) is so wide that it overlaps the frontier estimate "
+    f"({fmt(flat.factor_ci(0.95))}): the picture is steeper, but the data cannot tell the two rates apart with "
     f"confidence. Compute of frontier models grows at {fits['d_frontier_compute'].factor_per_year:.1f}×/yr — faster "
     f"than their cost, because hardware price-performance improves."))
 
@@ -372,7 +372,7 @@ fc_bend = bend["c_frontier_amortized_cottier"]
 fact, fact_date, part = partial(ai.fact, rec), partial(ai.fact_date, rec), ai.part  # a figure or date on record
 ledger.not_checkable("AI-01", (
     "A forecast about the future. What the data show is the past: frontier training cost grew "
-    f"{flat.factor_per_year:.1f}x per year 2016-2023 (95% CI {ai.ci_text(flat.factor_ci(0.95))}, {flat.n} models) with no "
+    f"{flat.factor_per_year:.1f}x per year 2016-2023 (95% CI {fmt(flat.factor_ci(0.95))}, {flat.n} models) with no "
     "detectable slowing (AI-11); nothing in the data says how long that lasts."), category="forecast")
 for cid in ("AI-02", "AI-03", "AI-04"):
     ledger.not_checkable(cid, (
@@ -497,7 +497,8 @@ ai15_cost = claims.check("AI-15", claims.Computed(META_GPUS * low_px / 1e9, (
     f"gives ${META_GPUS * high_px / 1e9:.1f}bn; the brief's own {META_GPUS:,.0f} x ${BRIEF_PRICE:,.0f} = "
     f"${float(meta_brief):.1f}bn)")),
                          sources=[S_HW], evidence_period="2023-24 prices",
-                         evidence_scope=f"cost of {META_GPUS:,.0f} H100 GPUs at public per-GPU server prices (DGX/HGX), USD bn",
+                         evidence_scope=f"cost of {META_GPUS:,.0f} H100 GPUs at public per-GPU server prices "
+                                        "(DGX/HGX), USD bn",
                          immaterial={"period": "the prices of the years in which the system was bought", **part(
                              "AI-15", "the total cost at public prices")})
 ai15_count = claims.check("AI-15", meta_fleet, stated=claims.format_number(META_GPUS), sources=[S_REC], attributed=(

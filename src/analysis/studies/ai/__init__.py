@@ -12,8 +12,9 @@ The growth estimator (log-linear OLS, bootstrap, prediction intervals) is :mod:`
 from __future__ import annotations
 
 from analysis.studies.ai.models import (ALIASES, OPEN_WEIGHTS, ModelSet, access_shares, access_table, amortized_gap,
-                                        by_method, cloud_and_amortized, cloud_costs, frontier_top_n, largest_data_and_runs, load_tables,
-                                        model_set, model_sets, recent_purchase_prices)
+                                        by_method, cloud_and_amortized, cloud_costs, frontier_top_n,
+                                        largest_data_and_runs, load_tables, model_set, model_sets,
+                                        recent_purchase_prices)
 from analysis.studies.ai.plots import (cost_trend_figure, fan_chart, forest_plot, growth_table_figure,
                                        plot_cost_trends, table_figure)
 from analysis.studies.ai.record import fact, fact_date, part, published_estimate, stated_number

@@ -96,8 +96,9 @@ def model_sets(costs: pd.DataFrame, cloud: pd.DataFrame, models: pd.DataFrame, f
         "c_frontier_cloud": model_set("(c) frontier, cloud (AI Index)", cloud, cloud["db_model"].isin(frontier.index)),
         "d_frontier_compute": model_set("(d) frontier, training compute", compute,
                                         compute["model"].isin(frontier.index), flop),
-        "d_notable_compute": model_set("(d) notable since 2010, training compute", compute, compute["notable"] & compute[
-            "publication_date"].between("2010-01-01", end), flop),
+        "d_notable_compute": model_set("(d) notable since 2010, training compute", compute,
+                                       compute["notable"] & compute["publication_date"].between("2010-01-01", end),
+                                       flop),
     }
 
 
@@ -170,7 +171,8 @@ def frontier_top_n(models: pd.DataFrame, *, n: int = 10, start: str | None = "20
 
 def cloud_and_amortized(cloud: pd.DataFrame, costs: pd.DataFrame) -> pd.DataFrame:
     """Models with both an AI Index cloud-rental cost (`cloud`, from :func:`cloud_costs`) and Cottier et al.'s
-    amortized cost: columns of each with suffixes ``_cloud`` and ``_amort``, and their ratio ``cloud_over_amortized``."""
+    amortized cost: columns of each with suffixes ``_cloud`` and ``_amort``, and their ratio
+    ``cloud_over_amortized``."""
     common = cloud.merge(by_method(costs, "amortized_cottier2024"), left_on="db_model", right_on="model",
                          suffixes=("_cloud", "_amort"))
     common["cloud_over_amortized"] = common["training_cost_usd_cloud"] / common["training_cost_usd_amort"]
