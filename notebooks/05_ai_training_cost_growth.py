@@ -44,31 +44,25 @@ horizon = 2040.0  # end of the extrapolation charts
 # %%
 import math
 from datetime import date
+from functools import partial
 
 import numpy as np
 import pandas as pd
-from IPython.display import Markdown, display
-
-
-def md(text: str) -> None:
-    """Show computed prose as Markdown (dollar signs are currency here, not maths)."""
-    display(Markdown(text.replace("$", r"\$")))
 
 from analysis.core import claims, data, figures, io, paths
 from analysis.estimators import growth
 from analysis.studies import ai
 
+md, fmt = ai.show_markdown, ai.ci_text  # computed prose; an interval as text
 figures.use_style()
 ledger = claims.Ledger("05_ai_training_cost_growth")
 n_boot = n_boot or (500 if fast else 10_000)
 PL = f"{round(100 * pi_level)}%"  # label of the prediction-interval level
-C = figures.PALETTE
-
-# Published reference values, typed from their sources (not computed here):
-COTTIER = {"label": "Cottier et al. 2024, published (n=45)", "estimate": 2.4, "low": 2.0, "high": 3.1, "n": 45}
-# arXiv:2405.21015, abstract: amortized hardware + energy cost of frontier models grew 2.4x/yr since 2016 (95% CI
-# 2.0-3.1), and the largest training runs will cost more than a billion dollars by 2027.
-COTTIER_1BN_BY = 2027
+# Published reference values and the brief's own figures, read from the public record and the claims register:
+rec = data.load("ai_public_record").set_index("fact_id")
+COTTIER = ai.published_estimate(rec)  # Cottier et al. (2024), arXiv:2405.21015: growth per year, 95% CI, models
+COTTIER_1BN_BY = int(rec.at["cottier2024_largest_run_1bn_year", "value"])  # their year of the first $1bn run
+META_GPUS, BRIEF_PRICE = ai.stated_number("AI-13"), ai.stated_number("AI-14")  # the brief's 350,000 x $30,000
 BRIEF_YEAR = 2024.54  # the brief is dated 18 July 2024 (register)
 
 # %% [markdown]
@@ -86,11 +80,7 @@ BRIEF_YEAR = 2024.54  # the brief is dated 18 July 2024 (register)
 # * `ai_hardware_prices` — Epoch's accelerator purchase and cloud rental prices.
 
 # %%
-costs = data.load("ai_training_costs")
-models = data.load("ai_models")
-prices = data.load("ai_hardware_prices")
-costs["year"] = growth.decimal_year(costs["publication_date"])
-models["year"] = growth.decimal_year(models["publication_date"])
+costs, models, prices = ai.load_tables()
 costs.groupby("cost_method").agg(models=("model", "size"), first=("publication_date", "min"),
                                  last=("publication_date", "max"), median_cost_usd=("training_cost_usd", "median"))
 
@@ -99,24 +89,16 @@ costs.groupby("cost_method").agg(models=("model", "size"), first=("publication_d
 # public July-2024 download come from two different places; where both give a model they should agree.
 
 # %%
-amort = costs.pivot_table(index="model", columns="cost_method", values="training_cost_usd")
-both = amort[["amortized_cottier2024", "amortized_epoch_notable_2024_07"]].dropna()
-gap = (both["amortized_cottier2024"] / both["amortized_epoch_notable_2024_07"] - 1).abs()
-print(f"{len(both)} models in both; largest relative gap {gap.max():.1e} (values rounded to cents)")
+gap = ai.amortized_gap(costs)
+print(f"{len(gap)} models in both; largest relative gap {gap.max():.1e} (values rounded to cents)")
 assert gap.max() < 1e-3
 
 # %% [markdown]
 # The AI Index file predates some renamings in Epoch's database. Four names differ; the publication dates
-# confirm they are the same models.
+# confirm they are the same models (`ai.ALIASES`; `ai.cloud_costs` checks them).
 
 # %%
-ALIASES = {"Gemini Ultra": "Gemini 1.0 Ultra", "Falcon 180B": "Falcon-180B", "HyperCLOVA": "HyperCLOVA 82B",
-           "Transformer (Adaptive Input Embeddings)": "Transformer (Adaptive Input Embeddings) WT103"}
-cloud = costs[costs["cost_method"] == "cloud_aiindex2024"].copy()
-cloud["db_model"] = cloud["model"].replace(ALIASES)
-check = cloud.merge(models[["model", "publication_date"]], left_on="db_model", right_on="model",
-                    suffixes=("", "_db"))
-assert len(check) == len(cloud) and (check["publication_date"] == check["publication_date_db"]).all()
+cloud = ai.cloud_costs(costs, models)
 cloud[cloud["aiindex2024_chart"]][["model", "publication_date", "training_cost_usd"]]
 
 # %% [markdown]
@@ -137,7 +119,7 @@ cloud[cloud["aiindex2024_chart"]][["model", "publication_date", "training_cost_u
 # The slope by hand is $b = \sum (t_i-\bar t)(y_i-\bar y) / \sum (t_i-\bar t)^2$; it equals the library fit:
 
 # %%
-cottier = costs[costs["cost_method"] == "amortized_cottier2024"]
+cottier = ai.by_method(costs, "amortized_cottier2024")
 t, y = cottier["year"].to_numpy(), np.log10(cottier["training_cost_usd"].to_numpy())
 b_hand = ((t - t.mean()) * (y - y.mean())).sum() / ((t - t.mean()) ** 2).sum()
 fit_c = growth.fit_growth(t, 10**y, label="check", n_boot=10, seed=seed)
@@ -154,7 +136,8 @@ print(f"by hand: {b_hand:.6f} OOM/yr; statsmodels: {fit_c.slope:.6f} OOM/yr -> {
 # %%
 frontier = ai.frontier_top_n(models[models["notable"]], n=frontier_n, start=frontier_start, end=frontier_end)
 in_cottier = cottier["model"].isin(frontier.index)
-print(f"frontier models selected: {len(frontier)}; Cottier et al.'s 45 models among them: {in_cottier.sum()}")
+print(f"frontier models selected: {len(frontier)}; Cottier et al.'s {len(cottier)} models among them: "
+      f"{in_cottier.sum()}")
 
 # %% [markdown]
 # ## The fits, side by side
@@ -165,50 +148,19 @@ print(f"frontier models selected: {len(frontier)}; Cottier et al.'s 45 models am
 #   the same rule applied here to Epoch's July-2024 amortized costs; and the frontier models that have an AI
 #   Index cloud-rental cost.
 # * **(d) Training compute** (FLOP) of the frontier models and of all notable models since 2010.
+#
+# (`ai.model_sets` selects them, `ai.fit_sets` fits each with `growth.fit_growth`.)
 
 # %%
-def subset(frame, mask, value="training_cost_usd"):
-    part = frame[mask]
-    return part["year"].to_numpy(), part[value].to_numpy(), part["model"].tolist()
-
-
-notable_amort = costs[costs["cost_method"] == "amortized_epoch_notable_2024_07"]
-compute_models = models.dropna(subset=["training_compute_flop"])
-sets = {
-    "a_chart10_cloud": ("(a) brief's chart: 10 models, cloud", subset(cloud, cloud["aiindex2024_chart"])),
-    "b_aiindex_cloud": ("(b) AI Index, all with cost, cloud", subset(cloud, cloud["training_cost_usd"] > 0)),
-    "c_frontier_amortized_cottier": ("(c) frontier, amortized (Cottier data)", subset(cottier, cottier["model"] != "")),
-    "c_frontier_amortized_rebuilt": ("(c) frontier rebuilt, amortized (Epoch Jul-2024)",
-                                     subset(notable_amort, notable_amort["model"].isin(frontier.index))),
-    "c_frontier_cloud": ("(c) frontier, cloud (AI Index)", subset(cloud, cloud["db_model"].isin(frontier.index))),
-    "d_frontier_compute": ("(d) frontier, training compute", subset(
-        compute_models, compute_models["model"].isin(frontier.index), "training_compute_flop")),
-    "d_notable_compute": ("(d) notable since 2010, training compute", subset(
-        compute_models, compute_models["notable"] & compute_models["publication_date"].between(
-            "2010-01-01", frontier_end), "training_compute_flop")),
-}
-fits = {key: growth.fit_growth(x, v, label=label, n_boot=n_boot, seed=seed) for key, (label, (x, v, _)) in sets.items()}
-table = pd.DataFrame([f.tidy() for f in fits.values()], index=list(fits))
-fmt = lambda ci: f"{ci[0]:.2f}–{ci[1]:.2f}"  # noqa: E731
-shown = table[["fit", "n_models", "first_year", "last_year", "factor_per_year", "doubling_time_months"]].copy()
-for col in ("factor_ci90_hc", "factor_ci95_hc", "factor_ci95_boot"):
-    shown[col] = table[col].map(fmt)
+sets = ai.model_sets(costs, cloud, models, frontier, end=frontier_end)
+fits = ai.fit_sets(sets, n_boot=n_boot, seed=seed)
+colors = ai.fit_colors(fits)  # one colour per fit in every figure
+table = ai.fit_table(fits)
+shown = ai.summary_table(table)
 shown.round(2)
 
 # %%
-cmp = pd.DataFrame({
-    "fit": table["fit"], "models": table["n_models"],
-    "years": table["first_year"].map(lambda v: f"{int(v)}") + "–" + table["last_year"].map(lambda v: f"{int(v)}"),
-    "× per year": table["factor_per_year"].map("{:.2f}".format),
-    "95% CI (HC3; published)": table["factor_ci95_hc"].map(fmt), "95% CI (bootstrap)": table["factor_ci95_boot"].map(fmt),
-    "90% CI (HC3)": table["factor_ci90_hc"].map(fmt),
-    "doubling (months)": table["doubling_time_months"].map("{:.1f}".format),
-})
-cmp.loc[len(cmp)] = [COTTIER["label"].replace(", published (n=45)", ", published"), COTTIER["n"], "2016–2023",
-                     f"{COTTIER['estimate']:.1f}", f"{COTTIER['low']:.1f}–{COTTIER['high']:.1f} (published)", "", "",
-                     ""]
-fig = ai.table_figure(cmp, title="Growth of AI training cost (a–c) and compute (d): the fits side by side",
-                          col_widths=[0.29, 0.06, 0.08, 0.08, 0.15, 0.13, 0.10, 0.11])
+fig = ai.growth_table_figure(ai.comparison_table(table, rec))
 figures.save(fig, "05_ai_growth_table",
              caption="Growth factor per year, its 95% (HC3-robust and bootstrap-over-models) and 90% (HC3) "
                      "confidence intervals and the doubling time for each choice of models and cost method; "
@@ -230,9 +182,7 @@ md((
     f"{COTTIER['high'] - COTTIER['low']:.2f} published."))
 
 # %%
-order = list(fits)
-colors = [C["red"], C["orange"], C["blue"], C["sky"], C["green"], C["purple"], C["grey"]]
-fig = ai.forest_plot([fits[k] for k in order], level=0.95, reference=COTTIER, colors=colors)
+fig = ai.forest_plot(list(fits.values()), level=0.95, reference=COTTIER, colors=list(colors.values()))
 figures.save(fig, "05_ai_growth_forest",
              caption="Growth factor per year of AI training cost (a–c) and training compute (d) under each choice "
                      "of models and cost method, with 95% confidence intervals from HC3-robust standard errors "
@@ -244,17 +194,13 @@ figures.save(fig, "05_ai_growth_forest",
 # ### How much does the answer depend on the models fitted?
 
 # %%
-cost_keys = ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "c_frontier_amortized_rebuilt",
-             "c_frontier_cloud"]
 steep, flat = fits["a_chart10_cloud"], fits["c_frontier_amortized_cottier"]
-common = cloud.merge(cottier, left_on="db_model", right_on="model", suffixes=("_cloud", "_amort"))
-common["cloud_over_amortized"] = common["training_cost_usd_cloud"] / common["training_cost_usd_amort"]
+common = ai.cloud_and_amortized(cloud, costs)  # the models costed both ways
 ratio_fit = growth.fit_growth(common["year_cloud"], common["cloud_over_amortized"], label="cloud/amortized",
                               n_boot=n_boot, seed=seed)
-chart = cloud[cloud["aiindex2024_chart"]].sort_values("year")
-first_chart = chart.iloc[0]
+first_chart = cloud[cloud["aiindex2024_chart"]].sort_values("year").iloc[0]
 frontier_first = fits["c_frontier_cloud"]
-cost_range = [fits[k].factor_per_year for k in cost_keys]
+cost_range = [fits[k].factor_per_year for k in ai.COST_KEYS]
 md((
     f"Across the five cost fits the growth factor runs from **{min(cost_range):.1f}× to {max(cost_range):.1f}× per "
     f"year**. The brief's chart is the steepest ({steep.factor_per_year:.1f}×/yr, 95% CI "
@@ -275,14 +221,7 @@ md((
 # ## The log-scale cost chart
 
 # %%
-groups = []
-for key, color, marker in [("a_chart10_cloud", C["red"], "s"), ("b_aiindex_cloud", C["orange"], "o"),
-                           ("c_frontier_amortized_cottier", C["blue"], "^")]:
-    x, v, names = sets[key][1]
-    labels = names if key == "a_chart10_cloud" else []
-    groups.append({"fit": fits[key], "years": x, "values": v, "color": color, "marker": marker, "labels": labels,
-                   "size": 40 if key == "a_chart10_cloud" else 20})
-fig = ai.plot_cost_trends(groups, level=0.90)
+fig = ai.cost_trend_figure(fits, sets, colors, level=0.90)
 figures.save(fig, "05_ai_cost_trends",
              caption="Estimated training cost of AI models (2023 USD, log scale) with each fitted log-linear trend "
                      f"and its 90% confidence band: the {steep.n} models of the AI Index 2024 chart the brief "
@@ -298,10 +237,7 @@ figures.save(fig, "05_ai_cost_trends",
 # coefficient would mean the growth is slowing.
 
 # %%
-bend = {}
-for key in ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "d_frontier_compute"]:
-    x, v, _ = sets[key][1]
-    bend[key] = growth.curvature_test(x, v)
+bend = {key: growth.curvature_test(sets[key].years, sets[key].values) for key in ai.BEND_KEYS}
 pd.DataFrame(bend).T.round(3)
 
 # %% [markdown]
@@ -316,32 +252,11 @@ pd.DataFrame(bend).T.round(3)
 #   persists), with the confidence band of the line at the same level (slope uncertainty only).
 
 # %%
-targets = {"1bn": 1e9, "10bn": 1e10, "100bn": 1e11, "1tn": 1e12}
-rows, offsets = [], {}
-for key in cost_keys:
-    f = fits[key]
-    x, v, _ = sets[key][1]
-    top = int(np.argmax(v))
-    offsets[key] = f.residual(x[top], v[top])
-    for tag, value in targets.items():
-        trend = f.year_reaching(value, pi_level)
-        lead = f.year_reaching(value, pi_level, offset=offsets[key], band="ci")
-        rows.append({"fit": f.label, "target": f"${tag}", "trend_year": trend["year"],
-                     "trend_pi90": (trend["earliest"], trend["latest"]), "largest_run_year": lead["year"],
-                     "largest_run_ci90": (lead["earliest"], lead["latest"])})
-proj = pd.DataFrame(rows)
-yfmt = lambda p: f"{p[0]:.1f}–{p[1]:.1f}" if all(map(math.isfinite, p)) else f"{p[0]:.1f}–after 2200"  # noqa: E731
-proj.assign(trend_pi90=proj["trend_pi90"].map(yfmt), largest_run_ci90=proj["largest_run_ci90"].map(yfmt)).round(1)
+proj = ai.project(fits, sets, ai.COST_KEYS, pi_level)  # ai.TARGETS: $1bn, $10bn, $100bn, $1tn
+when, band, yfmt = proj.year, proj.band, ai.year_range
+proj.shown()
 
 # %%
-def when(key, tag, kind="largest_run_year"):
-    return float(proj.loc[(proj["fit"] == fits[key].label) & (proj["target"] == f"${tag}"), kind].iloc[0])
-
-
-def band(key, tag, kind="largest_run_ci90"):
-    return proj.loc[(proj["fit"] == fits[key].label) & (proj["target"] == f"${tag}"), kind].iloc[0]
-
-
 md((
     f"**$1tn.** Extending the brief's ten-model line, the largest training run would cost $1tn around "
     f"{when('a_chart10_cloud', '1tn'):.0f} ({PL} band {yfmt(band('a_chart10_cloud', '1tn'))}) — a few years after "
@@ -355,17 +270,8 @@ md((
     f"{yfmt(band('c_frontier_amortized_cottier', '1bn'))}), consistent with their statement."))
 
 # %%
-fan_keys = ["a_chart10_cloud", "b_aiindex_cloud", "c_frontier_amortized_cottier", "c_frontier_cloud"]
-fit_colors = dict(zip(order, colors))  # the forest plot's colours
-
-
-def fan_panels(keys):
-    """Panels for `ai.fan_chart`: each fit with its models, colour and shift through its costliest model."""
-    return [{"fit": fits[k], "years": sets[k][1][0], "values": sets[k][1][1], "color": fit_colors[k],
-             "offset": offsets[k]} for k in keys]
-
-
-fig = ai.fan_chart(fan_panels(fan_keys), start=2024.0, end=horizon, levels=(0.5, 0.8, 0.95))
+fig = ai.fan_chart(ai.fan_panels(fits, sets, ai.FAN_KEYS, colors, proj.offsets), start=2024.0, end=horizon,
+                   levels=(0.5, 0.8, 0.95))
 figures.save(fig, "05_ai_extrapolation_fan",
              caption="Extrapolated training cost (2023 USD, log scale) under four fits: the trend line with 50%, 80% "
                      "and 95% prediction intervals for a new model, and (dashed) the line through the costliest "
@@ -384,35 +290,12 @@ figures.save(fig, "05_ai_extrapolation_fan",
 # view (the fan chart above).
 
 # %% tags=["remove-output"]
-import ipywidgets as widgets
-
 from analysis.build import interactive
 
-cost_method_of = {k: "cloud" if k.endswith("_cloud") else "amortized" for k in cost_keys}
-
-
-def growth_view(model_sets, cost_method, end_year):
-    """Fan chart to `end_year`, fit summary and projected years for the chosen fits priced by `cost_method`."""
-    keys = [k for k in cost_keys if k in model_sets and cost_method in ("either", cost_method_of[k])]
-    if not keys:
-        return "No fit matches: choose at least one model set priced by the chosen cost method."
-    fig = ai.fan_chart(fan_panels(keys), start=2024.0, end=float(end_year), levels=(0.5, 0.8, 0.95))
-    chosen = proj[proj["fit"].isin([fits[k].label for k in keys])]
-    years = chosen.assign(trend_pi90=chosen["trend_pi90"].map(yfmt),
-                          largest_run_ci90=chosen["largest_run_ci90"].map(yfmt)).round(1)
-    return fig, shown.loc[keys].round(2), years
-
-
 growth_panel = interactive.panel(
-    growth_view,
+    ai.growth_view(fits, sets, proj, shown, colors),
     title="Extrapolating AI training cost: choose the fits, the cost method and the horizon",
-    model_sets=widgets.SelectMultiple(options=[(sets[k][0], k) for k in cost_keys], value=tuple(fan_keys),
-                                      rows=len(cost_keys), description="Model sets"),
-    cost_method=widgets.Dropdown(options=[("either method", "either"), ("cloud rental", "cloud"),
-                                          ("amortized hardware + energy", "amortized")],
-                                 value="either", description="Cost method"),
-    end_year=widgets.IntSlider(value=int(horizon), min=2025, max=max(2060, int(horizon)), step=1,
-                               description="End year", continuous_update=False),
+    **ai.growth_controls(sets, horizon),
 )
 growth_panel
 
@@ -429,15 +312,14 @@ h100[["price_date", "hardware_model", "vendor", "price_per_chip_hour_on_demand_u
       "price_per_chip_hour_1yr_cud_usd", "purchase_price_usd", "notes"]]
 
 # %%
-purchase = h100.dropna(subset=["purchase_price_usd"])
-recent = purchase[purchase["price_date"] >= "2023-01-01"]
+recent = ai.recent_purchase_prices(prices, "H100", since="2023-01-01")
 h100_median = float(recent["purchase_price_usd"].median())
-META_GPUS, BRIEF_PRICE = 350_000, 30_000  # the brief's figures (claims AI-13, AI-14)
-meta_brief = claims.convert(META_GPUS, BRIEF_PRICE / 1e9, "H100s", "USD bn per H100 (brief: $30,000)")
+meta_brief = claims.convert(META_GPUS, BRIEF_PRICE / 1e9, "H100s", f"USD bn per H100 (brief: ${BRIEF_PRICE:,.0f})")
 meta_epoch = META_GPUS * h100_median / 1e9
 print(f"H100 SXM5 per-GPU server price, {len(recent)} quotes 2023-24: median ${h100_median:,.0f} "
       f"(range ${recent['purchase_price_usd'].min():,.0f}–${recent['purchase_price_usd'].max():,.0f})")
-print(f"350,000 x $30,000 = ${float(meta_brief):.1f}bn; at Epoch's median price: ${meta_epoch:.1f}bn")
+print(f"{META_GPUS:,.0f} x ${BRIEF_PRICE:,.0f} = ${float(meta_brief):.1f}bn; at Epoch's median price: "
+      f"${meta_epoch:.1f}bn")
 
 # %% [markdown]
 # **Notable and foundation models, and how open they are.** The AI Index counts Epoch's notable models; its
@@ -451,23 +333,7 @@ print(f"350,000 x $30,000 = ${float(meta_brief):.1f}bn; at Epoch's median price:
 upto2023 = models["publication_date"] <= "2023-12-31"
 n_notable = int((models["notable"] & upto2023).sum())
 n_foundation = int((models["foundation_model"] & upto2023).sum())
-OPEN_WEIGHTS = ["Open source", "Open access (non-commercial)", "Open access (restricted use)"]
-
-
-def access_shares(frame):
-    known = frame.dropna(subset=["model_accessibility"])
-    return pd.Series({"models": len(frame), "access_known": len(known),
-                      "open_source_share": (known["model_accessibility"] == "Open source").mean(),
-                      "open_weights_share": known["model_accessibility"].isin(OPEN_WEIGHTS).mean()})
-
-
-fm = models[models["foundation_model"] & upto2023]
-nm = models[models["notable"] & (models["publication_date"] >= "2021-01-01") & upto2023]
-access = pd.concat({
-    **{f"foundation {y}": access_shares(fm[fm["publication_date"].dt.year == y]) for y in (2021, 2022, 2023)},
-    "foundation, all to 2023": access_shares(fm),
-    **{f"notable {y}": access_shares(nm[nm["publication_date"].dt.year == y]) for y in (2021, 2022, 2023)},
-}, axis=1).T
+access = ai.access_table(models, end="2023-12-31")
 print(f"notable models to end-2023: {n_notable}; flagged foundation models to end-2023: {n_foundation}")
 access.round(2)
 
@@ -476,10 +342,7 @@ access.round(2)
 # the largest models need hundreds of thousands of processors.
 
 # %%
-lang = models[models["domain"].fillna("").str.contains("Language")].dropna(subset=["training_dataset_size_datapoints"])
-transformer = lang.loc[lang["model"] == "Transformer"].iloc[0]
-largest_data = lang.sort_values("training_dataset_size_datapoints").iloc[-1]
-biggest_run = models.dropna(subset=["hardware_quantity_chips"]).sort_values("hardware_quantity_chips").iloc[-1]
+transformer, largest_data, biggest_run = ai.largest_data_and_runs(models)
 print(f"Transformer ({transformer['publication_date']:%Y}): {transformer['training_dataset_size_datapoints']:.2e} "
       f"datapoints; largest: {largest_data['model']} ({largest_data['publication_date']:%Y}) "
       f"{largest_data['training_dataset_size_datapoints']:.2e}")
@@ -489,28 +352,7 @@ print(f"most chips in one training run: {biggest_run['model']}, {int(biggest_run
 # ## Results file
 
 # %%
-def finite(v):
-    return None if v is None or not math.isfinite(v) else round(float(v), 4)
-
-
-results = {"notebook": "05_ai_training_cost_growth", "seed": seed, "n_boot": n_boot, "pi_level": pi_level,
-           "cottier_published": COTTIER, "fits": {}}
-for key, f in fits.items():
-    entry = {"label": f.label, "n_models": f.n, "ooms_per_year": finite(f.slope),
-             "factor_per_year": finite(f.factor_per_year),
-             "factor_ci95_hc3": [finite(v) for v in f.factor_ci(0.95, "robust")],
-             "factor_ci95_bootstrap": [finite(v) for v in f.factor_ci(0.95, "bootstrap")],
-             "factor_ci90_hc3": [finite(v) for v in f.factor_ci(0.90, "robust")],
-             "doubling_time_months": finite(12 * f.doubling_time_years),
-             "doubling_time_months_ci95_hc3": [finite(12 * v) for v in f.doubling_ci(0.95, "robust")],
-             "unit": "FLOP" if key.startswith("d_") else "2023 USD"}
-    if key in cost_keys:
-        for tag in ("1bn", "1tn"):
-            entry[f"year_{tag}_trend"] = finite(when(key, tag, "trend_year"))
-            entry[f"year_{tag}_trend_pi90"] = [finite(v) for v in band(key, tag, "trend_pi90")]
-            entry[f"year_{tag}_largest_run"] = finite(when(key, tag))
-            entry[f"year_{tag}_largest_run_ci90"] = [finite(v) for v in band(key, tag)]
-    results["fits"][key] = entry
+results = ai.results(fits, proj, COTTIER, seed=seed, n_boot=n_boot, pi_level=pi_level)
 io.write_json(paths.RESULTS / "05_ai.json", results)
 print(f"written {paths.RESULTS / '05_ai.json'}")
 
@@ -527,25 +369,7 @@ print(f"written {paths.RESULTS / '05_ai.json'}")
 S_COST, S_MODELS, S_HW = "ai_training_costs", "ai_models", "ai_hardware_prices"
 S_REC, S_LLAMA = "ai_public_record", "ai_llama31_benchmarks"
 fc_bend = bend["c_frontier_amortized_cottier"]
-rec = data.load(S_REC).set_index("fact_id")
-
-
-def fact(fid: str) -> claims.Computed:
-    """A figure from the public record, carrying who states it."""
-    r = rec.loc[fid]
-    return claims.Computed(float(r["value"]), f"{r['quantity']}: {r['value']:g} {r['unit']} ({r['publisher']}, "
-                                              f"{r['period']})")
-
-
-def fact_date(fid: str):
-    return pd.Timestamp(rec.at[fid, "date"]).date()
-
-
-def part(cid: str, what: str) -> dict:
-    """`immaterial` for one part of a multi-part claim, checked against its own evidence (claims.combine)."""
-    return {"scope": f"this part checks {what}; the other parts are checked separately and combined"}
-
-
+fact, fact_date, part = partial(ai.fact, rec), partial(ai.fact_date, rec), ai.part  # a figure or date on record
 ledger.not_checkable("AI-01", (
     "A forecast about the future. What the data show is the past: frontier training cost grew "
     f"{flat.factor_per_year:.1f}x per year 2016-2023 (95% CI {fmt(flat.factor_ci(0.95))}, {flat.n} models) with no "
@@ -661,7 +485,7 @@ ledger.not_checkable("AI-14", (
     f"Nvidia publishes no price for the H100 chip. Epoch's public price data hold only server prices per GPU (one "
     f"eighth of a DGX/HGX server), ${recent['purchase_price_usd'].min():,.0f}-${recent['purchase_price_usd'].max():,.0f} "
     f"in 2023-24 (median ${h100_median:,.0f}); these include each GPU's share of CPUs, memory and networking, so "
-    "they bound the chip price from above ($30,000 is below the bound) but cannot confirm it."),
+    f"they bound the chip price from above (${BRIEF_PRICE:,.0f} is below the bound) but cannot confirm it."),
     category="no_public_record",
     searched="Epoch hardware-price database (ai_hardware_prices); Nvidia results releases (no unit prices); "
              "re-searched 2026-12-03 (group nc3): press reports of Meta's 350,000-H100 plan (CNBC, 19 Jan 2024, as "
@@ -669,13 +493,15 @@ ledger.not_checkable("AI-14", (
              "which give differing estimates, none from Nvidia or Meta")
 low_px, high_px = recent["purchase_price_usd"].min(), recent["purchase_price_usd"].max()
 ai15_cost = claims.check("AI-15", claims.Computed(META_GPUS * low_px / 1e9, (
-    f"350,000 H100 x lowest Epoch per-GPU server price 2023-24 ${low_px:,.0f} (highest ${high_px:,.0f} gives "
-    f"${META_GPUS * high_px / 1e9:.1f}bn; the brief's own 350,000 x $30,000 = ${float(meta_brief):.1f}bn)")),
+    f"{META_GPUS:,.0f} H100 x lowest Epoch per-GPU server price 2023-24 ${low_px:,.0f} (highest ${high_px:,.0f} "
+    f"gives ${META_GPUS * high_px / 1e9:.1f}bn; the brief's own {META_GPUS:,.0f} x ${BRIEF_PRICE:,.0f} = "
+    f"${float(meta_brief):.1f}bn)")),
                          sources=[S_HW], evidence_period="2023-24 prices",
-                         evidence_scope="cost of 350,000 H100 GPUs at public per-GPU server prices (DGX/HGX), USD bn",
+                         evidence_scope=f"cost of {META_GPUS:,.0f} H100 GPUs at public per-GPU server prices "
+                                        "(DGX/HGX), USD bn",
                          immaterial={"period": "the prices of the years in which the system was bought", **part(
                              "AI-15", "the total cost at public prices")})
-ai15_count = claims.check("AI-15", meta_fleet, stated="350000", sources=[S_REC], attributed=(
+ai15_count = claims.check("AI-15", meta_fleet, stated=claims.format_number(META_GPUS), sources=[S_REC], attributed=(
     "Meta does not publish its GPU inventory; the count is its own stated plan"),
                           evidence_period="end-2024 (stated 2024-03-12)", evidence_scope="Meta's stated H100 plan",
                           immaterial={"period": "the system the claim prices is the end-2024 plan", **part(

@@ -16,8 +16,10 @@ from analysis.studies import ai
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ai"
 
-# Cottier et al. (2024), arXiv:2405.21015, abstract: 2.4x per year (95% CI 2.0-3.1), 45 frontier models.
-COTTIER_FACTOR, COTTIER_LOW, COTTIER_HIGH, COTTIER_N = 2.4, 2.0, 3.1, 45
+# Cottier et al. (2024), arXiv:2405.21015: growth per year, its 95% CI and the number of frontier models, as the
+# public record holds them (data/ai_public_record.csv).
+_COTTIER = ai.published_estimate(data.load("ai_public_record").set_index("fact_id"))
+COTTIER_FACTOR, COTTIER_LOW, COTTIER_HIGH, COTTIER_N = (_COTTIER[k] for k in ("estimate", "low", "high", "n"))
 
 
 def simulate_costs(n: int, ooms_per_year: float, *, sd: float = 0.4, seed: int = 0):

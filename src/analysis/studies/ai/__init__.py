@@ -1,195 +1,30 @@
-"""The AI training-cost study: which models are frontier, and the figures of notebook 05.
+"""The AI training-cost study (notebook 05): which models, how fast their cost grows, and the brief's numbers.
+
+* :mod:`~analysis.studies.ai.models` — Epoch's tables, the frontier rule (:func:`frontier_top_n`), the sets of
+  models fitted, access shares, hardware prices;
+* :mod:`~analysis.studies.ai.trends` — the fits side by side, extrapolations, the interactive view, the results file;
+* :mod:`~analysis.studies.ai.record` — the public record and the claims register as the claim checks read them;
+* :mod:`~analysis.studies.ai.plots` — the figures.
 
 The growth estimator (log-linear OLS, bootstrap, prediction intervals) is :mod:`analysis.estimators.growth`.
-The frontier selection :func:`frontier_top_n` follows Epoch's "top-n at the time of publication" rule: a model is
-frontier if fewer than ``n`` models published on or before its date had more training compute.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
-from analysis.estimators.growth import GrowthFit
-
-def frontier_top_n(models: pd.DataFrame, *, n: int = 10, start: str | None = "2015-09-01",
-                   end: str | None = "2023-12-31", date_col: str = "publication_date",
-                   compute_col: str = "training_compute_flop", key: str = "model") -> pd.Series:
-    """Epoch's frontier rule: models in the running top-`n` by training compute at their publication date.
-
-    A model is frontier when fewer than `n` models of `models` published on or before its date had more
-    training compute. The ranking uses every model with a known compute and date (also those before `start`);
-    `start`/`end` then limit which models can be selected. Epoch's list for Cottier et al. (2024)
-    (``data/frontier_systems_by_top_n.json`` in epoch-research/training-cost-trends) is reproduced with the
-    notable models of the 2024-06-03 database, ``start="2015-09-01"``, ``end="2023-12-31"`` (64 of 65 names
-    agree; see tests).
-
-    Returns
-    -------
-    pandas.Series of int, indexed by `key`: the rank at publication (1 = largest so far) of each selected model.
-    """
-    pool = models.dropna(subset=[date_col, compute_col])
-    dates = pd.to_datetime(pool[date_col]).to_numpy()
-    comp = pool[compute_col].to_numpy(dtype=float)
-    # rank_i = 1 + #{j : date_j <= date_i and compute_j > compute_i}
-    earlier = dates[None, :] <= dates[:, None]
-    larger = comp[None, :] > comp[:, None]
-    rank = 1 + (earlier & larger).sum(axis=1)
-    keep = rank <= n
-    if start is not None:
-        keep &= dates >= np.datetime64(pd.Timestamp(start))
-    if end is not None:
-        keep &= dates <= np.datetime64(pd.Timestamp(end))
-    return pd.Series(rank[keep], index=pool[key].to_numpy()[keep], name=f"rank_top{n}")
+from analysis.studies.ai.models import (ALIASES, OPEN_WEIGHTS, ModelSet, access_shares, access_table, amortized_gap,
+                                        by_method, cloud_and_amortized, cloud_costs, frontier_top_n,
+                                        largest_data_and_runs, load_tables, model_set, model_sets,
+                                        recent_purchase_prices)
+from analysis.studies.ai.plots import (cost_trend_figure, fan_chart, forest_plot, growth_table_figure,
+                                       plot_cost_trends, table_figure)
+from analysis.studies.ai.record import fact, fact_date, part, published_estimate, stated_number
+from analysis.studies.ai.trends import (BEND_KEYS, COST_KEYS, FAN_KEYS, TARGETS, Projections, ci_text,
+                                        comparison_table, fan_panels, fit_colors, fit_sets, fit_table, growth_controls,
+                                        growth_view, project, results, summary_table, year_range)
 
 
-def _money(v: float) -> str:
-    for unit, scale in (("tn", 1e12), ("bn", 1e9), ("m", 1e6)):
-        if v >= scale:
-            return f"{v / scale:g}{unit}"
-    return f"{v:g}"
+def show_markdown(text: str) -> None:
+    """Show computed prose as Markdown (dollar signs are currency here, not maths)."""
+    from IPython.display import Markdown, display
 
-
-# ----------------------------------------------------------------------------------------------- figures
-def _year_ticks(ax):
-    from matplotlib.ticker import MaxNLocator
-
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-
-
-def plot_cost_trends(groups: list[dict], *, level: float = 0.90, ylabel: str = "Training cost (2023 USD)"):
-    """Log-scale scatter of each group's models with its fitted line and the line's confidence band.
-
-    Each group is a dict with ``fit`` (GrowthFit), ``years``, ``values``, ``color``, ``marker`` and optionally
-    ``labels`` (model names to annotate). Returns the matplotlib figure.
-    """
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(9.0, 5.6))
-    for g in groups:
-        f = g["fit"]
-        ax.scatter(g["years"], g["values"], s=g.get("size", 22), color=g["color"], marker=g.get("marker", "o"),
-                   alpha=0.75, edgecolor="white", linewidth=0.4, zorder=3)
-        grid = np.linspace(f.year_min, f.year_max, 100)
-        p = f.predict(grid, level)
-        ax.plot(grid, 10 ** p["fit"], color=g["color"], lw=2, zorder=4,
-                label=f"{f.label}: {f.factor_per_year:.1f}×/yr (n={f.n})")
-        ax.fill_between(grid, 10 ** p["ci_low"], 10 ** p["ci_high"], color=g["color"], alpha=0.15, lw=0)
-        for name, x, y in zip(g.get("labels", []), g["years"], g["values"]):
-            if name:
-                ax.annotate(name, (x, y), xytext=(4, -3), textcoords="offset points", fontsize=7,
-                            color=g["color"])
-    ax.set_yscale("log")
-    ax.set_ylabel(ylabel)
-    ax.set_xlabel("Publication date")
-    _year_ticks(ax)
-    ax.legend(loc="upper left", fontsize=8)
-    ax.set_title(f"Training cost of AI models, log scale, with fitted trends ({int(100 * level)}% CI of each line)")
-    return fig
-
-
-def forest_plot(fits: list[GrowthFit], *, level: float = 0.95, reference: dict | None = None,
-                colors: list[str] | None = None):
-    """Growth factor per year of each fit with its HC-robust and bootstrap intervals (log x axis).
-
-    `reference` = {"label", "estimate", "low", "high"} adds a published estimate (e.g. Cottier et al. 2024).
-    """
-    import matplotlib.pyplot as plt
-
-    rows = list(fits)
-    n = len(rows) + (1 if reference else 0)
-    fig, ax = plt.subplots(figsize=(10.0, 0.55 * n + 1.6))
-    for i, f in enumerate(rows):
-        yv = n - 1 - i
-        c = colors[i] if colors else "#0072B2"
-        lo, hi = f.factor_ci(level, "robust")
-        blo, bhi = f.factor_ci(level, "bootstrap")
-        ax.plot([lo, hi], [yv + 0.12] * 2, color=c, lw=2.2, solid_capstyle="butt")
-        ax.plot([blo, bhi], [yv - 0.12] * 2, color=c, lw=2.2, ls=(0, (2, 1)), alpha=0.8)
-        ax.plot(f.factor_per_year, yv, "o", color=c, ms=7, zorder=3)
-        ax.annotate(f"{f.factor_per_year:.2f} [{lo:.2f}, {hi:.2f}]", (max(hi, bhi), yv), xytext=(6, -3),
-                    textcoords="offset points", fontsize=8)
-    labels = [f"{f.label} (n={f.n})" for f in rows]
-    if reference:
-        ax.plot([reference["low"], reference["high"]], [0, 0], color="black", lw=2.2)
-        ax.plot(reference["estimate"], 0, "D", color="black", ms=6)
-        ax.annotate(f"{reference['estimate']:.1f} [{reference['low']:.1f}, {reference['high']:.1f}]",
-                    (reference["high"], 0), xytext=(6, -3), textcoords="offset points", fontsize=8)
-        labels.append(reference["label"])
-    ax.set_yticks(range(n - 1, -1, -1), labels)
-    ax.set_xscale("log")
-    ax.axvline(1, color="grey", lw=0.8)
-    ax.set_xlabel(f"Growth factor per year (×), {int(100 * level)}% CI: solid = HC-robust, dashed = bootstrap")
-    ax.set_title("Growth per year, by the models fitted")
-    ticks = [1, 1.5, 2, 3, 4, 6, 10]
-    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
-    ax.minorticks_off()
-    return fig
-
-
-def fan_chart(panels: list[dict], *, start: float, end: float = 2040.0, levels=(0.5, 0.8, 0.95),
-              targets=(1e9, 1e10, 1e11, 1e12), ylim=(1e2, 1e15)):
-    """Extrapolation fan: for each fit, the projected cost of a new frontier model with prediction intervals.
-
-    Each panel dict has ``fit``, ``years``, ``values``, ``color`` and optionally ``offset`` (log10 shift of the
-    dashed "largest run" line through the costliest model so far). Horizontal lines mark `targets`.
-    """
-    import matplotlib.pyplot as plt
-
-    ncol = 2
-    nrow = int(np.ceil(len(panels) / ncol))
-    fig, axes = plt.subplots(nrow, ncol, figsize=(10, 3.6 * nrow), sharey=True, squeeze=False)
-    grid = np.linspace(start, end, 200)
-    for ax, p in zip(axes.flat, panels):
-        f, c = p["fit"], p["color"]
-        for lv in sorted(levels, reverse=True):
-            band = f.predict(grid, lv)
-            ax.fill_between(grid, 10 ** band["pi_low"], 10 ** band["pi_high"], color=c,
-                            alpha=0.12 + 0.12 * (1 - lv), lw=0, label=f"{int(100 * lv)}% prediction interval")
-        mid = f.predict(grid, 0.9)
-        ax.plot(grid, 10 ** mid["fit"], color=c, lw=2, label="trend (a typical model of the set)")
-        if p.get("offset"):
-            ax.plot(grid, 10 ** (mid["fit"] + p["offset"]), color=c, lw=1.4, ls="--",
-                    label="trend through the costliest model so far")
-        ax.scatter(p["years"], p["values"], s=12, color=c, alpha=0.7, zorder=3)
-        for t in targets:
-            ax.axhline(t, color="grey", lw=0.7, ls=":")
-            ax.annotate(_money(t).replace("bn", " bn").replace("tn", " tn"), (end, t), xytext=(-2, 2),
-                        textcoords="offset points", ha="right", fontsize=7, color="#555555")
-        ax.set_yscale("log")
-        ax.set_ylim(*ylim)
-        ax.set_title(f"{f.label} ({f.factor_per_year:.1f}×/yr)", fontsize=10)
-        ax.set_xlim(min(f.year_min, start) - 0.5, end)
-        _year_ticks(ax)
-    for ax in axes.flat[len(panels):]:
-        ax.set_visible(False)
-    axes.flat[0].legend(loc="upper left", fontsize=7)
-    for ax in axes[:, 0]:
-        ax.set_ylabel("Training cost (2023 USD)")
-    fig.suptitle(r"Extrapolating each trend: when would a training run cost \$1bn … \$1tn?", x=0.01, ha="left",
-                 fontweight="bold")
-    return fig
-
-
-def table_figure(frame: pd.DataFrame, *, title: str, col_widths: list[float] | None = None):
-    """A DataFrame drawn as a figure (for reports and the figure gallery); cells are shown as given (strings)."""
-    import matplotlib.pyplot as plt
-
-    nrow, ncol = frame.shape
-    fig, ax = plt.subplots(figsize=(11.5, 0.3 * (nrow + 1) + 0.9))
-    ax.axis("off")
-    tab = ax.table(cellText=frame.astype(str).to_numpy(), colLabels=list(frame.columns), loc="upper left",
-                   cellLoc="center", colLoc="center", colWidths=col_widths)
-    tab.auto_set_font_size(False)
-    tab.set_fontsize(8.5)
-    tab.scale(1, 1.45)
-    for (r, c), cell in tab.get_celld().items():
-        cell.set_edgecolor("#cccccc")
-        if r == 0:
-            cell.set_text_props(fontweight="bold")
-            cell.set_facecolor("#eeeeee")
-        if c == 0 and r > 0:
-            cell.set_text_props(ha="left")
-            cell._loc = "left"
-    ax.set_title(title)
-    return fig
+    display(Markdown(text.replace("$", r"\$")))
