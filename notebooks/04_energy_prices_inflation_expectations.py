@@ -66,16 +66,7 @@ from analysis.studies.energy import estimates, inflation, montecarlo, plots, ref
 figures.use_style()
 pd.set_option("display.width", 160)
 T0 = time.perf_counter()
-
-
-def _flag(v):
-    """papermill's -p passes text: accept True/False as well as "true"/"1"/"yes"."""
-    return v if isinstance(v, bool) else str(v).strip().lower() in ("1", "true", "yes")
-
-
-fast, panel_simulated = _flag(fast), _flag(panel_simulated)
-seed, n_households, n_firms, n_mc, n_mc_fast = map(int, (seed, n_households, n_firms, n_mc, n_mc_fast))
-large_threshold_pct, min_respondents = float(large_threshold_pct), int(min_respondents)
+# `python -m analysis run 04 -p ...` types and range-checks the parameters before the notebook runs
 panel_path = str(panel_path or os.environ.get("ENERGY_PANEL_PATH", ""))
 BYO = bool(panel_path)
 # A user's panel is confidential: its outputs go to a private folder, never to figures/ or the public report.
@@ -149,10 +140,8 @@ plt.show()
 
 # %%
 het_ref, mp_ref = reference.df_het_reference(), reference.mpdta_reference()
-ref_checks = results["reference_checks"] = reference.reference_checks(het_ref, mp_ref)
-print(f"R didimputation vs ours on df_het (31,000 rows): {len(het_ref.compared)} rows (static, -5..20); "
-      f"max |Δ estimate| {ref_checks['df_het_31000_max_abs_diff_estimate']:.1e}, "
-      f"max relative Δ SE {ref_checks['df_het_31000_max_rel_diff_se']:.1e}")
+results["reference_checks"] = reference.reference_checks(het_ref, mp_ref)
+print(het_ref.agreement())
 het_ref.compared.head(8)
 
 # %%
@@ -237,10 +226,7 @@ rel = estimates.Released(plan, min_respondents)
 est = rel.est
 if hh is not None:
     hfit = estimates.fit_households(hh, rel)
-    if "households" in est:
-        print(f"BJS imputation: {est['households'].estimate:.2f} bp per 1% "
-              f"(95% CI {est['households'].ci_low:.2f} to {est['households'].ci_high:.2f}); "
-              f"naive before/after: {est['naive_before_after']:.2f} bp per 1%")
+    print(rel.headline())
     if "true_effect_pp" in hh:
         print(f"planted (simulated truth): {simulate.parameter_value('household_effect_bp_per_pct')} bp per 1%")
 
@@ -354,22 +340,20 @@ with release.guard(ledger, "NRG-06"):
     e = rel.get("households", "households")
     ledger.check("NRG-06", e.ci_low, stated=">0", **ON_PANEL,
                  computation=f"lower 95% bound of the households' per-1% effect (estimate {e.estimate:.3f} bp)")
-with release.guard(ledger, "NRG-07"):
-    e = rel.get("households", "households")
-    if BYO:
-        ledger.check("NRG-07", e.estimate, abs_tol=1.96 * e.se, **ON_PANEL,
-                     computation="BJS per-1% slope on the user panel; tolerance 1.96 SE")
-    else:
+if BYO:
+    rel.check_within_ci(ledger, "NRG-07", "households", "households", **ON_PANEL,
+                        computation="BJS per-1% slope on the user panel; tolerance 1.96 SE")
+else:
+    with release.guard(ledger, "NRG-07"):
+        e = rel.get("households", "households")
         ledger.check("NRG-07", mc_summary["mean_estimate_bp"], rel_tol=0.05, **ON_PANEL,
                      computation=f"mean BJS per-1% estimate over {len(mc)} simulated panels with "
                                  f"{mc_summary['planted_bp']:g} bp planted (this panel: {e.estimate:.3f} bp, 95% CI "
                                  f"{e.ci_low:.3f} to {e.ci_high:.3f}); tolerance 5% (the bias criterion)")
-with release.guard(ledger, "NRG-08"):
-    s = rel.get("small_h3_12", "households: small increases")
-    big = f"{est['large_h3_12'].estimate:.2f} bp" if "large_h3_12" in est else "not estimable"
-    ledger.check("NRG-08", s.estimate, abs_tol=1.96 * s.se, **ON_PANEL,
-                 computation=f"per-1% effect of increases < {large_threshold_pct:.0f}% at 3-12 months (large increases: "
-                             f"{big}); tolerance 1.96 SE")
+big = f"{est['large_h3_12'].estimate:.2f} bp" if "large_h3_12" in est else "not estimable"
+rel.check_within_ci(ledger, "NRG-08", "small_h3_12", "households: small increases", **ON_PANEL,
+                    computation=f"per-1% effect of increases < {large_threshold_pct:.0f}% at 3-12 months (large "
+                                f"increases: {big}); tolerance 1.96 SE")
 with release.guard(ledger, "NRG-09"):
     plan.need("households: pre-trend test")
     ledger.check("NRG-09", wald_hh["p_value"], stated=">0.05", simulated=LABEL_SIM, sources=SIM_SRC,
@@ -384,27 +368,18 @@ with release.guard(ledger, "NRG-10"):
                  computation=f"smaller of the lower 95% bounds of (low - high income) = "
                              f"{est['diff_income'].estimate:.2f} bp and (uninformed - informed) = "
                              f"{est['diff_knowledge'].estimate:.2f} bp")
-with release.guard(ledger, "NRG-16"):
-    plan.need("households", "households: by income group", "households: by inflation knowledge")
-    hi = rel.get("high_informed", "households")
-    ledger.check("NRG-16", hi.estimate, abs_tol=1.96 * hi.se, **ON_PANEL,
-                 computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
-with release.guard(ledger, "NRG-15"):
-    f_ = rel.get("firms", "firms")
-    ledger.check("NRG-15", f_.estimate, abs_tol=1.96 * f_.se, **ON_PANEL,
-                 computation="BJS per-1% effect on firms' 12-month expectations; tolerance 1.96 SE")
-with release.guard(ledger, "NRG-14"):
-    pt = rel.get("firms_passthrough", "firms: pass-through").scaled(100)
-    ledger.check("NRG-14", pt.estimate, abs_tol=1.96 * pt.se, **ON_PANEL,
-                 computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
-                             "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-16", "high_informed", "households", "households: by income group",
+                    "households: by inflation knowledge", **ON_PANEL,
+                    computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-15", "firms", "firms", **ON_PANEL,
+                    computation="BJS per-1% effect on firms' 12-month expectations; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-14", "firms_passthrough", "firms: pass-through", scale=100, **ON_PANEL,
+                    computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
+                                "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
 if BYO:
     for cid, name, what in (("NRG-04", "households", "households"), ("NRG-05", "firms", "firms")):
         with release.guard(ledger, cid):
-            if name not in shares:
-                why = plan.reason(name) or release.withheld_note("respondents", min_respondents)
-                raise release.Unavailable(f"the share of {what} without an increase: {why}")
-            ledger.check(cid, 100 * shares[name], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
+            ledger.check(cid, 100 * rel.share(shares, name, what), abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
                          computation=f"% of {what} without an increase Sep 2021-Apr 2022 in the user panel; "
                                      + ("'about half' read as 45-55%" if name == "households" else "'about' ±5 pp"))
 else:

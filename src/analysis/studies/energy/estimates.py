@@ -46,12 +46,39 @@ class Released:
             self.est[name] = e
         return self.est.get(name)
 
-    def get(self, name: str, requirement: str) -> di.Estimate:
-        """A released estimate for a verdict, if the plan allows `requirement`; else Unavailable with the reason."""
-        self.plan.need(requirement)
+    def get(self, name: str, *requirements: str) -> di.Estimate:
+        """A released estimate for a verdict, if the plan allows every one of `requirements`; else Unavailable with
+        the first reason."""
+        self.plan.need(*requirements)
         if name not in self.est:
             raise release.Unavailable(self.withheld.get(name, f"{name} was not estimated"))
         return self.est[name]
+
+    def check_within_ci(self, ledger, claim_id: str, name: str, *requirements: str, scale: float | None = None,
+                        **kwargs) -> None:
+        """Check `claim_id` against the released estimate `name` (times `scale`, if given) with a tolerance of
+        1.96 SE, i.e. its 95% interval contains the stated value; if the plan or the release rule rules the
+        estimate out, the claim is recorded not checkable with the reason. `kwargs` go to ``ledger.check``."""
+        with release.guard(ledger, claim_id):
+            e = self.get(name, *requirements)
+            e = e if scale is None else e.scaled(scale)
+            ledger.check(claim_id, e.estimate, abs_tol=1.96 * e.se, **kwargs)
+
+    def share(self, shares: dict, name: str, what: str) -> float:
+        """The released share of `name` never hit in the window (:func:`exposure`, a fraction), or Unavailable
+        saying why the share of `what` without an increase is missing (planned out, or withheld)."""
+        if name not in shares:
+            why = self.plan.reason(name) or release.withheld_note("respondents", self.minimum)
+            raise release.Unavailable(f"the share of {what} without an increase: {why}")
+        return shares[name]
+
+    def headline(self) -> str:
+        """The households' BJS per-1% effect with its 95% CI beside the naive before/after slope ('' if withheld)."""
+        if "households" not in self.est:
+            return ""
+        e = self.est["households"]
+        return (f"BJS imputation: {e.estimate:.2f} bp per 1% (95% CI {e.ci_low:.2f} to {e.ci_high:.2f}); "
+                f"naive before/after: {self.est['naive_before_after']:.2f} bp per 1%")
 
     def suppress(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Rows of a table resting on too few respondents (``n_units``), withheld: values NaN, with a note."""
