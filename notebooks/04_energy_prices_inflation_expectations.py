@@ -60,23 +60,13 @@ import pandas as pd
 
 from analysis.core import claims, data, figures, io, paths, release
 from analysis.build import run
-from analysis.estimators import did_imputation as di
 from analysis.studies import energy
-from analysis.studies.energy import montecarlo, simulate
+from analysis.studies.energy import estimates, inflation, montecarlo, plots, reference, simulate
 
 figures.use_style()
 pd.set_option("display.width", 160)
 T0 = time.perf_counter()
-
-
-def _flag(v):
-    """papermill's -p passes text: accept True/False as well as "true"/"1"/"yes"."""
-    return v if isinstance(v, bool) else str(v).strip().lower() in ("1", "true", "yes")
-
-
-fast, panel_simulated = _flag(fast), _flag(panel_simulated)
-seed, n_households, n_firms, n_mc, n_mc_fast = map(int, (seed, n_households, n_firms, n_mc, n_mc_fast))
-large_threshold_pct, min_respondents = float(large_threshold_pct), int(min_respondents)
+# `python -m analysis run 04 -p ...` types and range-checks the parameters before the notebook runs
 panel_path = str(panel_path or os.environ.get("ENERGY_PANEL_PATH", ""))
 BYO = bool(panel_path)
 # A user's panel is confidential: its outputs go to a private folder, never to figures/ or the public report.
@@ -93,25 +83,16 @@ results = {"mode": "user panel" if BYO else "simulated", "seed": seed, "fast": b
 # us check this: year-on-year rates are computed from the index (rounded index, so ±0.1 pp of the official rates).
 
 # %%
-hicp_long = data.load("energy_de_hicp_fred_long").rename(columns={"CP0000DEM086NEST": "index"})
-hicp_long["month"] = hicp_long["observation_date"].dt.strftime("%Y-%m")
-hicp_long["yoy_pct"] = (100 * (hicp_long["index"] / hicp_long["index"].shift(12) - 1)).round(1)
-yoy = hicp_long.dropna(subset=["yoy_pct"]).set_index("month")["yoy_pct"]
-peak_month = yoy.loc["2021-01":"2023-12"].idxmax()
-peak = float(yoy.loc[peak_month])
-before = yoy.loc[:"2020-12"]
-prior_max_month = before.idxmax()
-prior_max = float(before.max())
-headline = data.load("energy_de_hicp_headline_monthly").set_index("month")
-assert np.isclose(headline.loc[peak_month, "yoy_pct_derived_from_index"], peak), "two HICP tables disagree"
-print(f"HICP Germany, y/y: peak {peak:.1f}% in {peak_month}; highest rate {before.index[0]}…2020: "
-      f"{prior_max:.1f}% ({prior_max_month})")
+yoy = inflation.hicp_yoy()
+peak = inflation.inflation_peak(yoy)  # the 2021-23 peak, checked against the headline HICP table
+print(f"HICP Germany, y/y: peak {peak.value:.1f}% in {peak.month}; highest rate {peak.first_month}…2020: "
+      f"{peak.prior_value:.1f}% ({peak.prior_month})")
 nrg01_germany = claims.check(
-    "NRG-01", claims.difference(peak, prior_max, f"peak y/y 2021-2023 ({peak_month})",
-                                f"max y/y {before.index[0]}-2020 ({prior_max_month})"),
+    "NRG-01", claims.difference(peak.value, peak.prior_value, f"peak y/y 2021-2023 ({peak.month})",
+                                f"max y/y {peak.first_month}-2020 ({peak.prior_month})"),
     stated=">0", sources=["energy_de_hicp_fred_long", "energy_de_hicp_headline_monthly"],
-    evidence_period=f"{before.index[0]} to 2023", evidence_scope="headline HICP, Germany, y/y: the 2021-23 peak "
-                                                                "minus the highest rate since the series began",
+    evidence_period=f"{peak.first_month} to 2023", evidence_scope="headline HICP, Germany, y/y: the 2021-23 peak "
+                                                                 "minus the highest rate since the series began",
     immaterial={"period": "the surge of 2021-23 set against the 24 years before it ('decades')",
                 "scope": "this part checks Germany; the worldwide part is checked separately and combined"},
     reason="restated: 'levels unseen for decades' = the 2021-23 peak exceeds every rate since 1997")
@@ -126,29 +107,10 @@ nrg01_world = claims.check(
     note=f"IMF estimate of world consumer-price inflation in 2022: {imf.at['weo_2023jan_world_cpi_2022', 'value']:g}% "
          "(WEO Update Jan 2023, as reported).")
 ledger.combine("NRG-01", [nrg01_germany, nrg01_world], stated_value=">0; multidecade high")
-results["hicp"] = {"peak_yoy_pct": peak, "peak_month": peak_month, "max_yoy_1997_2020_pct": prior_max}
+results["hicp"] = peak.as_dict()
 
 # %%
-comp = data.load("energy_de_hicp_energy_components_monthly")
-elec = comp.loc[comp["coicop"] == "CP0451"].set_index("month")["yoy_pct_derived_from_index"].dropna()
-firm_exp = data.load("energy_de_firm_inflation_expectations_monthly")
-firm_mean = firm_exp.loc[firm_exp["statistic"] == "mean"].set_index("month")["value"]
-window = yoy.loc["2019-01":"2023-12"]
-fig, ax = plt.subplots(figsize=(8.5, 4.6))
-x = pd.PeriodIndex(window.index, freq="M").to_timestamp()
-ax.plot(x, window.to_numpy(), label="HICP all items, y/y %", color=figures.PALETTE["blue"], lw=2)
-xe = pd.PeriodIndex(elec.loc["2019-01":"2023-12"].index, freq="M").to_timestamp()
-ax.plot(xe, elec.loc["2019-01":"2023-12"].to_numpy(), label="HICP electricity (CP0451), y/y %",
-        color=figures.PALETTE["orange"])
-fm = firm_mean.dropna().loc[:"2023-12"]
-ax.plot(pd.PeriodIndex(fm.index, freq="M").to_timestamp(), fm.to_numpy(), label="firms' expected inflation, "
-        "12 months ahead (BOP-F mean)", color=figures.PALETTE["green"], ls="--")
-ax.axvspan(pd.Timestamp("2021-09-01"), pd.Timestamp("2022-04-30"), color="#eeeeee", zorder=0,
-           label="study's treatment window (Sep 2021-Apr 2022)")
-ax.axhline(0, color="black", lw=0.6)
-ax.set_ylabel("percent")
-ax.set_title("German inflation, electricity prices and firms' expectations, 2019-2023")
-ax.legend(loc="upper left", fontsize=8)
+fig = plots.inflation_germany(yoy, inflation.electricity_yoy(), inflation.firm_expectations_mean())
 figures.save(fig, "04_energy_inflation_germany",
              caption="German HICP inflation and HICP electricity inflation (year on year, derived from the index), "
                      "and the Bundesbank firm panel's mean 12-month inflation expectation, 2019-2023; grey: the "
@@ -177,46 +139,13 @@ plt.show()
 # energy question, both must reproduce published R outputs.
 
 # %%
-ref = data.load("did_reference_didimputation_readme")
-df_het = data.load("did_reference_df_het_31000")
-bjs = di.imputation_did(df_het, "dep_var", "unit", "year", "g", event_study=True, pretrends=5, pretrend_vcov="iid")
-ours = bjs.tidy()
-ours["term"] = ours["term"].where(ours["kind"] != "overall", "overall")
-cmp31 = ref.merge(ours[["term", "estimate", "se"]], on="term", suffixes=("_r", "_ours"))
-cmp31["abs_diff_estimate"] = (cmp31["estimate_r"] - cmp31["estimate_ours"]).abs()
-cmp31["rel_diff_se"] = (cmp31["se"] / cmp31["std_error"] - 1).abs()
-df_het["one"] = 1.0
-dose_fit = di.imputation_fit(df_het, "dep_var", "unit", "year", "g", intensity="one")
-ref_checks = {
-    "df_het_31000_rows_compared": int(len(cmp31)),
-    "df_het_31000_max_abs_diff_estimate": float(cmp31["abs_diff_estimate"].max()),
-    "df_het_31000_max_rel_diff_se": float(cmp31["rel_diff_se"].max()),
-    "dose_version_with_dose_1_minus_binary": float(dose_fit.slope().estimate - bjs.overall.estimate),
-}
-print(f"R didimputation vs ours on df_het (31,000 rows): {len(cmp31)} rows (static, -5..20); "
-      f"max |Δ estimate| {ref_checks['df_het_31000_max_abs_diff_estimate']:.1e}, "
-      f"max relative Δ SE {ref_checks['df_het_31000_max_rel_diff_se']:.1e}")
-cmp31.head(8)
+het_ref, mp_ref = reference.df_het_reference(), reference.mpdta_reference()
+results["reference_checks"] = reference.reference_checks(het_ref, mp_ref)
+print(het_ref.agreement())
+het_ref.compared.head(8)
 
 # %%
-mp = data.load("did_reference_mpdta")
-cs = di.callaway_santanna(mp, "lemp", "countyreal", "year", "first.treat")
-r_did = data.load("did_reference_r_did_aggte")
-r_simple = r_did.loc[(r_did["scenario"] == "mpdta_nev_dr") & (r_did["type"] == "simple")].iloc[0]
-bjs_mp = di.imputation_did(mp, "lemp", "countyreal", "year", "first.treat")
-ref_checks.update(cs_mpdta_simple=cs["simple"].estimate, cs_mpdta_simple_r=float(r_simple["overall_att"]),
-                  cs_mpdta_se=cs["simple"].se, cs_mpdta_se_r=float(r_simple["overall_se"]))
-truth31 = float((df_het["te"] + df_het["te_dynamic"])[df_het["treat"].astype(bool)].mean())
-twfe_static, twfe_es = di.twfe(df_het, "dep_var", "unit", "year", "g", event_window=(-5, 20))
-comparison = pd.DataFrame([
-    {"data": "df_het 31,000", "estimator": "true average effect (te + te_dynamic)", "estimate": truth31, "se": np.nan},
-    {"data": "df_het 31,000", "estimator": "BJS imputation (diff-diff)", "estimate": bjs.overall.estimate, "se": bjs.overall.se},
-    {"data": "df_het 31,000", "estimator": "naive TWFE y ~ D | unit + year", "estimate": twfe_static.estimate, "se": twfe_static.se},
-    {"data": "mpdta", "estimator": "Callaway-Sant'Anna simple (R did: %.6f)" % r_simple["overall_att"], "estimate": cs["simple"].estimate, "se": cs["simple"].se},
-    {"data": "mpdta", "estimator": "BJS imputation (no published reference)", "estimate": bjs_mp.overall.estimate, "se": bjs_mp.overall.se},
-])
-results["reference_checks"] = ref_checks
-comparison
+reference.comparison_table(het_ref, mp_ref)
 
 # %% [markdown]
 # Our wrapper reproduces R `didimputation` on `df_het`, and diff-diff's Callaway–Sant'Anna reproduces R `did` on
@@ -229,24 +158,7 @@ comparison
 # comes much closer on these data: the damage is done by squeezing heterogeneous effects into one coefficient.)
 
 # %%
-es_true = (df_het.assign(tt=df_het["te"] + df_het["te_dynamic"], h=df_het["year"] - df_het["g"])
-           .loc[lambda d: d["treat"].astype(bool)].groupby("h")["tt"].mean())
-fig, ax = plt.subplots(figsize=(8.5, 4.6))
-pre = bjs.pretrends
-post = bjs.event_study
-ax.plot(es_true.index, es_true.to_numpy(), color="black", lw=1.5, label="true average effect")
-bj = pd.concat([pre, post])
-ax.errorbar(bj["horizon"] - 0.15, bj["estimate"], yerr=1.96 * bj["se"], fmt="o", ms=3.5, capsize=0,
-            color=figures.PALETTE["blue"], label="BJS imputation (95% CI)")
-ax.errorbar(twfe_es["horizon"] + 0.15, twfe_es["estimate"], yerr=1.96 * twfe_es["se"], fmt="s", ms=3.5, capsize=0,
-            color=figures.PALETTE["red"], label="two-way fixed effects, dynamic (95% CI)")
-ax.axhline(0, color="black", lw=0.6)
-ax.axvline(-0.5, color="grey", lw=0.6, ls=":")
-ax.set_xlabel("years since treatment")
-ax.set_ylabel("effect on outcome")
-ax.set_title(f"Reference panel: average effect {truth31:.2f}; BJS {bjs.overall.estimate:.2f}, static TWFE "
-             f"{twfe_static.estimate:.2f}")
-ax.legend(fontsize=8)
+fig = plots.bjs_vs_twfe(het_ref)
 figures.save(fig, "04_did_reference_bjs_vs_twfe",
              caption="Event study on the public df_het panel (1,000 units, 1990-2020, two cohorts): BJS imputation "
                      "estimates (diff-diff, equal to R didimputation) and the dynamic two-way fixed-effects "
@@ -271,27 +183,17 @@ plt.show()
 simulate.parameter_table()
 
 # %%
-if BYO:
-    user = energy.read_energy_panel(panel_path)  # schema + design rules; DataError names file, row, column
-    hh_panel = user.loc[user["respondent"] == "household"].reset_index(drop=True)
-    fi_panel = user.loc[user["respondent"] == "firm"].reset_index(drop=True)
+if BYO:  # schema + design rules checked on reading; DataError names file, row, column
+    hh_panel, fi_panel = energy.split_respondents(energy.read_energy_panel(panel_path))
     LABEL_SIM = panel_simulated
     source_note = f"user panel {os.path.basename(panel_path)} (sha256 {run.fingerprint(panel_path)['sha256'][:12]})"
 else:
-    agg = simulate.aggregate_path()
-    hh_panel = simulate.simulate_households(seed, n_units=n_households, aggregate=agg)
-    fi_panel = simulate.simulate_firms(seed + 1, n_units=n_firms, aggregate=agg)
+    hh_panel, fi_panel, source_note = energy.simulated_panels(seed, n_households, n_firms)
     LABEL_SIM = True
-    source_note = (f"simulated panels (analysis.studies.energy.simulate, seeds {seed} and {seed + 1}) calibrated to "
-                   "Wehrhöfer (2023/2024) and German HICP")
-hh = energy.estimation_frame(hh_panel) if len(hh_panel) else None
-fi = energy.estimation_frame(fi_panel) if len(fi_panel) else None
 # The design's requirements, checked before estimating: what the panel cannot support is skipped with its reason
 # (and its claims are not checkable); a panel that supports nothing stops here, naming what is missing.
-plan = energy.plan_energy({"households": hh, "firms": fi}, min_count=min_respondents,
-                      large_threshold_pct=large_threshold_pct, leads=12)
-hh = hh if plan.can("households") else None
-fi = fi if plan.can("firms") else None
+hh, fi, plan = energy.plan_panels(hh_panel, fi_panel, min_count=min_respondents,
+                                  large_threshold_pct=large_threshold_pct)
 results["panels"] = {"households_rows": int(len(hh_panel)), "firms_rows": int(len(fi_panel)), "source": source_note}
 results["input_sha256"] = run.fingerprint(panel_path)["sha256"] if BYO else None
 print(f"{source_note}: {len(hh_panel):,} household rows, {len(fi_panel):,} firm rows")
@@ -299,40 +201,10 @@ display(Markdown(f"**What this panel supports** (release minimum: {min_responden
                  + plan.summary()))
 hh_panel.head() if not BYO else release.panel_summary(pd.concat([hh_panel, fi_panel]))  # a user's rows stay private
 
-
 # %%
-def exposure_share(frame):
-    """Share of respondents whose own energy price has risen by each month (cumulative), and the never share.
-
-    A share whose count of respondents hit, or not hit, is between 1 and min_respondents - 1 is withheld (NaN).
-    """
-    units = frame.groupby("unit_id").agg(tp=("treatment_period", "first"))
-    tp = units["tp"].fillna("").astype(str)
-    months = pd.period_range("2021-06", "2022-06", freq="M").strftime("%Y-%m")
-    hit = pd.Series([int(((tp != "") & (tp <= m)).sum()) for m in months], index=months)
-
-    def share(k):
-        small = (0 < k < min_respondents) or (0 < len(tp) - k < min_respondents)
-        return np.nan if small else k / len(tp)
-
-    in_window = int(((tp >= "2021-09") & (tp <= "2022-04")).sum())
-    return hit.map(share), 1 - share(in_window)
-
-
-fig, ax = plt.subplots(figsize=(8, 4.4))
-shares = {}
-for name, frame, colour in (("households", hh_panel, "blue"), ("firms", fi_panel, "orange")):
-    if len(frame):
-        cum, never = exposure_share(frame)
-        if np.isfinite(never):
-            shares[name] = never
-        label = f"{name}: {100 * (1 - never):.0f}% hit by April 2022" if np.isfinite(never) else name
-        ax.plot(pd.PeriodIndex(cum.index, freq="M").to_timestamp(), 100 * cum.to_numpy(), marker="o", ms=3.5,
-                color=figures.PALETTE[colour], label=label)
-ax.set_ylabel("% of respondents whose energy price has risen")
-ax.set_ylim(0, 100)
-ax.set_title("Who had an energy price increase, by month")
-ax.legend()
+# a share resting on fewer than min_respondents respondents hit (or not hit) is withheld
+curves, shares = estimates.exposure({"households": hh_panel, "firms": fi_panel}, min_respondents)
+fig = plots.treated_share(curves)
 figures.save(fig, "04_energy_treated_share",
              caption="Cumulative share of households and firms whose own energy price had risen, by month; the "
                      "treatment window is September 2021 to April 2022.",
@@ -349,44 +221,14 @@ results["never_treated_share_in_window"] = shares
 # households not (yet) hit.
 
 # %%
-Y = "expected_inflation_pct"
-P = "price_increase_pct"
-est, withheld = {}, {}
-
-
-def keep(name, e):
-    """Record estimate `e` if at least min_respondents respondents are behind it; else note it as withheld."""
-    if e.n_units is not None and e.n_units < min_respondents:
-        withheld[name] = f"{e.label or name} {release.withheld_note('respondents', min_respondents)}"
-    else:
-        est[name] = e
-    return est.get(name)
-
-
-def get(name, requirement):
-    """A released estimate for a verdict; Unavailable (the claim becomes not checkable) with the reason if not."""
-    plan.need(requirement)
-    if name not in est:
-        raise release.Unavailable(withheld.get(name, f"{name} was not estimated"))
-    return est[name]
-
-
-def withhold(frame):
-    """Rows of a by-horizon table resting on too few respondents, withheld (values NaN, a note)."""
-    return release.suppress(frame, "n_units", min_respondents, ["estimate", "se", "ci_low", "ci_high"], "respondents")
-
-
+# estimates resting on fewer than min_respondents respondents are withheld, with the reason
+rel = estimates.Released(plan, min_respondents)
+est = rel.est
 if hh is not None:
-    hfit = di.imputation_fit(hh, Y, "unit", "t", "g", intensity=P,
-                             aux_by=["horizon", "income_group", "inflation_knowledge"])
-    keep("households", hfit.slope().scaled(100, "households, bp per 1%"))
-    est["naive_before_after"] = 100 * energy.naive_before_after(hh)
-    if "households" in est:
-        print(f"BJS imputation: {est['households'].estimate:.2f} bp per 1% "
-              f"(95% CI {est['households'].ci_low:.2f} to {est['households'].ci_high:.2f}); "
-              f"naive before/after: {est['naive_before_after']:.2f} bp per 1%")
+    hfit = estimates.fit_households(hh, rel)
+    print(rel.headline())
     if "true_effect_pp" in hh:
-        print(f"planted (simulated truth): {simulate.PARAMETERS['household_effect_bp_per_pct'].value} bp per 1%")
+        print(f"planted (simulated truth): {simulate.parameter_value('household_effect_bp_per_pct')} bp per 1%")
 
 # %% [markdown]
 # **Dynamics, normalised four months before the increase** (as the column's figures): after the increase, the
@@ -395,47 +237,14 @@ if hh is not None:
 # their own panel (each firm answers once a quarter, so each month-since-increase uses about a third of them).
 
 # %%
-H_POST = range(0, 19)
-LEADS = 12
-
-
-def dynamics(frame, fit, name):
-    post = fit.by_horizon("slope", horizons=H_POST)
-    pre, wald = (di.pretrend_test(frame, Y, "unit", "t", "g", leads=LEADS, reference=-4, intensity=P)
-                 if plan.can(f"{name}: pre-trend test") else (post.iloc[:0], None))
-    both = pd.concat([pre.assign(part="pre-trend (vs month -4)"), post.assign(part="effect")], ignore_index=True)
-    for c in ("estimate", "se", "ci_low", "ci_high"):
-        both[c] = 100 * both[c]
-    return withhold(both), wald
-
-
 dyn = {}
-ffit = None
 if hh is not None:
-    dyn["households"], wald_hh = dynamics(hh, hfit, "households")
+    dyn["households"], wald_hh = estimates.dynamics(hh, hfit, "households", rel)
     results["household_pretrend_wald"] = wald_hh
 if fi is not None:
-    ffit = di.imputation_fit(fi, Y, "unit", "t", "g", intensity=P)
-    keep("firms", ffit.slope().scaled(100, "firms, bp per 1%"))
-    dyn["firms"], wald_fi = dynamics(fi, ffit, "firms")
-    results["firm_pretrend_wald"] = wald_fi
-    if plan.can("firms: pass-through"):
-        pfit = di.imputation_fit(fi.dropna(subset=["output_price_change_pct"]), "output_price_change_pct", "unit",
-                                 "t", "g", intensity=P)
-        keep("firms_passthrough", pfit.slope(label="firms, pp output-price change per 1%"))
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), sharey=True)
-for ax, (name, colour) in zip(axes, (("households", "blue"), ("firms", "orange"))):
-    if name in dyn:
-        d = dyn[name]
-        ax.fill_between(d["horizon"], d["ci_low"], d["ci_high"], color=figures.PALETTE[colour], alpha=0.2, lw=0)
-        ax.plot(d["horizon"], d["estimate"], marker="o", ms=3, color=figures.PALETTE[colour])
-    ax.axhline(0, color="black", lw=0.6)
-    ax.axvline(-0.5, color="grey", lw=0.6, ls=":")
-    ax.set_title(name)
-    ax.set_xlabel("months since own energy price increase")
-axes[0].set_ylabel("basis points per 1% price increase")
-fig.suptitle("Expected inflation after an energy price increase (95% bands; leads relative to month -4)",
-             fontsize=11, fontweight="bold", x=0.01, ha="left")
+    ffit = estimates.fit_firms(fi, rel)
+    dyn["firms"], results["firm_pretrend_wald"] = estimates.dynamics(fi, ffit, "firms", rel)
+fig = plots.event_study(dyn)
 figures.save(fig, "04_energy_event_study",
              caption="Effect of a 1% rise in the respondent's own energy price on its 12-month inflation expectation, "
                      "by months since the rise: BJS imputation estimates (month 0 on) and pre-trend placebo leads "
@@ -450,30 +259,12 @@ plt.show()
 
 # %%
 if hh is not None:
-    large = hfit.dose >= large_threshold_pct
-    sides = ((f"increase < {large_threshold_pct:.0f}%", ~large, "households: small increases"),
-             (f"increase >= {large_threshold_pct:.0f}%", large, "households: large increases"))
-    dose_resp = {lab: withhold(hfit.by_horizon("slope", horizons=H_POST, mask=m).assign(group=lab))
-                 for lab, m, need in sides if plan.can(need)}
-    fig, ax = plt.subplots(figsize=(8, 4.4))
-    for (lab, d), colour, off in zip(dose_resp.items(), ("sky", "red"), (-0.12, 0.12)):
-        ax.errorbar(d["horizon"] + off, 100 * d["estimate"], yerr=196 * d["se"], fmt="o-", ms=3.5, lw=1,
-                    color=figures.PALETTE[colour], label=lab)
-    ax.axhline(0, color="black", lw=0.6)
-    ax.set_xlabel("months since own electricity price increase")
-    ax.set_ylabel("basis points per 1% price increase")
-    ax.set_title("Households: large increases last, small ones fade")
-    ax.legend()
+    fig = plots.dose_response(estimates.dose_response(hfit, rel, large_threshold_pct))
     figures.save(fig, "04_energy_dose_response",
                  caption="Households' per-1% effect on 12-month inflation expectations by months since the increase, "
                          f"separately for increases below and above {large_threshold_pct:.0f}% (BJS imputation, 95% CI).",
                  source=source_note, simulated=LABEL_SIM)
     plt.show()
-    mid = (hfit.horizon >= 3) & (hfit.horizon <= 12)
-    if plan.can("households: small increases"):
-        keep("small_h3_12", hfit.slope(mask=~large & mid).scaled(100, "small increases, months 3-12"))
-    if plan.can("households: large increases"):
-        keep("large_h3_12", hfit.slope(mask=large & mid).scaled(100, "large increases, months 3-12"))
 
 # %% [markdown]
 # **Who extrapolates?** Slopes by income group and by knowledge of past inflation, and for the group the
@@ -481,40 +272,8 @@ if hh is not None:
 
 # %%
 if hh is not None and plan.can("households: by income group") and plan.can("households: by inflation knowledge"):
-    tr = hh.loc[hfit.treated_index]
-    inc = tr["income_group"].astype("string").to_numpy()
-    know = tr["inflation_knowledge"].astype("string").to_numpy()
-    het_rows = []
-    for lab, m in [("low income", inc == "low"), ("middle income", inc == "middle"), ("high income", inc == "high"),
-                   ("uninformed", know == "uninformed"), ("informed", know == "informed"),
-                   ("high income & informed", (inc == "high") & (know == "informed")),
-                   ("low income & uninformed", (inc == "low") & (know == "uninformed"))]:
-        het_rows.append(hfit.slope(mask=m).scaled(100, lab).as_dict())
-    het = release.suppress(pd.DataFrame(het_rows), "n_units", min_respondents, ["estimate", "se", "ci_low", "ci_high"],
-                           "respondents")
-    ok = dict(zip(het["label"], het["released"]))
-    # a contrast is released only if both of its groups are
-    for name, e, groups, label in (
-            ("diff_income", hfit.contrast(inc == "low", inc == "high"), ("low income", "high income"),
-             "low - high income"),
-            ("diff_knowledge", hfit.contrast(know == "uninformed", know == "informed"), ("uninformed", "informed"),
-             "uninformed - informed")):
-        if all(ok[g] for g in groups):
-            keep(name, e.scaled(100, label))
-        else:
-            withheld[name] = f"{' - '.join(groups)}: a group {release.withheld_note('respondents', min_respondents)}"
-    keep("high_informed", hfit.slope(mask=(inc == "high") & (know == "informed")).scaled(100, "high & informed"))
-    fig, ax = plt.subplots(figsize=(8, 4.4))
-    yy = np.arange(len(het))[::-1]
-    ax.errorbar(het["estimate"], yy, xerr=1.96 * het["se"], fmt="o", color=figures.PALETTE["blue"], capsize=0)
-    ax.set_yticks(yy, het["label"])
-    ax.axvline(0, color="black", lw=0.6)
-    if not BYO:
-        ax.axvline(simulate.PARAMETERS["household_effect_bp_per_pct"].value, color="grey", ls="--", lw=0.8,
-                   label="pooled effect (1.4 bp)")
-        ax.legend(loc="center right")
-    ax.set_xlabel("basis points per 1% price increase (95% CI)")
-    ax.set_title("Households: who extrapolates from their own energy bill")
+    het = estimates.heterogeneity(hh, hfit, rel)
+    fig = plots.heterogeneity(het, None if BYO else simulate.parameter_value("household_effect_bp_per_pct"))
     figures.save(fig, "04_energy_heterogeneity",
                  caption="Households' per-1% effect on 12-month inflation expectations by income group and by knowledge "
                          "of past inflation (BJS imputation, 95% CI).", source=source_note, simulated=LABEL_SIM)
@@ -522,9 +281,7 @@ if hh is not None and plan.can("households: by income group") and plan.can("hous
     display(het)
 
 # %%
-est_table = pd.DataFrame([e.as_dict() if hasattr(e, "as_dict") else {"label": k, "estimate": e}
-                          for k, e in est.items()] + [{"label": k, "note": why} for k, why in withheld.items()])
-est_table
+rel.table()
 
 # %% [markdown]
 # ## 5. Monte Carlo: does the design recover what was planted?
@@ -540,33 +297,16 @@ t_mc = time.perf_counter()
 mc = montecarlo.monte_carlo(R_MC, seed=seed + 7, n_units=n_households, progress=True)
 mc_summary = montecarlo.summarise_monte_carlo(mc)
 mc_seconds = round(time.perf_counter() - t_mc, 1)  # printed, not saved: the results file must not change between runs
-mc_summary["criteria"] = {
-    "bias_below_5pct": abs(mc_summary["bias_pct_of_effect"]) < 5,
-    "coverage_in_0.93_0.97": 0.93 <= mc_summary["coverage_95"] <= 0.97,
-    "placebo_rejection_within_0.02_0.08": 0.02 <= mc_summary["placebo_rejection_5pct"] <= 0.08,
-}
+mc_summary["criteria"] = montecarlo.criteria(mc_summary)
 results["monte_carlo"] = mc_summary
 pd.Series({k: v for k, v in mc_summary.items() if k != "criteria"}).to_frame("value")
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
-planted = mc.attrs["planted_bp"]
-axes[0].hist(mc["estimate_bp"], bins=20, color=figures.PALETTE["blue"], alpha=0.8, label="BJS imputation")
-axes[0].axvline(planted, color="black", lw=1.2, label=f"planted {planted} bp")
-axes[0].set_title("Estimates with the planted effect")
-axes[0].set_xlabel("bp per 1% price increase")
-axes[0].legend(fontsize=8)
-axes[1].hist(mc["placebo_bp"], bins=20, color=figures.PALETTE["green"], alpha=0.8, label="BJS, placebo panels")
-axes[1].axvline(0, color="black", lw=1.2)
-axes[1].set_title(f"Placebo (no effect): {100 * mc_summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
-axes[1].set_xlabel("bp per 1% price increase")
-axes[1].legend(fontsize=8)
-fig.suptitle(f"Monte Carlo, {len(mc)} replications; naive before/after averages {mc_summary['naive_mean_bp']:.1f} bp",
-             fontsize=11, fontweight="bold", x=0.01, ha="left")
+fig = plots.monte_carlo(mc, mc_summary)
 figures.save(fig, "04_energy_monte_carlo",
              caption=f"Distribution of the BJS per-1% estimate over {len(mc)} simulated household panels with the "
-                     f"planted {planted} bp effect, and over placebo panels without effect; 95% coverage "
-                     f"{mc_summary['coverage_95']:.2f}.",
+                     f"planted {mc_summary['planted_bp']} bp effect, and over placebo panels without effect; 95% "
+                     f"coverage {mc_summary['coverage_95']:.2f}.",
              source="simulated panels (analysis.studies.energy.montecarlo.monte_carlo, seed %d)" % (seed + 7), simulated=True)
 plt.show()
 
@@ -591,65 +331,55 @@ PUBLIC_TEXT = ("abstracts of Bundesbank DP 28/2023 (EconStor) and JPE Macroecono
                "Research Brief 62 (Nov 2023); the DP's full text was not available in any stored copy")
 # on a user's panel a claim may differ; the verdict then says why
 BYO_REASON = {"reason": f"estimated on {source_note}, not on the study's sample"} if BYO else {}
+ON_PANEL = dict(simulated=LABEL_SIM, sources=SIM_SRC, **BYO_REASON)  # every check of an estimate on this panel
 ledger.check("NRG-02", mc_summary["placebo_mean_bp"],
              abs_tol=1.96 * mc["placebo_bp"].std(ddof=1) / np.sqrt(len(mc)), simulated=True, sources=SIM_SRC,
              computation=f"mean BJS per-1% estimate over {len(mc)} placebo panels (no effect planted: the FIRE "
                          "benchmark); tolerance = 1.96 Monte Carlo standard errors")
 with release.guard(ledger, "NRG-06"):
-    e = get("households", "households")
-    ledger.check("NRG-06", e.ci_low, stated=">0", simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
+    e = rel.get("households", "households")
+    ledger.check("NRG-06", e.ci_low, stated=">0", **ON_PANEL,
                  computation=f"lower 95% bound of the households' per-1% effect (estimate {e.estimate:.3f} bp)")
-with release.guard(ledger, "NRG-07"):
-    e = get("households", "households")
-    if BYO:
-        ledger.check("NRG-07", e.estimate, abs_tol=1.96 * e.se, simulated=LABEL_SIM, **BYO_REASON,
-                     computation="BJS per-1% slope on the user panel; tolerance 1.96 SE")
-    else:
-        ledger.check("NRG-07", mc_summary["mean_estimate_bp"], rel_tol=0.05, simulated=True, sources=SIM_SRC,
-                     computation=f"mean BJS per-1% estimate over {len(mc)} simulated panels with 1.4 bp planted "
-                                 f"(this panel: {e.estimate:.3f} bp, 95% CI {e.ci_low:.3f} to {e.ci_high:.3f}); "
-                                 "tolerance 5% (the bias criterion)")
-with release.guard(ledger, "NRG-08"):
-    s = get("small_h3_12", "households: small increases")
-    big = f"{est['large_h3_12'].estimate:.2f} bp" if "large_h3_12" in est else "not estimable"
-    ledger.check("NRG-08", s.estimate, abs_tol=1.96 * s.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                 computation=f"per-1% effect of increases < {large_threshold_pct:.0f}% at 3-12 months (large increases: "
-                             f"{big}); tolerance 1.96 SE")
+if BYO:
+    rel.check_within_ci(ledger, "NRG-07", "households", "households", **ON_PANEL,
+                        computation="BJS per-1% slope on the user panel; tolerance 1.96 SE")
+else:
+    with release.guard(ledger, "NRG-07"):
+        e = rel.get("households", "households")
+        ledger.check("NRG-07", mc_summary["mean_estimate_bp"], rel_tol=0.05, **ON_PANEL,
+                     computation=f"mean BJS per-1% estimate over {len(mc)} simulated panels with "
+                                 f"{mc_summary['planted_bp']:g} bp planted (this panel: {e.estimate:.3f} bp, 95% CI "
+                                 f"{e.ci_low:.3f} to {e.ci_high:.3f}); tolerance 5% (the bias criterion)")
+big = f"{est['large_h3_12'].estimate:.2f} bp" if "large_h3_12" in est else "not estimable"
+rel.check_within_ci(ledger, "NRG-08", "small_h3_12", "households: small increases", **ON_PANEL,
+                    computation=f"per-1% effect of increases < {large_threshold_pct:.0f}% at 3-12 months (large "
+                                f"increases: {big}); tolerance 1.96 SE")
 with release.guard(ledger, "NRG-09"):
     plan.need("households: pre-trend test")
     ledger.check("NRG-09", wald_hh["p_value"], stated=">0.05", simulated=LABEL_SIM, sources=SIM_SRC,
                  reason="restated: parallel pre-trends = the joint test of the 12 placebo leads does not reject at 5%"
                         + ("; " + BYO_REASON["reason"] if BYO else ""),
-                 computation=f"BJS pre-trend test, {LEADS} leads x price increase, "
+                 computation=f"BJS pre-trend test, {energy.LEADS} leads x price increase, "
                              f"Wald chi2 = {wald_hh['statistic']:.2f}")
 with release.guard(ledger, "NRG-10"):
     plan.need("households", "households: by income group", "households: by inflation knowledge")
-    lo = min(get("diff_income", "households").ci_low, get("diff_knowledge", "households").ci_low)
-    ledger.check("NRG-10", lo, stated=">0", simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
+    lo = min(rel.get("diff_income", "households").ci_low, rel.get("diff_knowledge", "households").ci_low)
+    ledger.check("NRG-10", lo, stated=">0", **ON_PANEL,
                  computation=f"smaller of the lower 95% bounds of (low - high income) = "
                              f"{est['diff_income'].estimate:.2f} bp and (uninformed - informed) = "
                              f"{est['diff_knowledge'].estimate:.2f} bp")
-with release.guard(ledger, "NRG-16"):
-    plan.need("households", "households: by income group", "households: by inflation knowledge")
-    hi = get("high_informed", "households")
-    ledger.check("NRG-16", hi.estimate, abs_tol=1.96 * hi.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                 computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
-with release.guard(ledger, "NRG-15"):
-    f_ = get("firms", "firms")
-    ledger.check("NRG-15", f_.estimate, abs_tol=1.96 * f_.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                 computation="BJS per-1% effect on firms' 12-month expectations; tolerance 1.96 SE")
-with release.guard(ledger, "NRG-14"):
-    pt = get("firms_passthrough", "firms: pass-through").scaled(100)
-    ledger.check("NRG-14", pt.estimate, abs_tol=1.96 * pt.se, simulated=LABEL_SIM, **BYO_REASON, sources=SIM_SRC,
-                 computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
-                             "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-16", "high_informed", "households", "households: by income group",
+                    "households: by inflation knowledge", **ON_PANEL,
+                    computation="per-1% effect for high-income, well-informed households; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-15", "firms", "firms", **ON_PANEL,
+                    computation="BJS per-1% effect on firms' 12-month expectations; tolerance 1.96 SE")
+rel.check_within_ci(ledger, "NRG-14", "firms_passthrough", "firms: pass-through", scale=100, **ON_PANEL,
+                    computation="100 x BJS slope of firms' output-price change (pp) on their energy-price increase "
+                                "(%); unit of the study's 70% not found, elasticity reading; tolerance 1.96 SE")
 if BYO:
     for cid, name, what in (("NRG-04", "households", "households"), ("NRG-05", "firms", "firms")):
         with release.guard(ledger, cid):
-            if name not in shares:
-                why = plan.reason(name) or release.withheld_note("respondents", min_respondents)
-                raise release.Unavailable(f"the share of {what} without an increase: {why}")
-            ledger.check(cid, 100 * shares[name], abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
+            ledger.check(cid, 100 * rel.share(shares, name, what), abs_tol=5, simulated=LABEL_SIM, **BYO_REASON,
                          computation=f"% of {what} without an increase Sep 2021-Apr 2022 in the user panel; "
                                      + ("'about half' read as 45-55%" if name == "households" else "'about' ±5 pp"))
 else:
@@ -685,9 +415,7 @@ results["verdicts"] = verdicts["verdict"].value_counts().to_dict()
 verdicts
 
 # %%
-results["estimates"] = {k: (v.as_dict() if hasattr(v, "as_dict") else float(v)) for k, v in est.items()}
-results["withheld"] = withheld
-results["design"] = plan.as_dict()
+results.update(rel.as_results())
 io.write_json(paths.RESULTS / "04_energy.json", release.to_json(results))
 print(f"written build/results/04_energy.json; notebook ran {round(time.perf_counter() - T0, 1)} s "
       f"(Monte Carlo {mc_seconds} s for {len(mc)} replications)")

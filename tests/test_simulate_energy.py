@@ -87,3 +87,28 @@ def test_every_parameter_has_an_origin():
     table = en.parameter_table()
     assert set(table["origin"]) <= {"study", "public", "assumption"}
     assert table["note"].str.len().min() > 10
+
+
+@pytest.mark.parametrize("parameter, claim_id, scale", [
+    ("household_effect_bp_per_pct", "NRG-07", 1),   # 1.4 bp per 1%
+    ("household_never_share", "NRG-04", 100),       # about half of households not hit
+    ("firm_never_share", "NRG-05", 100),            # about 30% of firms not hit
+    ("firm_passthrough", "NRG-14", 100),            # about 70% pass-through
+    ("firm_effect_bp_per_pct", "NRG-15", 1),        # firms do not extrapolate
+])
+def test_planted_magnitudes_are_the_registers_stated_values(parameter, claim_id, scale):
+    """The simulation plants what the claims state: a parameter of origin 'study' that drifts from data/claims.csv
+    would make every replicated_simulated verdict rest on a magnitude the claim does not state."""
+    from analysis.core import claims
+
+    reg = claims.register().set_index("claim_id")
+    stated = claims.parse_stated(reg.at[claim_id, "stated_value"])
+    assert en.PARAMETERS[parameter].origin == "study" and claim_id in en.PARAMETERS[parameter].note
+    assert stated.kind == "value" and scale * en.parameter_value(parameter) == pytest.approx(stated.low)
+
+
+def test_simulated_households_per_wave_are_the_published_panel_size():
+    from analysis.core import data
+
+    pub = data.load("energy_wehrhoefer_published").set_index("estimate_name")
+    assert en.parameter_value("n_households") == float(pub.at["bop_hh_monthly_respondents_approx", "value"])

@@ -1,7 +1,10 @@
-"""The energy-price study (Wehrhöfer 2023): reading and checking a user's panel, and the release plan.
+"""The energy-price study (Wehrhöfer 2023): the panels (a user's, read and checked, or simulated) and the release
+plan.
 
 The estimator is :mod:`analysis.estimators.did_imputation`; the simulated panels are in :mod:`.simulate` (a pure
-data-generating process), the Monte Carlo in :mod:`.montecarlo`, the figures in :mod:`.plots`.
+data-generating process), the public inflation data in :mod:`.inflation`, the estimator's proof on reference data
+in :mod:`.reference`, the estimates on a panel in :mod:`.estimates`, the Monte Carlo in :mod:`.montecarlo`, the
+figures in :mod:`.plots`.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ import pandas as pd
 from analysis.core import data, paths
 from analysis.core.release import Plan
 from analysis.estimators import did_imputation as di
+from analysis.studies.energy import simulate
 
 ENERGY_SCHEMA = "energy_panel"
+LEADS = 12
+"""Placebo leads (months before the increase) of the BJS pre-trend test."""
 
 
 def read_energy_panel(path) -> pd.DataFrame:
@@ -65,7 +71,7 @@ def read_energy_panel(path) -> pd.DataFrame:
     return frame
 
 
-def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float = 25.0, leads: int = 12):
+def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float = 25.0, leads: int = LEADS):
     """The design's requirements, checked on the energy panel before anything is estimated.
 
     `frames` maps ``"households"`` / ``"firms"`` to an estimation frame (``analysis.studies.energy.simulate.
@@ -151,6 +157,33 @@ def plan_energy(frames: dict, *, min_count: int = 10, large_threshold_pct: float
                 plan.add(f"{name}: {part}", False, plan.reason(name))
     plan.require_any(list(frames))
     return plan
+
+
+def split_respondents(panel: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The households' rows and the firms' rows of a panel (column ``respondent``), each re-indexed from 0."""
+    return tuple(panel.loc[panel["respondent"] == r].reset_index(drop=True) for r in ("household", "firm"))
+
+
+def simulated_panels(seed: int, n_households: int, n_firms: int) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """Simulated household (seed `seed`) and firm (seed `seed` + 1) panels on the German HICP path, and the
+    source note that labels what is drawn from them."""
+    agg = simulate.aggregate_path()
+    households = simulate.simulate_households(seed, n_units=n_households, aggregate=agg)
+    firms = simulate.simulate_firms(seed + 1, n_units=n_firms, aggregate=agg)
+    note = (f"simulated panels (analysis.studies.energy.simulate, seeds {seed} and {seed + 1}) calibrated to "
+            "Wehrhöfer (2023/2024) and German HICP")
+    return households, firms, note
+
+
+def plan_panels(households: pd.DataFrame, firms: pd.DataFrame, *, min_count: int, large_threshold_pct: float):
+    """Estimation frames of both panels and the design plan (:func:`plan_energy`) checked on them.
+
+    Returns ``(households, firms, plan)``; a frame is None when its panel is empty or the plan rules it out.
+    """
+    frames = {"households": estimation_frame(households) if len(households) else None,
+              "firms": estimation_frame(firms) if len(firms) else None}
+    plan = plan_energy(frames, min_count=min_count, large_threshold_pct=large_threshold_pct)
+    return (*(f if plan.can(name) else None for name, f in frames.items()), plan)
 
 
 def estimation_frame(panel: pd.DataFrame) -> pd.DataFrame:

@@ -75,3 +75,13 @@ def summarise_monte_carlo(mc: pd.DataFrame) -> dict:
         "placebo_rejection_5pct": float(mc["placebo_reject"].mean()),
         "naive_mean_bp": float(mc["naive_bp"].mean()),
     }
+
+
+def criteria(summary: dict) -> dict:
+    """The Monte Carlo's pass criteria on a :func:`summarise_monte_carlo` summary: bias below 5% of the planted
+    effect, 95% coverage in [0.93, 0.97], placebo rejection at 5% within [0.02, 0.08]."""
+    return {
+        "bias_below_5pct": abs(summary["bias_pct_of_effect"]) < 5,
+        "coverage_in_0.93_0.97": 0.93 <= summary["coverage_95"] <= 0.97,
+        "placebo_rejection_within_0.02_0.08": 0.02 <= summary["placebo_rejection_5pct"] <= 0.08,
+    }
