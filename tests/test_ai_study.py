@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import string
 
 import numpy as np
 import pandas as pd
@@ -140,3 +141,73 @@ def test_stated_number_reads_the_register_and_refuses_a_range():
     assert ai.stated_number("AI-13") == float(register.at["AI-13", "stated_value"])
     with pytest.raises(claims.ClaimError, match="AI-17.*not a number"):
         ai.stated_number("AI-17")  # stated as a range of years
+
+
+# ------------------------------------------------------------------ the check table (data/ai_claim_checks.csv)
+@pytest.fixture(scope="module")
+def record_and_checks():
+    return data.load("ai_public_record").set_index("fact_id"), ai.claim_checks()
+
+
+def test_check_table_covers_every_ai_claim_and_names_facts_on_record(record_and_checks):
+    rec, checks = record_and_checks
+    register = claims.register()
+    assert set(checks["claim_id"]) == set(register.loc[register["claim_id"].str.startswith("AI-"), "claim_id"])
+    on_record = checks[checks["method"].isin(["fact", "fact_date", "total"])]
+    named = {f for facts in on_record["facts"] for f in facts.split(";")}
+    assert named <= set(rec.index)
+    for _, row in checks.iterrows():  # parts numbered 1..n; texts are format strings that parse
+        parts = sorted(checks.loc[checks["claim_id"] == row["claim_id"], "part"])
+        assert parts == list(range(1, len(parts) + 1))
+        for column in ("reason", "if_differs", "note", "computation", "evidence_scope", "stated"):
+            list(string.Formatter().parse(row[column]))
+
+
+def test_judge_reads_a_fact_and_fills_record_fields(record_and_checks):
+    rec, checks = record_and_checks
+    ledger = claims.Ledger("test_ai_checks")
+    v = ai.judge(ledger, checks, rec, "AI-20")  # a count on record, note filled from another fact
+    assert v.computed_value == claims.format_number(rec.at["gptstore_mining_dataset", "value"])
+    assert f"{rec.at['openai_gpts_created', 'value']:,.0f} GPTs" in v.reason
+    assert "{" not in v.reason and ledger.verdicts["AI-20"] is v
+
+
+def test_judge_sums_labelled_facts_and_combines_parts(record_and_checks):
+    rec, checks = record_and_checks
+    ledger = claims.Ledger("test_ai_checks")
+    v = ai.judge(ledger, checks, rec, "AI-29")  # five authorities (a total) and a date, combined
+    assert v.stated_value == "5; 2024-06"
+    assert "(1)" in v.computed_value and "(2)" in v.computed_value
+    assert "(France)" in v.computation and "(US)" in v.computation
+    v21 = ai.judge(ledger, checks, rec, "AI-21")
+    assert v21.reason.startswith("Nvidia designated: no")  # yes_no[] of an indicator fact
+
+
+def test_judge_needs_the_notebook_values_it_declares(record_and_checks):
+    rec, checks = record_and_checks
+    ledger = claims.Ledger("test_ai_checks")
+    with pytest.raises(claims.ClaimError, match="1 computed part"):
+        ai.judge(ledger, checks, rec, "AI-05")  # value not passed
+    with pytest.raises(claims.ClaimError, match=r"ai_claim_checks.csv, claim AI-06 part 1, column note.*n_foundation"):
+        ai.judge(ledger, checks, rec, "AI-06")  # a text field the notebook must fill
+    with pytest.raises(claims.ClaimError, match="no row for claim AI-99"):
+        ai.judge(ledger, checks, rec, "AI-99")
+    v = ai.judge(ledger, checks, rec, "AI-06", n_foundation=7)
+    assert "marks 7 models" in v.reason
+
+
+def test_judge_record_leaves_computed_claims_to_the_notebook(record_and_checks):
+    rec, checks = record_and_checks
+    with pytest.raises(claims.ClaimError, match="AI-05"):
+        ai.judge_record(claims.Ledger("test_ai_checks"), checks, rec)
+    only_record = checks[checks["claim_id"].isin(["AI-09", "AI-17", "AI-24"])]
+    ledger = claims.Ledger("test_ai_checks")
+    assert ai.judge_record(ledger, only_record, rec) == ["AI-09", "AI-17", "AI-24"]
+    assert ledger.verdicts["AI-24"].verdict == "not_checkable"
+    assert ledger.verdicts["AI-17"].stated_value == "<2024.54; 2030-2034"
+
+
+def test_rank_of_counts_larger_values_and_lists_them():
+    r = ai.rank_of({"a": 5, "b": 9, "c": 5, "d": 1}, "c", "rank of c")
+    assert r == 2 and r.how == "rank of c: a 5, b 9, c 5, d 1"
+    assert ai.rank_of({"x": 2.5, "y": 0.5}, "y", "share", "{} {:g}%").how == "share: x 2.5%, y 0.5%"

@@ -4,6 +4,7 @@
   models fitted, access shares, hardware prices;
 * :mod:`~analysis.studies.ai.trends` — the fits side by side, extrapolations, the interactive view, the results file;
 * :mod:`~analysis.studies.ai.record` — the public record and the claims register as the claim checks read them;
+* :mod:`~analysis.studies.ai.checks` — the check table ``data/ai_claim_checks.csv`` applied to the claims ledger;
 * :mod:`~analysis.studies.ai.plots` — the figures.
 
 The growth estimator (log-linear OLS, bootstrap, prediction intervals) is :mod:`analysis.estimators.growth`.
@@ -11,6 +12,7 @@ The growth estimator (log-linear OLS, bootstrap, prediction intervals) is :mod:`
 
 from __future__ import annotations
 
+from analysis.studies.ai.checks import claim_checks, judge, judge_record, rank_of
 from analysis.studies.ai.models import (ALIASES, OPEN_WEIGHTS, ModelSet, access_shares, access_table, amortized_gap,
                                         by_method, cloud_and_amortized, cloud_costs, frontier_top_n,
                                         largest_data_and_runs, load_tables, model_set, model_sets,
