@@ -220,8 +220,10 @@ REPO = paths.ROOT
 
 
 def test_data_licences_cover_every_resource():
+    from analysis.core import licences
+
     text = (REPO / "DATA_LICENSES.md").read_text(encoding="utf-8")
-    generated = text.split(site.LICENCE_START, 1)[1].split(site.LICENCE_END, 1)[0]
+    generated = text.split(licences.LICENCE_START, 1)[1].split(licences.LICENCE_END, 1)[0]
     package = json.loads(paths.DESCRIPTOR.read_text())
     missing = [r["name"] for r in package["resources"] if f"| `{r['name']}` |" not in generated]
     assert not missing, (f"DATA_LICENSES.md lacks {missing}: run `python -m analysis site --update-licences`")
@@ -232,15 +234,17 @@ def test_data_licences_cover_every_resource():
 
 
 def test_update_data_licences_rewrites_only_the_table(tmp_path):
+    from analysis.core import licences
+
     copy = tmp_path / "DATA_LICENSES.md"
-    copy.write_text(f"intro\n{site.LICENCE_START}\nstale\n{site.LICENCE_END}\noutro\n")
-    site.update_data_licences(copy)
+    copy.write_text(f"intro\n{licences.LICENCE_START}\nstale\n{licences.LICENCE_END}\noutro\n")
+    licences.update_data_licences(copy)
     text = copy.read_text()
     assert text.startswith("intro\n") and text.endswith("outro\n") and "stale" not in text
     assert "| `refugee_ceilings_admissions` | public-domain-us-gov |" in text
     copy.write_text("no markers")
-    with pytest.raises(site.SiteError, match="markers"):
-        site.update_data_licences(copy)
+    with pytest.raises(licences.LicenceError, match="markers"):
+        licences.update_data_licences(copy)
 
 
 def test_citation_and_code_licence():
