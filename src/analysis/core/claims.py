@@ -483,9 +483,18 @@ class VerdictTable(pd.DataFrame):
         return VerdictTable
 
     def _repr_html_(self) -> str:
-        with pd.option_context("display.max_colwidth", None):
-            return self.to_html(index=False, classes=["verdict-table"], border=0, na_rep="", max_rows=None,
-                                max_cols=None)
+        import html
+
+        def text(x) -> str:
+            return "" if x is None or (not isinstance(x, str) and pd.isna(x)) else html.escape(str(x))
+
+        # headers that can wrap; each cell names its column (data-label), so a narrow page can show rows as cards
+        labels = [html.escape(str(c).replace("_", " ")) for c in self.columns]
+        head = "".join(f"<th>{label}</th>" for label in labels)
+        body = "".join("<tr>" + "".join(f'<td data-label="{label}">{text(v)}</td>' for label, v in zip(labels, row))
+                       + "</tr>" for row in self.itertuples(index=False))
+        return (f'<table class="dataframe verdict-table"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
 
 
 def _claim_sort_key(ids: pd.Series) -> pd.Series:
