@@ -4,7 +4,10 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
 ``python -m analysis run``) without executing them again, and this module writes the pages around them:
 
 * ``index``    the claims scoreboard and the question each notebook answers (from its first markdown cell);
-* ``notebooks/NN_*``  one page per notebook (a notebook not executed yet is shown without outputs, flagged);
+* ``notebooks/NN_*``  one page per notebook (a notebook not executed yet is shown without outputs, flagged):
+  each figure under the cell that saved it (from the record ``figures.save`` left), with its caption below it as
+  alt text too, links to its PNG/SVG/PDF and to the data it plots; the code of plotting cells folded; code that
+  wraps, with copy buttons (sphinx-copybutton); the text notebook and the executed one to download;
 * ``gallery``  every figure in ``figures/`` with its caption, source line, the notebook section that makes it
   and links to its PNG, SVG, PDF and caption sidecar;
 * ``data``     every resource in ``data/datapackage.json``: description, typed columns with units, sources,
@@ -12,7 +15,8 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
 * ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site), with
   the ledger embedded as schema.org ClaimReview JSON-LD for fact-checking tools.
 
-The site works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
+Pages are Jinja2 templates (``templates/``; HTML autoescaped): this module prepares plain data for them. The site
+works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
 to MathML at build time (latex2mathml; browsers draw it natively), and nothing points at a CDN. Everything is discovered, nothing listed by hand: a new notebook, figure or resource appears on the next build.
 """
 
