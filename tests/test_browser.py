@@ -265,6 +265,21 @@ def test_claims_table_fits_laptop_and_phone(browser, site_dir, viewport, name):
     assert (_screenshots() / f"claims_{name}.png").stat().st_size > 20_000, f"claims_{name}.png looks blank"
 
 
+def _shoot_region(driver, selector: str, path: Path, height: int = 1000) -> None:
+    """Screenshot of the page's full width from just above the first `selector` element, `height` px tall (at
+    most), without scrolling: scrolling the window is not reliable under device emulation."""
+    import base64
+
+    top = driver.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().top"
+                                " + window.scrollY;", selector)
+    width, total = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight];")
+    y = max(0, top - 60)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": y, "width": width, "height": min(height, total - y), "scale": 1}})
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
 @pytest.mark.parametrize("name", list(WIDTHS))
 def test_notebook_page_reads_at_laptop_and_phone(browser, site_dir, viewport, name):
     """Notebook 01 (executed): code wraps instead of scrolling sideways, verdict reasons are whole, every figure
@@ -284,7 +299,7 @@ def test_notebook_page_reads_at_laptop_and_phone(browser, site_dir, viewport, na
         var cells = Array.from(document.querySelectorAll('table.verdict-table td, table.verdict-record td'));
         return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
                 code: document.querySelectorAll('div.cell_input pre').length,
-                wideCode: wide('div.cell_input pre').concat(wide('div.output.stream pre')),
+                wideCode: wide('div.cell_input pre').concat(wide('div.output.stream pre'), wide('div.output.text_plain pre')),
                 copy: document.querySelectorAll('button.copybtn').length,
                 verdictCells: cells.length,
                 cut: cells.filter(function (c) { return /(\.\.\.|…)$/.test(c.textContent.trim()); })
@@ -310,13 +325,9 @@ def test_notebook_page_reads_at_laptop_and_phone(browser, site_dir, viewport, na
     shots = _screenshots()
     browser.execute_script("window.scrollTo(0, 0)")
     assert browser.save_screenshot(str(shots / f"notebook_01_{name}.png"))
-    # a figure with its caption, and the verdict table, as they are laid out at this width (element screenshots:
-    # scrolling the window is not reliable under device emulation)
-    from selenium.webdriver.common.by import By
-
+    # a figure with its caption, and the start of the verdict table, as they are laid out at this width
     for selector, shot in (("figure.site-figure", "figure"), ("table.verdict-table", "verdicts")):
-        assert browser.find_element(By.CSS_SELECTOR, selector).screenshot(
-            str(shots / f"notebook_01_{name}_{shot}.png"))
+        _shoot_region(browser, selector, shots / f"notebook_01_{name}_{shot}.png")
     for shot in ("", "_figure", "_verdicts"):
         assert (shots / f"notebook_01_{name}{shot}.png").stat().st_size > 20_000, f"notebook_01_{name}{shot} blank"
 
