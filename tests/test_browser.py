@@ -5,9 +5,13 @@ them). Selenium drives the system browser; no browser or driver is ever download
 console errors, no request other than file:// (or data:), no failed request, every image decoded with a
 non-zero size, every internal link (and its #fragment) resolves; on the claims page, typing filters the table;
 at a laptop (1400 px) and a phone (390 px) width the claims table fits the page and the verdict of a row is on
-screen; the search page works from disk without console errors. Screenshots of the landing page, the claims page
-and notebook 01 (at both widths) go to ``$ANALYSIS_SCREENSHOTS`` (default: build/screenshots under the output
-folder).
+screen; on notebook 01 at both widths, code wraps (no block scrolls sideways beyond 4 px), verdict reasons are
+whole (never cut with "..."), every figure has its caption below it and the caption as alt text, code has copy
+buttons and the notebook's download links resolve; the search page works from disk without console errors.
+Screenshots of the landing page, the claims table and notebook 01 (top, a figure, the verdict table), at both
+widths, go to ``$ANALYSIS_SCREENSHOTS`` (default: build/screenshots under the output folder):
+``claims_{laptop,phone}.png``, ``claims_{laptop,phone}_details.png``, ``notebook_01_{laptop,phone}.png``,
+``notebook_01_{laptop,phone}_figure.png``, ``notebook_01_{laptop,phone}_verdicts.png``.
 """
 
 from __future__ import annotations
@@ -258,11 +262,74 @@ def test_claims_table_fits_laptop_and_phone(browser, site_dir, viewport, name):
         "d.closest('tr').scrollIntoView(); return document.documentElement.scrollWidth;")
     assert details <= page["inner"] + 1, f"{name}: an open row's details make the page scroll sideways"
     assert browser.save_screenshot(str(_screenshots() / f"claims_{name}_details.png"))
+    assert (_screenshots() / f"claims_{name}.png").stat().st_size > 20_000, f"claims_{name}.png looks blank"
+
+
+def _shoot_region(driver, selector: str, path: Path, height: int = 1000) -> None:
+    """Screenshot of the page's full width from just above the first `selector` element, `height` px tall (at
+    most), without scrolling: scrolling the window is not reliable under device emulation."""
+    import base64
+
+    top = driver.execute_script("return document.querySelector(arguments[0]).getBoundingClientRect().top"
+                                " + window.scrollY;", selector)
+    width, total = driver.execute_script("return [window.innerWidth, document.documentElement.scrollHeight];")
+    y = max(0, top - 60)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True,
+        "clip": {"x": 0, "y": y, "width": width, "height": min(height, total - y), "scale": 1}})
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+@pytest.mark.parametrize("name", list(WIDTHS))
+def test_notebook_page_reads_at_laptop_and_phone(browser, site_dir, viewport, name):
+    """Notebook 01 (executed): code wraps instead of scrolling sideways, verdict reasons are whole, every figure
+    has its caption below it, code has copy buttons, and the download links resolve. Screenshots of the top, a
+    figure and the verdict table at this width."""
+    width = viewport(name)
     nb = next(p for p in site.pages(site_dir) if p.name.startswith("01_"))
     _open(browser, nb)
-    assert browser.save_screenshot(str(_screenshots() / f"notebook_01_{name}.png"))
-    for shot in (f"claims_{name}.png", f"notebook_01_{name}.png"):
-        assert (_screenshots() / shot).stat().st_size > 20_000, f"{shot} looks blank"
+    page = browser.execute_script(r"""
+        var tol = 4;
+        function wide(sel) { return Array.from(document.querySelectorAll(sel)).filter(function (e) {
+            return e.scrollWidth > e.clientWidth + tol; }).map(function (e) { return e.textContent.slice(0, 80); }); }
+        var figs = Array.from(document.querySelectorAll('figure.site-figure')).map(function (f) {
+            var img = f.querySelector('img').getBoundingClientRect(), cap = f.querySelector('figcaption');
+            return {id: f.id, below: cap.getBoundingClientRect().top >= img.bottom - 1, caption: cap.textContent.trim(),
+                    alt: f.querySelector('img').alt, imgRight: img.right}; });
+        var cells = Array.from(document.querySelectorAll('table.verdict-table td, table.verdict-record td'));
+        return {scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                code: document.querySelectorAll('div.cell_input pre').length,
+                wideCode: wide('div.cell_input pre').concat(wide('div.output.stream pre'), wide('div.output.text_plain pre')),
+                copy: document.querySelectorAll('button.copybtn').length,
+                verdictCells: cells.length,
+                cut: cells.filter(function (c) { return /(\.\.\.|…)$/.test(c.textContent.trim()); })
+                          .map(function (c) { return c.textContent.slice(-80); }),
+                repr: document.body.innerText.indexOf('Verdict(claim_id=') >= 0,
+                figures: figs,
+                downloads: Array.from(document.querySelectorAll('p.notebook-downloads a')).map(function (a) {
+                    return a.href; })};""")
+    assert page["scroll"] <= page["inner"] + 1, f"{name}: the page scrolls sideways ({page['scroll']} > {width})"
+    assert page["code"] > 10 and not page["wideCode"], f"{name}: code blocks scroll sideways: {page['wideCode'][:5]}"
+    assert page["copy"] >= page["code"], f"{name}: {page['copy']} copy buttons for {page['code']} code cells"
+    assert page["verdictCells"] > 24 and not page["cut"], f"{name}: reasons cut short: {page['cut'][:3]}"
+    assert not page["repr"], f"{name}: a verdict is shown as its Python repr"
+    assert len(page["figures"]) >= 2, f"{name}: notebook 01 shows its figures"
+    for fig in page["figures"]:
+        assert fig["below"] and fig["caption"], f"{name}: {fig['id']} has no caption below it"
+        assert fig["alt"] and fig["alt"] in fig["caption"], f"{name}: {fig['id']}: alt text is not the caption"
+        assert fig["imgRight"] <= page["inner"] + 1, f"{name}: {fig['id']} is wider than the screen"
+    assert len(page["downloads"]) == 2, page["downloads"]
+    for href in page["downloads"]:
+        target = Path(unquote(urlparse(href).path))
+        assert target.is_file() and target.stat().st_size > 1000, f"download link does not resolve: {href}"
+    shots = _screenshots()
+    browser.execute_script("window.scrollTo(0, 0)")
+    assert browser.save_screenshot(str(shots / f"notebook_01_{name}.png"))
+    # a figure with its caption, and the start of the verdict table, as they are laid out at this width
+    for selector, shot in (("figure.site-figure", "figure"), ("table.verdict-table", "verdicts")):
+        _shoot_region(browser, selector, shots / f"notebook_01_{name}_{shot}.png")
+    for shot in ("", "_figure", "_verdicts"):
+        assert (shots / f"notebook_01_{name}{shot}.png").stat().st_size > 20_000, f"notebook_01_{name}{shot} blank"
 
 
 def test_search_works_from_disk_without_console_errors(browser, site_dir):

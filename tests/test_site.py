@@ -220,8 +220,10 @@ REPO = paths.ROOT
 
 
 def test_data_licences_cover_every_resource():
+    from analysis.core import licences
+
     text = (REPO / "DATA_LICENSES.md").read_text(encoding="utf-8")
-    generated = text.split(site.LICENCE_START, 1)[1].split(site.LICENCE_END, 1)[0]
+    generated = text.split(licences.LICENCE_START, 1)[1].split(licences.LICENCE_END, 1)[0]
     package = json.loads(paths.DESCRIPTOR.read_text())
     missing = [r["name"] for r in package["resources"] if f"| `{r['name']}` |" not in generated]
     assert not missing, (f"DATA_LICENSES.md lacks {missing}: run `python -m analysis site --update-licences`")
@@ -232,15 +234,17 @@ def test_data_licences_cover_every_resource():
 
 
 def test_update_data_licences_rewrites_only_the_table(tmp_path):
+    from analysis.core import licences
+
     copy = tmp_path / "DATA_LICENSES.md"
-    copy.write_text(f"intro\n{site.LICENCE_START}\nstale\n{site.LICENCE_END}\noutro\n")
-    site.update_data_licences(copy)
+    copy.write_text(f"intro\n{licences.LICENCE_START}\nstale\n{licences.LICENCE_END}\noutro\n")
+    licences.update_data_licences(copy)
     text = copy.read_text()
     assert text.startswith("intro\n") and text.endswith("outro\n") and "stale" not in text
     assert "| `refugee_ceilings_admissions` | public-domain-us-gov |" in text
     copy.write_text("no markers")
-    with pytest.raises(site.SiteError, match="markers"):
-        site.update_data_licences(copy)
+    with pytest.raises(licences.LicenceError, match="markers"):
+        licences.update_data_licences(copy)
 
 
 def test_citation_and_code_licence():
@@ -255,3 +259,94 @@ def test_citation_and_code_licence():
     statement = (REPO / "README.md").read_text(encoding="utf-8")  # the AEA-style data availability statement
     for needed in ("Statement about rights", "Summary of availability", "simulated", "panel_path"):
         assert needed in statement, needed
+
+
+# ------------------------------------------------------------------------------------------ notebook pages
+def _soup(site_dir, page):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(_html(site_dir, page), "html.parser")
+
+
+def test_notebook_page_shows_each_figure_with_caption_files_and_data_below_it(site_dir, built):
+    soup = _soup(site_dir, "notebooks/01_refugee_ceilings.html")
+    figures_dir = built[2]["figures_dir"]
+    placed = soup.select("figure.site-figure")
+    assert len(placed) >= 2, "notebook 01 places its figures under the cells that saved them"
+    for fig in placed:
+        name = fig["id"].removeprefix("fig-")
+        caption, source = site.read_sidecar(figures_dir / f"{name}.txt")
+        img, figcaption = fig.find("img"), fig.find("figcaption")
+        assert img["alt"] == caption and not img["alt"].endswith(".png"), "alt text is the caption"
+        assert img.find_next_sibling() is None and fig.find_all(recursive=False)[-1] is figcaption, "caption below"
+        assert caption in figcaption.get_text() and source in figcaption.get_text()
+        hrefs = {a["href"] for a in figcaption.find_all("a")}
+        for ext in ("png", "svg", "pdf"):
+            assert f"../figures/{name}.{ext}" in hrefs and (site_dir / "figures" / f"{name}.{ext}").is_file()
+        data_links = [h for h in hrefs if "data.html#data-" in h or "#the-data" in h or h.endswith("data.html")]
+        assert data_links, f"{name}: no link to the data it plots"
+    note = soup.find("p", class_="notebook-downloads")
+    for a in note.find_all("a"):
+        assert (site_dir / "notebooks" / a["href"]).is_file(), a["href"]
+    hrefs = [a["href"] for a in note.find_all("a")]
+    assert hrefs == ["01_refugee_ceilings.py", "01_refugee_ceilings.ipynb"]
+    assert (site_dir / "notebooks" / "01_refugee_ceilings.py").read_bytes() == \
+        (paths.NOTEBOOKS / "01_refugee_ceilings.py").read_bytes()
+
+
+def test_notebook_pages_fold_plotting_code_and_show_verdicts_as_tables(site_dir, built):
+    page = _html(site_dir, "notebooks/01_refugee_ceilings.html")
+    soup = _soup(site_dir, "notebooks/01_refugee_ceilings.html")
+    folded = soup.select("div.cell.tag_hide-input")
+    assert folded and all("figures.save(" in c.get_text() for c in folded), "plotting cells are folded"
+    assert "Verdict(claim_id=" not in page, "a verdict is shown as its Python repr"
+    rows = soup.select("table.verdict-table tbody tr")
+    assert len(rows) == 24, "ledger.table() is rendered as a table with every verdict"
+    reasons = dict(zip(built[2]["report"]["claim_id"], built[2]["report"]["reason"]))
+    for row in rows:
+        cells = {td["data-label"]: td.get_text() for td in row.find_all("td")}
+        assert cells["reason"] == reasons[cells["claim id"]], "reasons in full"
+    conf = (site_dir.parent / f"{site_dir.name}_src" / "conf.py").read_text(encoding="utf-8")
+    assert "sphinx_copybutton" in conf and "copybutton.js" in page
+
+
+def test_verdicts_display_in_full_whatever_the_display_options():
+    import pandas as pd
+
+    from analysis.core import claims
+
+    long = "a reason " * 40 + "<end>"
+    table = claims.VerdictTable(pd.DataFrame({"claim_id": ["REF-01"], "reason": [long]}))
+    with pd.option_context("display.max_colwidth", 20, "display.max_rows", 1):
+        shown = table._repr_html_()
+        subset = table.loc[table["claim_id"] == "REF-01", ["reason"]]
+    assert site._e(long) in shown and "..." not in shown
+    assert isinstance(subset, claims.VerdictTable), "a selection stays a verdict table"
+    single = claims.Verdict("REF-01", "differs", reason=long)._repr_html_()
+    assert site._e(long) in single and "<th>reason</th>" in single and "computed value" not in single
+
+
+def test_templates_escape_html_and_figures_record_the_data_they_plot(tmp_path, monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    card = {"name": "09_x", "image": "figures/09_x.png", "formats": ["png"], "has_sidecar": True,
+            "caption": '<script>alert("x")</script>', "source": "S & P", "simulated": False, "where": None,
+            "data": ["refugee_ceilings_admissions"], "data_note": None}
+    out = site.render("figure.html.jinja", f=card, base="../")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "S &amp; P" in out
+    assert 'href="../data.html#data-refugee_ceilings_admissions"' in out
+
+    monkeypatch.setenv("ANALYSIS_NOTEBOOK", "09_x")
+    monkeypatch.setattr(paths, "OUTPUT", tmp_path)
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    figures.save(fig, "09_x_line", caption="c", source="s", out_dir=tmp_path, data="refugee_ceilings_admissions")
+    figures.save(fig, "09_x_plain", caption="c", source="s", out_dir=tmp_path)
+    records = site.figure_records(paths.FIGURE_RECORDS)
+    assert records["09_x_line"]["data"] == ["refugee_ceilings_admissions"] and "data" not in records["09_x_plain"]
+    with pytest.raises(ValueError, match="not_a_resource"):
+        figures.save(fig, "09_x_bad", caption="c", source="s", out_dir=tmp_path, data=["not_a_resource"])
+    plt.close(fig)

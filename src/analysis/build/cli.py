@@ -174,7 +174,13 @@ def _cmd_site(args) -> int:
     from analysis.build import site
 
     if args.update_licences:
-        print(f"updated {site.update_data_licences()}")
+        from analysis.core import licences
+
+        try:
+            print(f"updated {licences.update_data_licences()}")
+        except licences.LicenceError as err:
+            print(err, file=sys.stderr)
+            return 2
         return 0
     claims.write_report()
     try:

@@ -4,7 +4,10 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
 ``python -m analysis run``) without executing them again, and this module writes the pages around them:
 
 * ``index``    the claims scoreboard and the question each notebook answers (from its first markdown cell);
-* ``notebooks/NN_*``  one page per notebook (a notebook not executed yet is shown without outputs, flagged);
+* ``notebooks/NN_*``  one page per notebook (a notebook not executed yet is shown without outputs, flagged):
+  each figure under the cell that saved it (from the record ``figures.save`` left), with its caption below it as
+  alt text too, links to its PNG/SVG/PDF and to the data it plots; the code of plotting cells folded; code that
+  wraps, with copy buttons (sphinx-copybutton); the text notebook and the executed one to download;
 * ``gallery``  every figure in ``figures/`` with its caption, source line, the notebook section that makes it
   and links to its PNG, SVG, PDF and caption sidecar;
 * ``data``     every resource in ``data/datapackage.json``: description, typed columns with units, sources,
@@ -12,12 +15,14 @@ Sphinx with MyST-NB renders the executed notebooks (``build/notebooks/NN_*.ipynb
 * ``claims``   every claim with its verdict, filterable in the page (plain JavaScript bundled with the site), with
   the ledger embedded as schema.org ClaimReview JSON-LD for fact-checking tools.
 
-The site works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
+Pages are Jinja2 templates (``templates/``; HTML autoescaped): this module prepares plain data for them. The site
+works opened from disk with no network: the theme (Furo) is copied into the site, maths is rendered
 to MathML at build time (latex2mathml; browsers draw it natively), and nothing points at a CDN. Everything is discovered, nothing listed by hand: a new notebook, figure or resource appears on the next build.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -28,8 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from markupsafe import Markup, escape
 
-from analysis.core import claims, data, figures, io, paths
+from analysis.core import claims, figures, io, paths
 from analysis.build import run
 
 ASSETS = Path(__file__).with_name("site_assets")
@@ -92,6 +98,11 @@ class NotebookInfo:
         """(heading, anchor) of the section holding the code cell whose key (:func:`figures.cell_key`) is `cell`."""
         return next(((h, a) for h, a, count in self.sections if cell is not None and count == cell), None)
 
+    def data_section(self) -> tuple[str, str] | None:
+        """(heading, anchor) of the section that describes the notebook's data ("The data"), if it has one."""
+        return next(((h, a) for h, a, _ in self.sections if a and re.match(r"^(\d+\.\s*)?(the )?data\b", h, re.I)),
+                    None)
+
     @property
     def page(self) -> str:
         return f"notebooks/{self.stem}.html"
@@ -145,7 +156,8 @@ def describe_notebook(nb: dict, stem: str, executed: bool) -> NotebookInfo:
 
 def figure_records(records_dir: Path | None = None) -> dict[str, dict]:
     """What ``figures.save`` recorded when the runner executed each notebook: figure name -> ``{"notebook",
-    "cell"}`` (the key of the cell that saved it, :func:`figures.cell_key`), from ``build/figure_records/``."""
+    "cell"}`` (the key of the cell that saved it, :func:`figures.cell_key`) and, where the call named them,
+    ``"data"`` (the resources plotted), from ``build/figure_records/``."""
     records_dir = Path(records_dir or paths.FIGURE_RECORDS)
     out = {}
     for f in sorted(records_dir.glob("*.json")):
@@ -157,35 +169,8 @@ def figure_records(records_dir: Path | None = None) -> dict[str, dict]:
     return out
 
 
-def _attach_saved_figures(nb, stem: str, figures_dir: Path, records: dict[str, dict]) -> int:
-    """Show the saved PNG under the cell that saved it (per its record) when that cell displayed no image.
-
-    A kernel started with ``MPLBACKEND=Agg`` (as ``make run`` does) displays no figure inline; the file that
-    ``figures.save`` wrote is the same figure, so the page shows that. Returns the number of figures attached.
-    """
-    import base64
-
-    import nbformat
-
-    cells = {figures.cell_key(c.source): c for c in nb.cells if c.cell_type == "code"}
-    attached = 0
-    for name, rec in records.items():
-        cell = cells.get(rec.get("cell")) if rec.get("notebook") == stem else None
-        if cell is None or any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
-            continue
-        png = figures_dir / f"{name}.png"
-        if png.is_file():
-            caption, _ = read_sidecar(figures_dir / f"{name}.txt")
-            cell.outputs.append(nbformat.v4.new_output(
-                "display_data", data={"image/png": base64.b64encode(png.read_bytes()).decode("ascii"),
-                                      "text/plain": f"<figure {name}: {caption}>"}))
-            attached += 1
-    return attached
-
-
-def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdicts: pd.DataFrame,
-                      figures_dir: Path, records: dict[str, dict]) -> NotebookInfo:
-    """Copy the executed notebook (or the unexecuted text notebook, flagged) into the Sphinx source tree."""
+def _read_notebook(text_nb: Path, executed_dir: Path):
+    """(notebook, its description): the executed notebook, or the unexecuted text notebook (flagged)."""
     import jupytext
     import nbformat
 
@@ -195,38 +180,80 @@ def _prepare_notebook(text_nb: Path, executed_dir: Path, target_dir: Path, verdi
         nb = nbformat.read(executed_path, as_version=4) if executed else jupytext.read(text_nb)
     except Exception as err:  # a broken notebook names itself
         raise SiteError(f"cannot read {executed_path if executed else text_nb}: {err}") from err
-    info = describe_notebook(nb, text_nb.stem, executed)
-    if executed:
-        _attach_saved_figures(nb, text_nb.stem, figures_dir, records)
+    return nb, describe_notebook(nb, text_nb.stem, executed)
+
+
+def _place_figures(nb, info: NotebookInfo, figs: list[FigureInfo]) -> list[str]:
+    """Show each figure saved by a cell of this notebook (per its record) under that cell, with its caption,
+    links to its files and to the data it plots; return the names placed.
+
+    A kernel started with ``MPLBACKEND=Agg`` (as ``make run`` does) displays no figure inline; the file that
+    ``figures.save`` wrote is the same figure, so the page shows that. Where the cell did display images, one per
+    saved figure, they are replaced (the same figures, now captioned); otherwise the figures are added after them.
+    """
+    import nbformat
+
+    cells = {figures.cell_key(c.source): c for c in nb.cells if c.cell_type == "code"}
+    by_cell: dict[str, list[FigureInfo]] = {}
+    for f in figs:
+        if f.notebook is info and f.cell in cells and f.formats:
+            by_cell.setdefault(f.cell, []).append(f)
+    placed = []
+    for key, saved in by_cell.items():
+        cell = cells[key]
+        shown = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        if len(shown) == len(saved):
+            cell.outputs = [o for o in cell.outputs if o not in shown]
+        for f in saved:
+            cell.outputs.append(nbformat.v4.new_output("display_data", data={
+                "text/html": render("figure.html.jinja", f=figure_card(f), base="../"),
+                "text/plain": f"<figure {f.name}: {f.caption}>"}))
+            placed.append(f.name)
+    return placed
+
+
+def _fold_plotting_inputs(nb, info: NotebookInfo, figs: list[FigureInfo]) -> None:
+    """Fold the code of cells that save a figure (myst-nb's ``hide-input`` tag): the figure is what a reader
+    comes for; the code stays one click away. Cells are known from the figure records, or for a notebook not
+    executed yet, by the call to ``figures.save`` in them."""
+    saving = {f.cell for f in figs if f.notebook is info and f.cell}
+    for cell in nb.cells:
+        if cell.cell_type == "code" and (figures.cell_key(cell.source) in saving or "figures.save(" in cell.source):
+            tags = cell.metadata.setdefault("tags", [])
+            if "hide-input" not in tags:
+                tags.append("hide-input")
+
+
+def _write_notebook(nb, info: NotebookInfo, text_nb: Path, executed_dir: Path, src: Path, verdicts: pd.DataFrame,
+                    figs: list[FigureInfo]) -> None:
+    """Write the page's notebook into the Sphinx source tree (figures placed, plotting code folded, a note under
+    the title) and its downloads (the text notebook and the executed one) into the site."""
+    import nbformat
+
+    placed = _place_figures(nb, info, figs) if info.executed else []
+    _fold_plotting_inputs(nb, info, figs)
     nb.metadata.pop("widgets", None)  # widget state would pull the ipywidgets manager from a CDN
-    # A short note under the title: where the page comes from and what it judged.
-    mine = verdicts[verdicts["notebook"] == text_nb.stem]
-    counts = mine["verdict"].value_counts()
-    judged = ", ".join(f"{n} {VERDICT_LABELS.get(v, v)}" for v, n in counts.items())
-    figs = sorted({p.stem for p in figures_dir.glob(f"{info.number}_*") if p.suffix[1:] in FIGURE_FORMATS + ("txt",)})
-    note = [f"*Rendered from `notebooks/{text_nb.name}`"]
-    if executed:
-        params = ", ".join(f"`{k}={v!r}`" for k, v in info.parameters.items())
-        note[0] += f", executed headless{' with ' + params if params else ''}.*"
-    else:
-        note[0] += ".*"
-        note.append("\n\n```{warning}\nThis notebook has not been executed yet: the page shows its code without "
-                    f"outputs. Run `python -m analysis run {info.number}` and rebuild the site.\n```")
-    if len(mine):
-        note.append(f"\n\nClaims judged here: {len(mine)} ({judged}); see the "
-                    f'<a href="../claims.html?q={text_nb.stem}">claims table</a>.')
-    if figs:
-        note.append("\n\nFigures made here: "
-                    + ", ".join(f'<a href="../gallery.html#fig-{f}">{f}</a>' for f in figs) + ".")
-    cell = nbformat.v4.new_markdown_cell("".join(note))
+    downloads = src / "_extra" / "notebooks"
+    downloads.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(text_nb, downloads / text_nb.name)
+    links = [{"href": text_nb.name, "label": f"{text_nb.name} (text notebook, jupytext)"}]
+    if info.executed:
+        shutil.copy2(executed_dir / f"{info.stem}.ipynb", downloads / f"{info.stem}.ipynb")
+        links.append({"href": f"{info.stem}.ipynb", "label": f"{info.stem}.ipynb (executed, with outputs)"})
+    mine = verdicts[verdicts["notebook"] == info.stem]
+    made = sorted(f.name for f in figs if f.name.startswith(info.number + "_"))
+    note = render("notebook_note.md.jinja", source=text_nb.name, executed=info.executed, number=info.number,
+                  stem=info.stem, parameters=[f"{k}={v!r}" for k, v in info.parameters.items()],
+                  downloads=links, claims=len(mine), judged=_verdict_counts(mine["verdict"]),
+                  figures=[{"name": f, "href": f"#fig-{f}" if f in placed else f"../gallery.html#fig-{f}"}
+                           for f in made])
     first_md = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"), -1)
-    nb.cells.insert(first_md + 1, cell)
+    nb.cells.insert(first_md + 1, nbformat.v4.new_markdown_cell(note.strip()))
     for c in nb.cells:  # cell ids must be unique and valid for nbformat 4.5
         c.pop("id", None)
     nb.nbformat_minor = 4
-    target_dir.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, target_dir / f"{text_nb.stem}.ipynb")
-    return info
+    (src / "notebooks").mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, src / "notebooks" / f"{info.stem}.ipynb")
 
 
 # ------------------------------------------------------------------------------------------------- figures
@@ -238,6 +265,8 @@ class FigureInfo:
     formats: list[str]
     notebook: NotebookInfo | None
     section: tuple[str, str] | None  # (heading, anchor)
+    cell: str | None = None  # figures.cell_key of the cell that saved it (from its record)
+    data: list[str] = field(default_factory=list)  # the resources it plots, where figures.save was told
 
     @property
     def simulated(self) -> bool:
@@ -268,12 +297,18 @@ def figures_index(notebooks: list[NotebookInfo], figures_dir: Path | None = None
         rec = records.get(stem, {})
         nb = next((n for n in notebooks if n.stem == rec.get("notebook")), None) or next(
             (n for n in notebooks if stem.startswith(n.number + "_")), None)
-        section = nb.section_of(rec.get("cell")) if nb is not None and rec.get("notebook") == nb.stem else None
-        out.append(FigureInfo(stem, caption, source, formats, nb, section))
+        recorded = nb is not None and rec.get("notebook") == nb.stem
+        section = nb.section_of(rec.get("cell")) if recorded else None
+        out.append(FigureInfo(stem, caption, source, formats, nb, section, rec.get("cell") if recorded else None,
+                              list(rec.get("data") or [])))
     return out
 
 
 # ---------------------------------------------------------------------------------------------- page parts
+# Pages are Jinja2 templates in templates/: *.html.jinja are escaped automatically, *.md.jinja are MyST Markdown
+# (their few HTML bits escape with |e) and conf.py.jinja writes Python literals with |pyrepr. This module only
+# prepares plain data for them: strings (missing values as ""), numbers, lists and dicts.
+TEMPLATES = Path(__file__).with_name("templates")
 MISSING_TEXT = {"", "nan", "NaN", "<NA>", "None", "NaT"}
 
 
@@ -289,28 +324,56 @@ def _missing(x) -> bool:
     return str(x).strip() in MISSING_TEXT
 
 
+def _text(x) -> str:
+    """A value as the text a page shows: missing values as nothing."""
+    return "" if _missing(x) else str(x)
+
+
 def _e(x) -> str:
-    return "" if _missing(x) else html.escape(str(x))
+    """Escaped text, as the templates escape it (markupsafe); missing values as nothing."""
+    return str(escape(_text(x)))
 
 
-def _raw(html_text: str) -> str:
-    return "```{raw} html\n" + html_text.strip() + "\n```\n"
+def _breakable(x) -> Markup:
+    """Escaped text that may break after an underscore (long snake_case names and units in narrow columns)."""
+    return Markup(_e(x).replace("_", "_<wbr>"))
 
 
-def _link(url: str, text: str | None = None) -> str:
-    if not url:
-        return ""
-    if re.match(r"^https?://", url):
-        return f'<a href="{_e(url)}" rel="noopener">{_e(text or url)}</a>'
-    return _e(text or url)
+def _json_ld(items) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``; "</" escaped so no text can end the script."""
+    text = json.dumps(items, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/"))
 
 
-def _md_table(frame: pd.DataFrame, index_name: str) -> str:
+@functools.lru_cache(maxsize=1)
+def templates():
+    """The Jinja2 environment of the site's templates (autoescape for HTML; undefined names are errors)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True,
+                      trim_blocks=True, lstrip_blocks=True,
+                      autoescape=select_autoescape(enabled_extensions=("html.jinja",), default_for_string=False,
+                                                   default=False))
+    env.filters.update(pyrepr=repr, breakable=_breakable, json_ld=_json_ld)
+    env.tests["web_address"] = lambda url: bool(re.match(r"^https?://", str(url or "")))
+    return env
+
+
+def render(template: str, **context) -> str:
+    """Render ``templates/<template>`` with `context`."""
+    return templates().get_template(template).render(**context)
+
+
+def _md_table(frame: pd.DataFrame, index_name: str) -> dict:
+    """A scoreboard frame as a Markdown table's parts (the index first, numbers right-aligned)."""
     frame = frame.reset_index()
-    frame.columns = [index_name] + [VERDICT_LABELS.get(c, c) for c in frame.columns[1:]]
-    head = "| " + " | ".join(frame.columns) + " |\n|" + "|".join(["---"] + ["--:"] * (len(frame.columns) - 1)) + "|\n"
-    body = "".join("| " + " | ".join(str(v) for v in row) + " |\n" for row in frame.itertuples(index=False))
-    return head + body
+    columns = [index_name] + [VERDICT_LABELS.get(c, c) for c in frame.columns[1:]]
+    return {"columns": [str(c) for c in columns], "align": ["---"] + ["--:"] * (len(columns) - 1),
+            "rows": [[str(v) for v in row] for row in frame.itertuples(index=False)]}
+
+
+def _verdict_counts(verdicts: pd.Series) -> str:
+    return ", ".join(f"{n} {VERDICT_LABELS.get(v, v)}" for v, n in verdicts.value_counts().items())
 
 
 def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
@@ -318,75 +381,43 @@ def index_page(notebooks: list[NotebookInfo], rep: pd.DataFrame) -> str:
     overall = board["overall"].copy()
     overall.loc["total"] = overall["claims"].sum()
     overall.index = [VERDICT_LABELS.get(v, v) for v in overall.index]
-    by_topic = board["topic"].rename(index=topic_label)
-    parts = [
-        "# Policy claims, rebuilt from public data\n",
-        "Each notebook takes the numbers that a set of policy documents state, rebuilds them from public data "
-        "(cited in the [data catalogue](data.md)) and gives every claim a verdict: *reproduced*, *differs* "
-        "(with the reason), *attributed* (the named source says it, but its own data are not public), "
-        "*replicated on simulated data* (where the real data are confidential) or *not checkable* (with the "
-        "category and reason). The standard each verdict must meet is in the project's "
-        "`docs/verdict_standard.md`. This site is built from the executed notebooks; it needs no network.\n",
-        "## Scoreboard\n",
-        _md_table(overall, "verdict"),
-        "\n### What stands behind the verdicts, by topic\n",
-        "Claims checked against public data (reproduced or differs), claims only attributed to their source, "
-        "claims replicated on simulated data (which says the design works, not that the real-data number is "
-        "right), and claims no public evidence can settle:\n",
-        _md_table(board["evidence"].rename(index=topic_label), "topic"),
-        "\nBrowse and filter every claim in the [claims table](claims.md). Verdicts by topic:\n",
-        _md_table(by_topic, "topic"),
-        "\n## The notebooks and the question each answers\n",
-    ]
+    listed = []
     for nb in notebooks:
         mine = rep[rep["notebook"] == nb.stem]
-        status = "" if nb.executed else " *(not executed yet)*"
-        parts.append(f"### {nb.number} · {{doc}}`{nb.title} <notebooks/{nb.stem}>`{status}\n")
-        parts.append(nb.question + "\n")
-        if len(mine):
-            counts = ", ".join(f"{n} {VERDICT_LABELS.get(v, v)}" for v, n in mine["verdict"].value_counts().items())
-            parts.append(f"\n*Verdicts:* {len(mine)} claims — {counts}.\n")
-    parts.append("\n## Also here\n\n* [Figure gallery](gallery.md): every figure with caption, source and "
-                 "downloads (PNG, SVG, PDF).\n* [Data catalogue](data.md): every table with columns, units, "
-                 "sources, licence and checksum.\n* [Claims table](claims.md): every claim, searchable.\n")
-    parts.append("\n```{toctree}\n:hidden:\n:caption: Notebooks\n\n"
-                 + "\n".join(f"notebooks/{nb.stem}" for nb in notebooks) + "\n```\n")
-    parts.append("\n```{toctree}\n:hidden:\n:caption: Reference\n\ngallery\ndata\nclaims\n```\n")
-    return "\n".join(parts)
+        listed.append({"number": nb.number, "title": nb.title, "stem": nb.stem, "executed": nb.executed,
+                       "question": nb.question, "claims": len(mine), "counts": _verdict_counts(mine["verdict"])})
+    return render("index.md.jinja", overall=_md_table(overall, "verdict"),
+                  evidence=_md_table(board["evidence"].rename(index=topic_label), "topic"),
+                  by_topic=_md_table(board["topic"].rename(index=topic_label), "topic"), notebooks=listed)
+
+
+def figure_card(f: FigureInfo) -> dict:
+    """What the figure template shows of one figure (links relative to the site's root)."""
+    image = f"figures/{f.name}.{'png' if 'png' in f.formats else f.formats[0]}" if f.formats else ""
+    where = None
+    if f.notebook:
+        where = {"href": f.notebook.page + (f"#{f.section[1]}" if f.section and f.section[1] else ""),
+                 "label": f"{f.notebook.number} › {f.section[0]}" if f.section else f.notebook.title}
+    data_note = None
+    if not f.data and f.notebook:  # no resources recorded: point to where the notebook describes its data
+        anchor = f.notebook.data_section()
+        data_note = ({"href": f"{f.notebook.page}#{anchor[1]}", "label": f"{f.notebook.number} › {anchor[0]}"}
+                     if anchor else {"href": "data.html", "label": "the data catalogue"})
+    return {"name": f.name, "image": image, "formats": f.formats, "has_sidecar": bool(f.caption or f.source),
+            "caption": f.caption, "source": f.source, "simulated": f.simulated, "where": where,
+            "data": list(f.data), "data_note": data_note}
 
 
 def gallery_page(figs: list[FigureInfo], notebooks: list[NotebookInfo]) -> str:
-    parts = ["# Figure gallery\n",
-             f"All {len(figs)} figures in `figures/`, grouped by the notebook that makes them. Each links to its "
-             "PNG (screen), SVG (text kept as text) and PDF (fonts embedded) and to its caption sidecar (`.txt`, "
-             "ready to paste). `python -m analysis figures --format pdf --out DIR` exports a chosen set.\n"]
     groups: dict[str, list[FigureInfo]] = {}
     for f in figs:
         groups.setdefault(f.notebook.stem if f.notebook else "", []).append(f)
+    listed = []
     for key, items in groups.items():
         nb = next((n for n in notebooks if n.stem == key), None)
-        parts.append(f"## {nb.number} · {nb.title}\n" if nb else "## Figures of no notebook\n")
-        cards = []
-        for f in items:
-            img = f"figures/{f.name}.{'png' if 'png' in f.formats else (f.formats[0] if f.formats else 'png')}"
-            where = ""
-            if f.notebook:
-                href = f.notebook.page + (f"#{f.section[1]}" if f.section and f.section[1] else "")
-                label = f"{f.notebook.number} › {f.section[0]}" if f.section else f.notebook.title
-                where = f'Made in <a href="{_e(href)}">{_e(label)}</a>'
-            links = " ".join(f'<a href="figures/{_e(f.name)}.{fmt}">{fmt.upper()}</a>' for fmt in f.formats)
-            if (f.caption or f.source):
-                links += f' <a href="figures/{_e(f.name)}.txt">caption&nbsp;.txt</a>'
-            flag = '<span class="simulated-flag">SIMULATED DATA</span> ' if f.simulated else ""
-            body = (f'<figure id="fig-{_e(f.name)}">'
-                    + (f'<a href="{_e(img)}"><img src="{_e(img)}" alt="{_e(f.caption or f.name)}"></a>'
-                       if f.formats else "<p>(no image file)</p>")
-                    + f"<figcaption><strong>{_e(f.name)}</strong>. {flag}{_e(f.caption) or '<em>no caption sidecar</em>'}"
-                    + f'<div class="fig-source">{_e(f.source)}</div>'
-                    + f'<div class="fig-where">{where}</div><div class="fig-links">{links}</div></figcaption></figure>')
-            cards.append(body)
-        parts.append(_raw('<div class="gallery">\n' + "\n".join(cards) + "\n</div>"))
-    return "\n".join(parts)
+        listed.append({"heading": f"{nb.number} · {nb.title}" if nb else "Figures of no notebook",
+                       "figures": [figure_card(f) for f in items]})
+    return render("gallery.md.jinja", count=len(figs), groups=listed, base="")
 
 
 def _constraints(c: dict) -> str:
@@ -404,42 +435,26 @@ def _constraints(c: dict) -> str:
 
 
 def data_page(package: dict) -> str:
-    res_list = package.get("resources", [])
-    lic = "; ".join(l.get("title") or l.get("name", "") for l in package.get("licenses", []))
-    parts = ["# Data catalogue\n",
-             f"{len(res_list)} tables in `data/`, each described in `data/datapackage.json` (Frictionless) and "
-             f"validated on every load. {package.get('description', '')}\n\nPackage licence: {lic}. Each table's "
-             "own licence and sources are listed with it (see also `DATA_LICENSES.md`).\n"]
-    toc = ", ".join(f'<a href="#data-{_e(r["name"])}">{_e(r["name"])}</a>' for r in res_list)
-    parts.append(_raw(f"<p>{toc}</p>"))
-    for r in res_list:
-        fields = r.get("schema", {}).get("fields", [])
-        pk = r.get("schema", {}).get("primaryKey")
-        rows = "".join(
-            f"<tr><td><code>{_e(f.get('name'))}</code></td><td>{_e(f.get('type'))}</td><td>{_e(f.get('unit'))}</td>"
-            f"<td>{_e(f.get('description'))}</td><td>{_e(_constraints(f.get('constraints')))}</td></tr>"
-            for f in fields)
-        sources = "".join(
-            f"<li>{_e(s.get('title'))}" + (f" — {_link(s.get('path', ''))}" if s.get("path") else "")
-            + (f"<br><span class=\"meta\">{_e(s.get('description'))}</span>" if s.get("description") else "")
-            + "</li>" for s in r.get("sources", []))
-        licences = "".join(
-            f"<li><strong>{_e(l.get('name'))}</strong>: {_e(l.get('title'))}"
-            + (f" ({_link(l['path'])})" if l.get("path") else "") + "</li>" for l in r.get("licenses", []))
-        digest = str(r.get("hash", "")).removeprefix("sha256:")
-        size = f"{int(r['bytes']):,} bytes" if r.get("bytes") else ""
-        parts.append(_raw(
-            f'<section class="resource" id="data-{_e(r["name"])}"><h2>{_e(r["name"])}</h2>'
-            f"<p><strong>{_e(r.get('title'))}</strong></p><p>{_e(r.get('description'))}</p>"
-            f'<p class="meta">File <a href="data/{_e(r["path"])}" download>data/{_e(r["path"])}</a> · {size} · '
-            f'sha256 <code class="hash">{_e(digest)}</code>'
-            + (f" · primary key: <code>{_e(', '.join(pk) if isinstance(pk, list) else pk)}</code>" if pk else "")
-            + "</p>"
-            f'<table class="catalogue docutils"><thead><tr><th>column</th><th>type</th><th>unit</th>'
-            f"<th>description</th><th>constraints</th></tr></thead><tbody>{rows}</tbody></table>"
-            f"<p><strong>Sources</strong></p><ul>{sources}</ul><p><strong>Licence</strong></p><ul>{licences}</ul>"
-            "</section>"))
-    return "\n".join(parts)
+    resources = []
+    for r in package.get("resources", []):
+        schema = r.get("schema", {})
+        pk = schema.get("primaryKey")
+        resources.append({
+            "name": r["name"], "title": _text(r.get("title")), "description": _text(r.get("description")),
+            "path": r["path"], "size": f"{int(r['bytes']):,} bytes" if r.get("bytes") else "",
+            "digest": str(r.get("hash", "")).removeprefix("sha256:"),
+            "primary_key": ", ".join(pk) if isinstance(pk, list) else _text(pk),
+            "fields": [{"name": _text(f.get("name")), "type": _text(f.get("type")), "unit": _text(f.get("unit")),
+                        "description": _text(f.get("description")), "constraints": _constraints(f.get("constraints"))}
+                       for f in schema.get("fields", [])],
+            "sources": [{"title": _text(s.get("title")), "path": _text(s.get("path")),
+                         "description": _text(s.get("description"))} for s in r.get("sources", [])],
+            "licences": [{"name": _text(l.get("name")), "title": _text(l.get("title")), "path": _text(l.get("path"))}
+                         for l in r.get("licenses", [])],
+        })
+    licence = "; ".join(l.get("title") or l.get("name", "") for l in package.get("licenses", []))
+    return render("data.md.jinja", resources=resources, description=_text(package.get("description")),
+                  licence=licence)
 
 
 # What the details of a claim show, in this order: (column, label). Empty values are left out.
@@ -450,6 +465,9 @@ CLAIM_DETAILS = (
     ("basis_note", "Basis"), ("category", "Not checkable because"), ("searched", "Searched"),
     ("sources", "Sources"),
 )
+# The language of a column's text where it is not English: the claim's own words are Chinese, and the browser
+# picks a Chinese font for them.
+LANGUAGE = {"quote": "zh"}
 
 
 def article_keys(rep: pd.DataFrame) -> dict[str, str]:
@@ -459,122 +477,37 @@ def article_keys(rep: pd.DataFrame) -> dict[str, str]:
     return {a: f"A{i}" for i, a in enumerate(seen, start=1)}
 
 
-ZH = ' lang="zh"'  # the claim's own words are Chinese: the browser picks a Chinese font for them
-
-
-def _breakable(x) -> str:
-    """Escaped text that may break after an underscore (long snake_case names and units in narrow columns)."""
-    return _e(x).replace("_", "_<wbr>")
-
-
-def _json_ld(items: list[dict]) -> str:
-    """One ``<script type="application/ld+json">`` holding `items`; "</" escaped so no text can end the script."""
-    text = json.dumps(items, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return '<script type="application/ld+json">' + text.replace("</", "<\\/") + "</script>"
-
-
 def claims_page(rep: pd.DataFrame) -> str:
-    """The claims table: id and verdict first (visible on a phone), the paraphrase wide, the article as a short key
-    (full citations once, above the table), everything else folded into a details element per row. The ledger is
-    embedded as schema.org ClaimReview JSON-LD."""
+    """The claims table (see templates/claims_table.html.jinja), with the ledger embedded as schema.org
+    ClaimReview JSON-LD."""
     from analysis.build import claimreview
 
-    verdicts = [v for v in list(claims.VERDICTS) + [claims.UNCHECKED] if v in set(rep["verdict"])]
-    topics = sorted(set(rep["topic"]), key=topic_label)
-    opts = "".join(f'<option value="{_e(v)}">{_e(VERDICT_LABELS.get(v, v))}</option>' for v in verdicts)
-    topts = "".join(f'<option value="{_e(t)}">{_e(topic_label(t))}</option>' for t in topics)
+    present = set(rep["verdict"])
+    verdicts = [{"value": v, "label": VERDICT_LABELS.get(v, v)}
+                for v in list(claims.VERDICTS) + [claims.UNCHECKED] if v in present]
+    topics = [{"value": t, "label": topic_label(t)} for t in sorted(set(rep["topic"]), key=topic_label)]
     keys = article_keys(rep)
     rows = []
     for r in rep.to_dict("records"):
-        cid, verdict = r["claim_id"], r["verdict"]
-        key = keys.get(r["article"], "")
-        nb = (f'<a href="notebooks/{_e(r["notebook"])}.html">{_breakable(r["notebook"])}</a>'
-              if not _missing(r.get("notebook")) else "")
-        facts = "".join(f"<dt>{_e(label)}</dt><dd{ZH if col == 'quote' else ''}>{_e(r.get(col))}</dd>"
-                        for col, label in CLAIM_DETAILS if not _missing(r.get(col)))
-        key_link = f'<a href="#article-{key}" title="{_e(r["article"])}">{key}</a>' if key else ""
-        place = (f" (document {_e(r.get('document'))}, line {_e(r.get('line'))})"
-                 if not _missing(r.get("document")) else "")
-        where = f"<dt>Article</dt><dd>{key_link} {_e(r['article'])}{place}</dd>" if key else ""
-        details = (f'<details><summary>quote, reason and evidence</summary><dl class="claim-facts">{facts}{where}'
-                   "</dl></details>") if facts or where else ""
-        stated = " ".join(x for x in (_e(r.get("stated_value")), _breakable(r.get("unit"))) if x)
-        rows.append(
-            f'<tr data-verdict="{_e(verdict)}" data-topic="{_e(r["topic"])}" id="{_e(cid)}">'
-            f'<td class="claim-id"><a href="#{_e(cid)}"><code>{_e(cid)}</code></a>'
-            f'<span class="meta"> {key_link}</span></td>'
-            f'<td class="claim-verdict"><span class="verdict verdict-{_e(verdict)}">'
-            f"{_e(VERDICT_LABELS.get(verdict, verdict))}</span></td>"
-            f'<td class="claim-text">{_e(r["claim"])}{details}</td>'
-            f'<td class="claim-stated" data-label="stated">{stated or "—"}</td>'
-            f'<td class="claim-computed" data-label="computed">{_e(r.get("computed_value")) or "—"}</td>'
-            f'<td class="claim-notebook" data-label="notebook">{nb or "—"}</td></tr>')
-    articles = "".join(
-        f'<li id="article-{k}"><strong>{k}</strong> {_e(a)} '
-        f'<span class="meta">({int((rep["article"] == a).sum())} claims)</span></li>' for a, k in keys.items())
-    ld = claimreview.reviews(rep, base_url="claims.html")
-    return "\n".join([
-        "# Claims table\n",
-        f"All {len(rep)} claims in the register with the verdict of the notebook that judges them. Type to filter "
-        "(every word must appear in the row), or pick a verdict or topic; open a row's details for the claim's own "
-        "words (the quotation from the document), the reason and the evidence. `python -m analysis claims --show "
-        "ID` prints one claim with its full provenance.\n",
-        _raw(
-            '<details class="article-list"><summary>The articles the claims come from (key used in the table)'
-            f'</summary><ol class="articles">{articles}</ol></details>'
-            '<div class="filters"><input id="claims-filter" type="search" placeholder="Filter claims: id, words, '
-            'notebook…" aria-label="Filter claims">'
-            f'<select id="verdict-filter" aria-label="Verdict"><option value="">all verdicts</option>{opts}</select>'
-            f'<select id="topic-filter" aria-label="Topic"><option value="">all topics</option>{topts}</select>'
-            '<span id="claims-count" aria-live="polite"></span></div>'
-            '<table id="claim-rows" class="claims docutils"><colgroup><col class="c-id"><col class="c-verdict">'
-            '<col class="c-claim"><col class="c-stated"><col class="c-computed"><col class="c-notebook"></colgroup>'
-            "<thead><tr><th>id · article</th><th>verdict</th><th>claim (paraphrased)</th><th>stated</th>"
-            "<th>computed</th><th>notebook</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>"),
-        "\nThe same verdicts, as schema.org `ClaimReview` records for fact-checking tools, are embedded in this page "
-        "(JSON-LD) and written by `python -m analysis claims --format claimreview`.\n",
-        _raw(_json_ld(ld)),
-    ])
+        article = _text(r.get("article"))
+        rows.append({
+            "claim_id": r["claim_id"], "verdict": r["verdict"],
+            "verdict_label": VERDICT_LABELS.get(r["verdict"], r["verdict"]), "topic": _text(r["topic"]),
+            "claim": _text(r["claim"]), "key": keys.get(article, ""), "article": article,
+            "document": _text(r.get("document")), "line": _text(r.get("line")),
+            "facts": [{"label": label, "text": _text(r.get(col)), "lang": LANGUAGE.get(col, "")}
+                      for col, label in CLAIM_DETAILS if not _missing(r.get(col))],
+            "stated": _text(r.get("stated_value")), "unit": _text(r.get("unit")),
+            "computed": _text(r.get("computed_value")), "notebook": _text(r.get("notebook")),
+        })
+    articles = [{"key": k, "article": a, "claims": int((rep["article"] == a).sum())} for a, k in keys.items()]
+    return render("claims.md.jinja", rows=rows, articles=articles, verdicts=verdicts, topics=topics,
+                  claimreview=claimreview.reviews(rep, base_url="claims.html"))
 
 
 # ------------------------------------------------------------------------------------------------- sphinx
-CONF = '''\
-# Generated by analysis.build.site: do not edit (rebuilt on every `python -m analysis site`).
-project = "Policy claims, rebuilt"
-author = {author!r}
-copyright = {copyright!r}  # the holder named in CITATION.cff, so the footer names who holds it
-extensions = ["myst_nb"]
-master_doc = "index"
-exclude_patterns = ["_build", "**.ipynb_checkpoints"]
-html_theme = {theme!r}
-html_title = "Policy claims, rebuilt"
-html_static_path = ["_static"]
-html_extra_path = ["_extra"]
-html_css_files = ["site.css"]
-html_js_files = ["claims-filter.js"]
-html_copy_source = False
-html_show_sourcelink = False
-html_last_updated_fmt = None
-# Summaries in search results are fetched from the pages' sources, which a browser refuses from file:// (CORS):
-# results list the page titles only, so search works with the site opened from disk.
-html_show_search_summary = False
-myst_enable_extensions = ["dollarmath", "amsmath"]
-myst_dmath_allow_digits = False  # "$5bn-$10bn" is money, not maths
-myst_heading_anchors = 3
-nb_execution_mode = "off"
-nb_ipywidgets_js = {{}}  # no widget manager from a CDN: the site shows the default (static) outputs
-nb_merge_streams = True
-suppress_warnings = ["myst.header", "mystnb.unknown_mime_type", "myst.xref_missing", "toc.not_included"]
-# Maths is rendered at build time to MathML (latex2mathml), which Chromium, Firefox and Safari draw natively:
-# no MathJax, no web fonts, nothing to fetch.
-html_math_renderer = "mathml"
+EXTENSIONS = ["myst_nb", "sphinx_copybutton"]
 
-
-def setup(app):
-    from analysis.build.site import setup_mathml
-
-    setup_mathml(app)
-'''
 
 def _mathml(latex: str, display: bool) -> str:
     """MathML for a LaTeX string; the LaTeX itself (as code) if latex2mathml cannot parse it."""
@@ -640,16 +573,18 @@ def prepare_source(src: Path, executed_dir: Path, figures_dir: Path, data_dir: P
         if asset.is_file():
             shutil.copy2(asset, src / "_static" / asset.name)
     holder, year = citation_holder()
-    (src / "conf.py").write_text(CONF.format(theme=_theme(), author=holder,
-                                             copyright=f"{year}, {holder}" if year else holder),
-                                 encoding="utf-8")
+    (src / "conf.py").write_text(render("conf.py.jinja", theme=_theme(), extensions=EXTENSIONS, author=holder,
+                                        copyright=f"{year}, {holder}" if year else holder), encoding="utf-8")
 
     rep = claims.report()
     records = figure_records(records_dir)
-    nbs = [_prepare_notebook(p, executed_dir, src / "notebooks", rep, figures_dir, records) for p in run.notebooks()]
+    read = [(p, *_read_notebook(p, executed_dir)) for p in run.notebooks()]
+    nbs = [info for _, _, info in read]
     figs = figures_index(nbs, figures_dir, records)
+    for text_nb, nb, info in read:
+        _write_notebook(nb, info, text_nb, executed_dir, src, rep, figs)
     extra = src / "_extra"
-    (extra / "figures").mkdir(parents=True)
+    (extra / "figures").mkdir(parents=True, exist_ok=True)
     for f in figs:
         for ext in f.formats + (["txt"] if (figures_dir / f"{f.name}.txt").is_file() else []):
             shutil.copy2(figures_dir / f"{f.name}.{ext}", extra / "figures" / f"{f.name}.{ext}")
@@ -716,37 +651,3 @@ def pages(site_dir: Path) -> list[Path]:
     """The HTML pages a reader can reach (not Sphinx's genindex/search helpers)."""
     skip = {"genindex.html", "search.html"}
     return sorted(p for p in Path(site_dir).rglob("*.html") if p.name not in skip and "_static" not in p.parts)
-
-
-# ------------------------------------------------------------------------------------------ data licences
-LICENCE_START, LICENCE_END = "<!-- resources:start (python -m analysis site --update-licences) -->", "<!-- resources:end -->"
-
-
-def data_licences_table(package: dict | None = None) -> str:
-    """Markdown table: every resource with its licences and sources, read from ``data/datapackage.json``."""
-    package = package or data.descriptor()
-
-    def cell(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
-    rows = ["| resource | licence | terms (as recorded in datapackage.json) | sources |", "|---|---|---|---|"]
-    for r in package.get("resources", []):
-        lic = r.get("licenses", [])
-        sources = "; ".join(s.get("title", "") + (f" <{s['path']}>" if str(s.get("path", "")).startswith("http")
-                                                    else "") for s in r.get("sources", []))
-        rows.append(f"| `{r['name']}` | {cell(', '.join(l.get('name', '') for l in lic))} | "
-                    f"{cell(' / '.join(l.get('title', '') for l in lic))} | {cell(sources)} |")
-    return "\n".join(rows) + "\n"
-
-
-def update_data_licences(path: Path | None = None) -> Path:
-    """Rewrite the generated table in ``DATA_LICENSES.md`` (between its markers) from the data package."""
-    path = Path(path or paths.ROOT / "DATA_LICENSES.md")
-    text = path.read_text(encoding="utf-8")
-    if LICENCE_START not in text or LICENCE_END not in text:
-        raise SiteError(f"{path}: markers {LICENCE_START!r} … {LICENCE_END!r} not found")
-    head, rest = text.split(LICENCE_START, 1)
-    _, tail = rest.split(LICENCE_END, 1)
-    from analysis.core import io
-
-    return io.write_text(path, f"{head}{LICENCE_START}\n{data_licences_table()}{LICENCE_END}{tail}")

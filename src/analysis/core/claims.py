@@ -166,6 +166,15 @@ class Verdict:
     def as_row(self) -> dict:
         return {k: getattr(self, k) for k in Verdict.__annotations__}
 
+    def _repr_html_(self) -> str:
+        """A cell ending in a check shows the verdict as a small table of its filled fields, every text in full
+        (the dataclass repr stays the plain-text form)."""
+        import html
+
+        rows = "".join(f"<tr><th>{html.escape(k.replace('_', ' '))}</th><td>{html.escape(str(v))}</td></tr>"
+                       for k, v in self.as_row().items() if str(v).strip())
+        return f'<table class="verdict-record"><tbody>{rows}</tbody></table>'
+
 
 def check(
     claim_id: str,
@@ -446,13 +455,14 @@ class Ledger:
         """:func:`combine`, recorded in this ledger."""
         return self.record(combine(claim_id, parts, **kwargs))
 
-    def table(self) -> pd.DataFrame:
-        """The verdicts recorded so far, joined to the claim text, for display in the notebook."""
+    def table(self) -> VerdictTable:
+        """The verdicts recorded so far, joined to the claim text, for display in the notebook (every reason in
+        full: see :class:`VerdictTable`)."""
         rows = pd.DataFrame([v.as_row() for v in self.verdicts.values()], columns=list(Verdict.__annotations__))
         reg = register()[["claim_id", "claim"]]
-        return reg.merge(rows, on="claim_id", how="inner")[
+        return VerdictTable(reg.merge(rows, on="claim_id", how="inner")[
             ["claim_id", "claim", "stated_value", "computed_value", "comparison", "verdict", "reason"]
-        ].sort_values("claim_id", key=_claim_sort_key, ignore_index=True)
+        ].sort_values("claim_id", key=_claim_sort_key, ignore_index=True))
 
     def write(self) -> pd.DataFrame:
         """Write ``build/verdicts/<notebook>.csv`` (atomically) and return the table written."""
@@ -461,6 +471,30 @@ class Ledger:
         frame = frame.sort_values("claim_id", key=_claim_sort_key, ignore_index=True)
         io.write_csv(paths.VERDICTS / f"{self.notebook}.csv", frame)
         return frame
+
+
+class VerdictTable(pd.DataFrame):
+    """A table of verdicts (what :meth:`Ledger.table` returns): a DataFrame that shows every row and every text in
+    full in a notebook, whatever ``display.max_colwidth`` / ``display.max_rows`` say, because a reason cut at 90
+    characters is a reason a reader cannot check. Selections of it (``.loc``) stay verdict tables."""
+
+    @property
+    def _constructor(self):
+        return VerdictTable
+
+    def _repr_html_(self) -> str:
+        import html
+
+        def text(x) -> str:
+            return "" if x is None or (not isinstance(x, str) and pd.isna(x)) else html.escape(str(x))
+
+        # headers that can wrap; each cell names its column (data-label), so a narrow page can show rows as cards
+        labels = [html.escape(str(c).replace("_", " ")) for c in self.columns]
+        head = "".join(f"<th>{label}</th>" for label in labels)
+        body = "".join("<tr>" + "".join(f'<td data-label="{label}">{text(v)}</td>' for label, v in zip(labels, row))
+                       + "</tr>" for row in self.itertuples(index=False))
+        return (f'<table class="dataframe verdict-table"><thead><tr>{head}</tr></thead>'
+                f"<tbody>{body}</tbody></table>")
 
 
 def _claim_sort_key(ids: pd.Series) -> pd.Series:

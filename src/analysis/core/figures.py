@@ -87,7 +87,7 @@ def style():
 
 
 def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
-         out_dir: Path | None = None) -> Saved:
+         out_dir: Path | None = None, data: str | list[str] | tuple[str, ...] = ()) -> Saved:
     """Write `fig` as PNG, SVG and PDF plus a caption/source sidecar; return the paths written.
 
     Parameters
@@ -96,11 +96,20 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
     caption : one or two sentences saying what the figure shows.
     source : the data behind it (publication, table), printed under the figure and in the sidecar.
     simulated : the data are simulated; the figure says so in its corner and in the sidecar.
+    data : the resources it plots (names in ``data/datapackage.json``); optional. Recorded with the figure (not in
+        its files), so the site links the figure to those tables in the data catalogue.
     """
     if not name or "/" in name or name != name.strip():
         raise ValueError(f"figure name {name!r} must be a plain file stem")
     if not caption.strip() or not source.strip():
         raise ValueError(f"figure {name}: caption and source are required")
+    resources = [data] if isinstance(data, str) else list(data)
+    if resources:
+        from analysis.core import data as datapackage
+
+        known = {r["name"] for r in datapackage.descriptor().get("resources", [])}
+        if unknown := [r for r in resources if r not in known]:
+            raise ValueError(f"figure {name}: data={unknown} not in data/datapackage.json")
     out_dir = Path(out_dir or paths.FIGURES)
     label = f"Source: {source}"
     if simulated:
@@ -119,11 +128,11 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool = False,
         written[fmt] = target
     sidecar = f"{caption.strip()}\n\n{label}\n"
     written["txt"] = io.write_text(out_dir / f"{name}.txt", sidecar)
-    _record(name)
+    _record(name, resources)
     return written
 
 
-def _record(name: str) -> None:
+def _record(name: str, resources: list[str] | None = None) -> None:
     """Note which notebook cell saved figure `name` (``build/figure_records/<name>.json``), when the runner executes
     the notebook: the site places the figure in that cell's section from this record, not by reading code.
 
@@ -141,7 +150,10 @@ def _record(name: str) -> None:
     except (ImportError, AttributeError):  # not in an IPython kernel
         history = []
     cell = cell_key(history[-1]) if history else None
-    io.write_json(paths.FIGURE_RECORDS / f"{name}.json", {"figure": name, "notebook": notebook, "cell": cell})
+    record = {"figure": name, "notebook": notebook, "cell": cell}
+    if resources:  # only when named, so records of calls without data= stay as they were
+        record["data"] = list(resources)
+    io.write_json(paths.FIGURE_RECORDS / f"{name}.json", record)
 
 
 def cell_key(source: str) -> str:
