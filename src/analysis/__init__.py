@@ -17,3 +17,12 @@ try:
     _warnings.filterwarnings("ignore", category=_Pandas4Warning, module="pyfixest")
 except ImportError:  # pragma: no cover - older pandas
     pass
+
+# Tables in the notebooks show their text in full (the site wraps long cells; a reason cut at 50 characters with
+# "..." is a reason a reader cannot check).
+try:
+    import pandas as _pd
+
+    _pd.set_option("display.max_colwidth", None)
+except ImportError:  # pragma: no cover - pandas is a dependency
+    pass
