@@ -180,6 +180,8 @@ def fit_to_content(control) -> Any:
             control.layout.width = f"{max(width, 300)}px"  # never narrower than JupyterLab's default
     if control.layout.flex is None:
         control.layout.flex = "0 0 auto"
+    if control.layout.margin is None:  # room between one control's readout and the next one's label
+        control.layout.margin = "2px 28px 6px 2px"
     return control
 
 
