@@ -161,7 +161,8 @@ def fit_to_content(control) -> Any:
 
     The label gets its natural width (``style.description_width = "initial"``); a control gets a CSS width that
     holds its label, a slider's track and its longest readout, or a select's longest option. A width or label
-    width the notebook set itself is kept. ``flex: 0 0 auto`` stops the row of controls from squeezing it.
+    width the notebook set itself is kept. ``flex: 0 0 auto`` stops the row of controls from squeezing it; a right
+    margin keeps one control's readout apart from the next one's label.
     """
     style = getattr(control, "style", None)
     if style is not None and "description_width" in style.keys and not style.description_width:
