@@ -151,9 +151,9 @@ def test_fit_to_content_sets_natural_label_width_and_room_for_the_readout():
     # label + track + the readout "1980 – 2026" (11 characters), each at a generous glyph width
     need = interactive.CHAR_PX * (len("Fiscal years") + len("1980 – 2026")) + interactive.TRACK_PX
     assert width >= need
-    assert [len(t) for t in interactive._readouts(slider)] == [len("1980 – 2026")]
+    assert [len(t) for t in interactive.readout_texts(slider)] == [len("1980 – 2026")]
     floats = interactive.fit_to_content(w.FloatSlider(min=0.0, max=150.0, description="China, %"))
-    assert "150.00" in interactive._readouts(floats)  # readout_format '.2f', as the front end shows it
+    assert "150.00" in interactive.readout_texts(floats)  # readout_format '.2f', as the front end shows it
     long_option = "(c) frontier rebuilt, amortized (Epoch Jul-2024)"
     select = interactive.fit_to_content(w.SelectMultiple(options=[(long_option, "c"), ("(a) short", "a")],
                                                          description="Model sets"))

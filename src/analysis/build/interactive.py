@@ -141,7 +141,7 @@ def _text_px(text: str) -> int:
     return int(round(CHAR_PX * len(text)))
 
 
-def _readouts(control) -> list[str]:
+def readout_texts(control) -> list[str]:
     """The longest texts a slider's readout can show: its bounds, formatted as the front end formats them."""
     fmt = getattr(control, "readout_format", "") or ""
     texts = []
@@ -171,9 +171,11 @@ def fit_to_content(control) -> Any:
         description = getattr(control, "description", "") or ""
         label = _text_px(description) + LABEL_GAP_PX if description else 0
         if hasattr(control, "readout") and hasattr(control, "max"):  # a slider
-            width = label + TRACK_PX + max(_text_px(t) for t in _readouts(control)) + LABEL_GAP_PX
+            width = label + TRACK_PX + max(_text_px(t) for t in readout_texts(control)) + LABEL_GAP_PX
         elif hasattr(control, "options"):  # a dropdown or a (multiple) select
-            labels = [str(option) for option in getattr(control, "_options_labels", ())] or [""]
+            options = control.options
+            labels = [str(o[0] if isinstance(o, tuple) else o) for o in (options.keys() if isinstance(options, dict)
+                                                                          else options)] or [""]
             width = label + max(_text_px(t) for t in labels) + SELECT_CHROME_PX
         else:
             width = None
