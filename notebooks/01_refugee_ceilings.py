@@ -143,6 +143,7 @@ terms = table.groupby("administration", sort=False)["fiscal_year"].agg(["min", "
 refugee_panel = interactive.panel(
     refugee_view,
     title="US refugee ceilings and admissions: choose years and administrations",
+    empty=lambda years, administrations: refugees.empty_selection(table, years, administrations),
     years=widgets.IntRangeSlider(value=(first_fy, last_fy), min=int(table["fiscal_year"].min()),
                                  max=int(table["fiscal_year"].max()), step=1, description="Fiscal years",
                                  continuous_update=False),

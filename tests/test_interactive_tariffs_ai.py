@@ -165,7 +165,25 @@ def test_growth_controls_change_the_output(growth_kernel):
     s = _state(k)
     assert s["keys"] == ["b_aiindex_cloud"] and s["panels"] == 1 and s["xmax"] == pytest.approx(2055)
 
-    k.run("growth_panel.controls['model_sets'].value = ('c_frontier_amortized_rebuilt',)")  # none priced by cloud
+    shown = k.run("growth_panel.controls['model_sets'].value = ('c_frontier_amortized_rebuilt',)")  # none by cloud
     s = _state(k)
     assert s["kind"] == "str" and s["last"].startswith("No fit matches")
+    notes = [m["content"]["data"].get("text/html", "") for m in shown if m["msg_type"] == "display_data"]
+    assert any("analysis-notice" in n and "No fit matches" in n for n in notes), "the message is not shown as a notice"
+    assert not _pngs(shown)
     assert k.stdout("print(len(growth_panel.errors))").strip() == "0"
+
+
+# ------------------------------------------------------------------------- both: controls sized to their text
+def _sizes(kernel: Kernel, panel: str) -> dict:
+    return _json(kernel, f"{{n: [c.style.description_width, c.layout.width, c.layout.flex, c.description] "
+                         f"for n, c in {panel}.controls.items()}}")
+
+
+def test_tariff_and_growth_controls_show_labels_and_readouts_in_full(tariff_kernel, growth_kernel):
+    """Each control's label takes its text's width (never "Cost me…"), and the control is wide enough for the label
+    plus a slider's track and readout or a dropdown's longest option (interactive.fit_to_content)."""
+    for kernel, panel in ((tariff_kernel, "scenario_panel"), (growth_kernel, "growth_panel")):
+        for name, (label_width, width, flex, description) in _sizes(kernel, panel).items():
+            assert label_width == "initial", (panel, name, label_width)
+            assert flex == "0 0 auto" and width.endswith("px") and int(width[:-2]) >= 300, (panel, name, width)

@@ -48,6 +48,25 @@ def by_administration(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def empty_selection(table: pd.DataFrame, years: tuple[int, int], administrations) -> str | None:
+    """Why the chosen fiscal years and administrations leave no row to show, or None if some row is left.
+
+    For notebook 01's controls: the reader learns which administration has no year in the range and what to do,
+    instead of seeing an empty chart.
+    """
+    first, last = years
+    if not administrations:
+        return "No administration chosen: pick at least one."
+    chosen = table[table["fiscal_year"].between(first, last) & table["administration"].isin(administrations)]
+    if len(chosen):
+        return None
+    names = list(dict.fromkeys(ADMINISTRATIONS.get(a, (a,))[0] for a in administrations))
+    who = (f"the {names[0]} administration" if len(names) == 1
+           else f"the {', '.join(names[:-1])} or {names[-1]} administrations")
+    return (f"No fiscal years of {who} between {first} and {last}: "
+            "widen the years or pick another administration.")
+
+
 def plot_ceilings(table: pd.DataFrame, first_fy: int = 1980, last_fy: int = 2026):
     """Ceiling (final, with initial where it was revised) against admissions, administrations shaded."""
     import matplotlib.pyplot as plt
