@@ -1,9 +1,19 @@
-"""One-off: data/refugee_policy_parameters.csv from the public sources cited in each row (no input files)."""
+"""Build data/refugee_policy_parameters.csv: one cited value per row, from the public sources named in each row.
+
+No input files: every value, locator and URL is written out below, as read on the date in R; nothing is typed from
+memory or computed.
+
+Run from the repository root: ``PYTHONPATH=src python scripts/provenance/refugees/build_refugee_policy_parameters.py``
+"""
 import csv
 import sys
 from pathlib import Path
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
+from _common import describe, field  # noqa: E402
+
+from analysis.core import paths  # noqa: E402
+
 R = "2026-11-28"
 FR8977 = ("Executive Order 13769 of January 27, 2017, Protecting the Nation From Foreign Terrorist Entry Into the United States (82 FR 8977-8982, FR Doc 2017-02281), Federal Register page 8979 as reproduced in 'Trump Executive Orders 2017-2021'",
           "Executive Office of the President / Federal Register", "http://online.flipbuilder.com/mcjt/tsle/files/basic-html/page18.html")
@@ -225,7 +235,90 @@ add("pacr_processed_end_jan_2020", "REF-22", "Prompt Asylum Claim Review (PACR)"
     "figure from an unnamed government source; earlier than the mid-March date of the claim")
 
 cols = ["parameter_id","claim_ids","instrument","parameter","value","unit","date","source_title","publisher","url","date_read","quote_or_locator","source_kind","note"]
-with open(DATA / "refugee_policy_parameters.csv","w",newline="",encoding="utf-8") as f:
-    w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
-    w.writeheader(); w.writerows(rows)
-print(len(rows))
+
+RESOURCE = {
+    "name": "refugee_policy_parameters",
+    "path": "refugee_policy_parameters.csv",
+    "title": ("Refugee and asylum policy parameters 2017-2021 (suspensions, vetting, determinations, ACAs, "
+     "PACR/HARP), one cited value per row"),
+    "description": ("Public values needed to check claims REF-01, REF-05, REF-06, REF-10, REF-15, REF-17 to REF-24 "
+     "(Megan Hogan, PIIE, 24 Jun 2024, 'Trump vs. Biden on immigration: A side-by-side policy "
+     "comparison'). One row per parameter, each with its own source, URL, locator and date read. Rows "
+     "with unit 'date' are date-valued: the value is in the date column and value is empty. An empty "
+     "value in any other row means no stored source gave it; the note says what was looked for. Nothing "
+     "is filled from memory or computed."),
+    "sources": [
+        {
+            "title": ("Federal Register: EO 13769 (82 FR 8977), EO 13815 (82 FR 50055), PD 2019-01 (83 FR 55091), "
+             "PD 2021-02 (85 FR 71219), ACA interim final rule (84 FR 63994)"),
+            "path": "https://www.federalregister.gov/",
+            "description": "Presidential documents and rules; exact page and URL per row. Read 2026-11-28.",
+        },
+        {
+            "title": ("State Department TIAS 19-1115 (U.S.-Guatemala agreement, signed 26 Jul 2019, in force 15 "
+             "Nov 2019); DHS press release of 29 Jan 2018; DHS fact sheet on agreements with Guatemala, "
+             "Honduras and El Salvador; State Department statements of 17 Sep 2018 and 30 Sep 2020"),
+            "path": ("https://www.dhs.gov/news/2018/01/29/dhs-announces-additional-enhanced-security-procedures-refugees-seeking-resettlement"),
+            "description": "Agency announcements; URL per row. Read 2026-11-28.",
+        },
+        {
+            "title": ("GAO-21-144 (Jan 2021) on the PACR/HARP pilots; Senate Foreign Relations Committee report S. "
+             "Prt. 117-13 (18 Jan 2021) on the ACAs"),
+            "path": "https://www.gao.gov/products/gao-21-144",
+            "description": "Oversight reports; URL per row. Read 2026-11-28.",
+        },
+        {
+            "title": ("Secondary: Human Rights Watch / Refugees International, Reuters, AP, Washington Post, VOA, "
+             "Courthouse News, CQ Roll Call, Miller Mayer, LIRS, Infogalactic, Immigration Policy "
+             "Tracking Project"),
+            "path": ("https://www.hrw.org/report/2020/05/19/deportation-layover/failure-protection-under-us-guatemala-asylum-cooperative"),
+            "description": ("Used where no primary text was found in the stored sources; source_kind = secondary in "
+             "those rows. Read 2026-11-28."),
+        },
+    ],
+    "licenses": [
+        {
+            "name": "public-domain-us-gov",
+            "title": ("US government works (17 U.S.C. 105); facts from other publishers cited with attribution, no "
+             "text reproduced beyond short locators"),
+        },
+    ],
+    "schema": {
+        "fields": [
+            field("parameter_id", "string", "Unique snake_case key", required=True, unique=True,
+              pattern="[a-z0-9]+(_[a-z0-9]+)*"),
+            field("claim_ids", "string", "Claims (data/claims.csv) the row bears on, ';'-separated",
+              required=True, pattern="REF-[0-9]{2}(;REF-[0-9]{2})*"),
+            field("instrument", "string",
+              "Executive order, determination, agreement, programme or announcement", required=True),
+            field("parameter", "string", "What is measured, in words", required=True),
+            field("value", "number",
+              "The value in `unit`; empty for date-valued rows and where no source gives it", minimum=0),
+            field("unit", "string",
+              "Unit of value; 'date' marks a date-valued row (value in the date column)",
+              required=True,
+              enum=["days", "countries", "persons", "years", "agreements", "indicator", "date"]),
+            field("date", "string",
+              ("ISO 8601 date (YYYY-MM-DD), or month (YYYY-MM) where the source gives only the month: "
+                   "the date the value refers to, or the instrument's date"), 
+              pattern="[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?"),
+            field("source_title", "string", "Title of the source read"),
+            field("publisher", "string"),
+            field("url", "string", "Address of the copy read", pattern="https?://\\S+"),
+            field("date_read", "date", required=True),
+            field("quote_or_locator", "string", "Section, page or paragraph; short phrase only"),
+            field("source_kind", "string", enum=["primary", "official_statistics", "secondary"]),
+            field("note", "string",
+              "Caveats: approximations, count dates, discrepancies, what was looked for when empty"),
+        ],
+        "primaryKey": ["parameter_id"],
+        "missingValues": [""],
+    },
+}
+
+if __name__ == "__main__":
+    with open(paths.DATA / RESOURCE["path"], "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    describe(RESOURCE)

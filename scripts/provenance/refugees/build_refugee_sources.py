@@ -1,11 +1,18 @@
-"""One-off: write data/refugee_sources.csv from the source keys of an earlier compilation of refugee sources.
+"""Build data/refugee_sources.csv: the source keys of the refugee tables, expanded (publisher, title, date, URL).
 
-No input files: every fact (publisher, title, date, URL) is written out below, as read from the public page named.
+No input files: every fact is written out below, as read from the public page named.
+
+Run from the repository root: ``PYTHONPATH=src python scripts/provenance/refugees/build_refugee_sources.py``
 """
-import csv, io, sys
+import csv
+import io
+import sys
 from pathlib import Path
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "src"))
-from analysis.core import io as aio, paths
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import describe, field  # noqa: E402
+
+from analysis.core import io as aio, paths  # noqa: E402
 
 USG = "US government work: public domain (17 U.S.C. 105)"
 NEWS = "(c) the publisher; facts and short quotations only"
@@ -96,9 +103,92 @@ rows = [
 ]
 cols = ["key", "publisher", "title", "date", "url", "kind", "licence_note", "note"]
 assert len({r[0] for r in rows}) == len(rows)
-buf = io.StringIO()
-w = csv.writer(buf, lineterminator="\n")
-w.writerow(cols)
-w.writerows(rows)
-aio.write_text(paths.DATA / "refugee_sources.csv", buf.getvalue())
-print(len(rows), "rows")
+
+RESOURCE = {
+    "name": "refugee_sources",
+    "path": "refugee_sources.csv",
+    "title": "Source keys of the refugee ceilings and admissions tables",
+    "description": ("One row per source key used in refugee_ceilings_admissions.csv (ceiling_source, admitted_source) "
+     "and refugee_cross_check.csv (source_a, source_b), and only those. Every fact (publisher, title, "
+     "date, URL) was compiled from the cited public source; nothing is filled from memory. An empty date "
+     "or url means the README gives none."),
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "sources": [
+        {
+            "title": "Source keys of the refugee tables (publisher, title, date, URL of every key)",
+            "path": "refugee_sources.csv",
+        },
+        {
+            "title": "U.S. Department of State, PRM Refugee Processing Center (WRAPS), Refugee Admissions Report",
+            "path": "https://www.wrapsnet.org/admissions-and-arrivals/",
+        },
+        {
+            "title": "DHS Office of Homeland Security Statistics, Yearbook of Immigration Statistics",
+            "path": "https://ohss.dhs.gov/topics/immigration/yearbook",
+        },
+        {
+            "title": ("Presidential Determinations on refugee admissions and Executive Orders 13769/13780 (Federal "
+             "Register)"),
+            "path": "https://www.federalregister.gov/",
+        },
+        {
+            "title": "Congressional Research Service, RL31269 and related reports (via everycrsreport.com)",
+            "path": "https://www.everycrsreport.com/reports/RL31269.html",
+        },
+        {
+            "title": "Migration Policy Institute, Migration Data Hub",
+            "path": ("https://www.migrationpolicy.org/programs/data-hub/charts/us-annual-refugee-resettlement-ceilings-and-number-refugees-admitted-united"),
+        },
+        {
+            "title": ("International Refugee Assistance Project, Refugee Reset: Mid-Year Increases to the U.S. "
+             "Refugee Admissions Target"),
+            "path": ("https://refugeerights.org/news-resources/refugee-reset-mid-year-increases-to-the-u-s-refugee-admissions-target-january-28-2020"),
+        },
+    ],
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "This bibliographic table: CC BY 4.0 (facts about publications)",
+        },
+        {
+            "name": "public-domain-us-gov",
+            "title": ("Cited US government works are public domain (17 U.S.C. 105); MPI, IRAP and news publishers "
+             "keep their copyright (facts cited only; see licence_note per row)"),
+        },
+    ],
+    "schema": {
+        "fields": [
+            field("key", "string", "Source key as used in the refugee tables", required=True, unique=True,
+              pattern="[A-Z][A-Z0-9-]*[A-Z0-9]"),
+            field("publisher", "string", "Issuing body or publisher", required=True),
+            field("title", "string", "Document title and number (e.g. PD 2016-13, 81 FR 70315)",
+              required=True),
+            field("date", "date",
+              ("ISO date of the document (PDs and EOs: date signed; WRAPS: as-of date; DHS yearbook: "
+                   "file date). Empty when the README gives no full date (month-only dates are in note)"), 
+              format="default"),
+            field("url", "string", "URL as printed in the README (empty if none)", pattern="https?://\\S+"),
+            field("kind", "string",
+              ("primary = determinations, orders and other government documents; official_statistics "
+                   "= State Dept/DHS statistical series; crs = Congressional Research Service; "
+                   "compilation = non-government data compilations (MPI, IRAP); news = news and advocacy "
+                   "reports"), 
+              required=True, enum=["primary", "official_statistics", "crs", "compilation", "news"]),
+            field("licence_note", "string", "Terms under which the source's facts are used", required=True),
+            field("note", "string", "Caveats, copies read, second URLs (from the README)"),
+        ],
+        "primaryKey": ["key"],
+        "missingValues": [""],
+    },
+}
+
+if __name__ == "__main__":
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(cols)
+    w.writerows(rows)
+    aio.write_text(paths.DATA / RESOURCE["path"], buf.getvalue())
+    describe(RESOURCE)
