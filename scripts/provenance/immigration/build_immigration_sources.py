@@ -1,14 +1,72 @@
-"""One-off: data/immigration_sources.csv from the 'Source keys' section of the immigration compilation's README.md.
+"""Build data/immigration_sources.csv: the source keys of the immigration_* and border_* tables, expanded.
 
-Input folder: environment variable IMMIGRATION_SOURCES (or first argument), holding that README.md (an earlier
-compilation made for the project, not published; every key it lists gives the public citation and URL).
+Input: the README.md of the earlier compilation of the immigration sources (made for the project, not published),
+whose 'Source keys' section gives every key's public citation and URL; keys found later with the search tool are
+written out below.
+
+The committed CSV was edited by hand after this build (commit 05e03cc: citations re-read on 2026-12-03, keys added);
+a re-run reproduces the build, not those edits, so review the diff before keeping one.
+
+Run from the repository root: ``PYTHONPATH=src python scripts/provenance/immigration/build_immigration_sources.py
+--input FOLDER`` (or set IMMIGRATION_SOURCES to the folder).
 """
-import re, pandas as pd
+import re
 import sys
 from pathlib import Path
+
+import pandas as pd
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _paths import DATA, SRC as SRC_CODE, input_dir  # noqa: E402
-readme = (input_dir("IMMIGRATION_SOURCES", "the compilation README.md") / "README.md").read_text(encoding="utf-8")
+from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+
+INPUTS = [
+    Input("README.md", "earlier compilation of the immigration sources made for the project (not published), "
+          "README.md, section 'Source keys'",
+          "c74e5f146b850feb12c479d0e94a797c974a25dde2cf90110ed4c68bce6cc061"),
+]
+
+RESOURCE = {
+    "name": "immigration_sources",
+    "path": "immigration_sources.csv",
+    "title": "Source keys of the immigration and border tables",
+    "description": ("One row per source key used in the immigration_* and border_* tables: citation (publication, table, "
+     "date), URL, kind (government = a government document or statistic; government_transcribed = a "
+     "government table read through a third-party transcription; secondary = a research centre, poll, "
+     "news or practitioner report), where the key was compiled and the date read. Citations as compiled "
+     "on 2026-11-28 and re-read 2026-12-03."),
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "sources": [
+        {
+            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
+             "every key)"),
+            "path": "immigration_sources.csv",
+        },
+        {
+            "title": ("Searches of stored public pages (Federal Register copies, court opinions, agency pages) for "
+             "the later keys"),
+            "path": "immigration_sources.csv",
+            "description": "Read 2026-11-28.",
+        },
+    ],
+    "licenses": [{"name": "CC-BY-4.0", "title": "Compilation of citations"}],
+    "schema": {
+        "fields": [
+            field("key", "string", unique=True, pattern="[a-z0-9_]+", required=True),
+            field("citation", "string", required=True),
+            field("url", "string", pattern="https?://\\S+"),
+            field("kind", "string", enum=["government", "government_transcribed", "secondary"],
+              required=True),
+            field("origin", "string", required=True),
+            field("date_read", "date", format="default", required=True),
+        ],
+        "primaryKey": ["key"],
+        "missingValues": [""],
+    },
+}
+
+readme = (input_folder(INPUTS, env="IMMIGRATION_SOURCES") / "README.md").read_text(encoding="utf-8")
 rows = []
 GOV = ("fr_", "cbp_", "ohss_", "dhs_", "crs_", "gao_", "hhs_", "omb_", "sessions_", "eo_")
 for line in readme.splitlines():
@@ -50,5 +108,5 @@ for k, c, u, kind in new:
 df = pd.DataFrame(rows).drop_duplicates("key")
 df.loc[df.key == "cbp_status_2021_01_04_reported", "kind"] = "secondary"
 df.loc[df.key == "cbp_usbp_barrier_mileage_fy2019", "url"] = "https://www.cbp.gov/newsroom/media-resources/stats"
-df.to_csv(DATA / "immigration_sources.csv", index=False, lineterminator="\n")
-print(len(df)); print(df[["key","url","kind"]].to_string())
+write_csv(df, RESOURCE)
+describe(RESOURCE)
