@@ -13,6 +13,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _ai_descriptions import LICENSES_CC_BY_4_0  # noqa: E402
 
 INPUTS = [
     Input("epoch_hardware_prices_2024-06-03.csv", "github.com/epoch-research/training-cost-trends @ "
@@ -51,14 +52,7 @@ RESOURCE = {
             "description": "Each row's own source is in price_source. Read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("Epoch AI data: CC BY 4.0. Cite: Epoch AI, 'Data on AI Models'. Published online at "
-             "epoch.ai. Retrieved from https://epoch.ai/data/ai-models"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "primaryKey": ["price_id"],
         "missingValues": [""],

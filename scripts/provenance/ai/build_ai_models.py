@@ -12,6 +12,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _ai_descriptions import LICENSES_CC_BY_4_0  # noqa: E402
 
 INPUTS = [
     Input("epoch_ai_models_db_2024-06-03_cottier2024.csv", "github.com/epoch-research/training-cost-trends @ "
@@ -57,14 +58,7 @@ RESOURCE = {
              "ML Systems - full view.csv. Read 2026-11-28."),
         },
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("Epoch AI data: CC BY 4.0. Cite: Epoch AI, 'Data on AI Models'. Published online at "
-             "epoch.ai. Retrieved from https://epoch.ai/data/ai-models"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "primaryKey": ["model"],
         "missingValues": [""],

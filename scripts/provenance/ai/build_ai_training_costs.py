@@ -12,6 +12,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _ai_descriptions import LICENSES_CC_BY_4_0  # noqa: E402
 
 INPUTS = [
     Input("ai_training_costs_compiled.csv", "earlier compilation made for the project (not published); every row names "
@@ -85,14 +86,7 @@ RESOURCE = {
             "description": "column 'Training compute cost (2023 USD)'. Read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("Epoch AI data: CC BY 4.0. Cite: Epoch AI, 'Data on AI Models'. Published online at "
-             "epoch.ai. Retrieved from https://epoch.ai/data/ai-models"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "primaryKey": ["model", "cost_method"],
         "missingValues": [""],

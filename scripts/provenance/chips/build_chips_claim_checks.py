@@ -13,6 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    LICENSES_CC_BY_4_0,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE_2,
+    SOURCE_WHITE_HOUSE_FACT_SHEETS_STATEMENTS,
+)
 
 RESOURCE = {
     "name": "chips_claim_checks",
@@ -28,32 +33,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Public pages read with the project's search tool on 2026-11-28 (URL per row, found_by = "
-             "search_tool)"),
-            "path": "see source_url column",
-        },
-        {
-            "title": ("White House fact sheets, statements and transcripts (bidenwhitehouse.archives.gov), read in "
-             "the GitHub archive brian14708/wh-briefings at commit "
-             "737ca03a271adc205c67766074ec8d0070f7ad95"),
-            "path": "https://github.com/brian14708/wh-briefings",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "sources": [SOURCE_PUBLIC_PAGES_READ_WITH_THE_2, SOURCE_WHITE_HOUSE_FACT_SHEETS_STATEMENTS],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("claim_id", "string", "Claim id in data/claims.csv", required=True, unique=True,

@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_PUBLISHER_TO_SOURCE_URL,
+    LICENSES_CC_BY_4_0,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE,
+)
 from _chips import READ, split_source  # noqa: E402
 
 INPUTS = [
@@ -42,25 +47,10 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": "Public pages read with the project's search tool (URL per row, with the date read)",
-            "path": "see source_url column",
-        },
+        SOURCE_PUBLIC_PAGES_READ_WITH_THE,
         {"title": "TrendForce DRAM revenue rankings via Evertiq", "path": "https://evertiq.com/news/51411"},
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("quarter", "string", "Calendar quarter", required=True, pattern="\\d{4}Q[1-4]"),
@@ -70,14 +60,7 @@ RESOURCE = {
               required=True, minimum=0),
             field("market_share_pct", "number", "Share of DRAM revenue", "percent", required=True,
               minimum=0, maximum=100),
-            field("publisher", "string",
-              "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)",
-              required=True),
-            field("source_page", "string",
-              ("Page or document the value was read from (title, outlet, date); may be a secondary "
-                   "report of the publisher's figure"), 
-              required=True),
-            field("source_url", "string", "URL of the page read", required=True, pattern="https?://.+"),
+            *FIELDS_PUBLISHER_TO_SOURCE_URL,
             field("found_by", "string",
               ("earlier_compilation = taken, with its publisher and URL, from an earlier compilation "
                    "of public sources made for this project (docs/sources/chips_exp.md); search_tool = "

@@ -12,6 +12,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import SOURCE_PUBLIC_PAGES_READ_WITH_THE  # noqa: E402
 from _chips import READ, split_source  # noqa: E402
 
 INPUTS = [
@@ -42,10 +43,7 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": "Public pages read with the project's search tool (URL per row, with the date read)",
-            "path": "see source_url column",
-        },
+        SOURCE_PUBLIC_PAGES_READ_WITH_THE,
         {
             "title": "Federal Reserve Board, G.5A Foreign Exchange Rates (Annual)",
             "path": "https://www.federalreserve.gov/releases/g5a/",

@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_PUBLISHER_TO_NOTE_2,
+    LICENSES_CC_BY_4_0,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE,
+)
 from _chips import READ, split_source  # noqa: E402
 
 INPUTS = [
@@ -68,25 +73,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": "Public pages read with the project's search tool (URL per row, with the date read)",
-            "path": "see source_url column",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "sources": [SOURCE_PUBLIC_PAGES_READ_WITH_THE],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("year", "integer", "Year", required=True, minimum=1990, maximum=2040),
@@ -102,21 +90,7 @@ RESOURCE = {
                 ]),
             field("region", "string", "Region the value refers to", required=True),
             field("value_usd_billion", "number", "Value", "USD billion", required=True, minimum=0),
-            field("publisher", "string",
-              "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)",
-              required=True),
-            field("source_page", "string",
-              ("Page or document the value was read from (title, outlet, date); may be a secondary "
-                   "report of the publisher's figure"), 
-              required=True),
-            field("source_url", "string", "URL of the page read", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("earlier_compilation = taken, with its publisher and URL, from an earlier compilation "
-                   "of public sources made for this project (docs/sources/chips_exp.md); search_tool = "
-                   "read by this notebook's author with the search tool"), 
-              required=True, enum=["earlier_compilation", "search_tool"]),
-            field("date_read", "date", "Date the value was read", required=True),
-            field("note", "string", "Publisher's wording"),
+            *FIELDS_PUBLISHER_TO_NOTE_2,
         ],
         "primaryKey": ["year", "scenario", "measure", "region", "publisher"],
         "missingValues": [""],

@@ -14,6 +14,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_PUBLISHER_TO_DATE_READ,
+    LICENSES_CC_BY_4_0,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE,
+    SOURCE_WHITE_HOUSE_FACT_SHEETS_STATEMENTS,
+)
 from _chips import READ  # noqa: E402
 
 TH_DEC24 = "https://www.thompsonhinesmartrade.com/2024/12/bis-seeks-to-further-strengthen-export-controls-targeting-chinas-advanced-semiconductor-industry/"
@@ -72,10 +78,7 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": "Public pages read with the project's search tool (URL per row, with the date read)",
-            "path": "see source_url column",
-        },
+        SOURCE_PUBLIC_PAGES_READ_WITH_THE,
         {
             "title": ("Micron and Applied Materials announcements of investments in India, 2023-06-22 (via "
              "Benzinga/Reuters on Yahoo Finance)"),
@@ -85,26 +88,9 @@ RESOURCE = {
             "title": "TSMC, start of 3 nm volume production, 2022-12-29 (via Evertiq)",
             "path": "https://evertiq.com/design/53066",
         },
-        {
-            "title": ("White House fact sheets, statements and transcripts (bidenwhitehouse.archives.gov), read in "
-             "the GitHub archive brian14708/wh-briefings at commit "
-             "737ca03a271adc205c67766074ec8d0070f7ad95"),
-            "path": "https://github.com/brian14708/wh-briefings",
-        },
+        SOURCE_WHITE_HOUSE_FACT_SHEETS_STATEMENTS,
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("count_id", "string", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
@@ -114,20 +100,7 @@ RESOURCE = {
             field("unit", "string", "Unit", required=True),
             field("qualifier", "string", "'at least' / 'up to' where the source gives a bound",
               enum=["at least", "up to"]),
-            field("publisher", "string",
-              "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)",
-              required=True),
-            field("source_page", "string",
-              ("Page or document the value was read from (title, outlet, date); may be a secondary "
-                   "report of the publisher's figure"), 
-              required=True),
-            field("source_url", "string", "URL of the page read", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("earlier_compilation = taken, with its publisher and URL, from an earlier compilation "
-                   "of public sources made for this project (docs/sources/chips_exp.md); search_tool = "
-                   "read by this notebook's author with the search tool"), 
-              required=True, enum=["earlier_compilation", "search_tool"]),
-            field("date_read", "date", "Date the value was read", required=True),
+            *FIELDS_PUBLISHER_TO_DATE_READ,
             field("note", "string", "Caveat"),
         ],
         "primaryKey": ["count_id"],

@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_SOURCE_URL_TO_NOTE,
+    LICENSES_CC_BY_4_0,
+    SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
+)
 from _chips import READ  # noqa: E402
 
 INPUTS = [
@@ -42,31 +47,13 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Earlier compilation of public sources for the CHIP and EXP claims (publisher, page, date "
-             "and URL given per row; found_by = earlier_compilation)"),
-            "path": "docs/sources/chips_exp.md",
-            "description": ("Rows re-read from the compilation on 2026-11-28; the public origin of each value is the "
-             "row's source_url."),
-        },
+        SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
         {
             "title": "BIS press release, GlobalFoundries penalty, 1 Nov 2024",
             "path": "https://bis.gov/node/7429",
         },
     ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("case", "string", "Case", required=True),
@@ -83,13 +70,7 @@ RESOURCE = {
             field("value", "number", "Value (unit in the unit column)", required=True, minimum=0),
             field("unit", "string", "Unit", required=True, enum=["USD_million", "USD_billion", "count"]),
             field("source_page", "string", "Source read", required=True),
-            field("source_url", "string", "URL", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("How obtained: earlier_compilation = from an earlier compilation of public sources "
-                   "(docs/sources/chips_exp.md)"), 
-              required=True, enum=["earlier_compilation"]),
-            field("date_read", "date", "Date read", required=True),
-            field("note", "string", "Caveat"),
+            *FIELDS_SOURCE_URL_TO_NOTE,
         ],
         "primaryKey": ["case", "measure"],
         "missingValues": [""],

@@ -11,6 +11,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_PUBLISHER_TO_NOTE_2,
+    SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE_2,
+)
 from _chips import READ  # noqa: E402
 
 ECD = "http://stage.exportcompliancedaily.com/article/2024/03/05/government-funding-deal-denies-bis-boost-adds-usda-to-cfius-2403040061"
@@ -69,20 +74,7 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Earlier compilation of public sources for the CHIP and EXP claims (publisher, page, date "
-             "and URL given per row; found_by = earlier_compilation)"),
-            "path": "docs/sources/chips_exp.md",
-            "description": ("Rows re-read from the compilation on 2026-11-28; the public origin of each value is the "
-             "row's source_url."),
-        },
-        {
-            "title": ("Public pages read with the project's search tool on 2026-11-28 (URL per row, found_by = "
-             "search_tool)"),
-            "path": "see source_url column",
-        },
-    ],
+    "sources": [SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES, SOURCE_PUBLIC_PAGES_READ_WITH_THE_2],
     "licenses": [
         {
             "name": "CC-BY-4.0",
@@ -120,21 +112,7 @@ RESOURCE = {
             field("qualifier", "string",
               "'about' / 'more than' where the source gives an approximation or bound",
               enum=["about", "more than"]),
-            field("publisher", "string",
-              "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)",
-              required=True),
-            field("source_page", "string",
-              ("Page or document the value was read from (title, outlet, date); may be a secondary "
-                   "report of the publisher's figure"), 
-              required=True),
-            field("source_url", "string", "URL of the page read", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("earlier_compilation = taken, with its publisher and URL, from an earlier compilation "
-                   "of public sources made for this project (docs/sources/chips_exp.md); search_tool = "
-                   "read by this notebook's author with the search tool"), 
-              required=True, enum=["earlier_compilation", "search_tool"]),
-            field("date_read", "date", "Date the value was read", required=True),
-            field("note", "string", "Publisher's wording"),
+            *FIELDS_PUBLISHER_TO_NOTE_2,
         ],
         "primaryKey": ["period", "measure", "publisher"],
         "missingValues": [""],

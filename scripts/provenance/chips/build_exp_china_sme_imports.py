@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_SOURCE_URL_TO_NOTE,
+    LICENSES_CC_BY_4_0,
+    SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
+)
 from _chips import READ  # noqa: E402
 
 INPUTS = [
@@ -41,28 +46,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Earlier compilation of public sources for the CHIP and EXP claims (publisher, page, date "
-             "and URL given per row; found_by = earlier_compilation)"),
-            "path": "docs/sources/chips_exp.md",
-            "description": ("Rows re-read from the compilation on 2026-11-28; the public origin of each value is the "
-             "row's source_url."),
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "sources": [SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("reporter", "string", "Reporting country", required=True),
@@ -79,13 +64,7 @@ RESOURCE = {
             field("unit", "string", "Unit", required=True,
               enum=["USD_billion", "USD_million", "machines", "USD_million_per_machine"]),
             field("source_page", "string", "Outlet and date of the report read", required=True),
-            field("source_url", "string", "URL", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("How obtained: earlier_compilation = from an earlier compilation of public sources "
-                   "(docs/sources/chips_exp.md)"), 
-              required=True, enum=["earlier_compilation"]),
-            field("date_read", "date", "Date read", required=True),
-            field("note", "string", "Caveat"),
+            *FIELDS_SOURCE_URL_TO_NOTE,
         ],
         "primaryKey": ["reporter", "partner", "flow", "period", "product_definition", "measure", "unit"],
         "missingValues": [""],

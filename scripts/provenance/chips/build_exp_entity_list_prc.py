@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    LICENSES_CC_BY_4_0,
+    SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE_2,
+)
 from _chips import READ  # noqa: E402
 
 INPUTS = [
@@ -52,33 +57,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Earlier compilation of public sources for the CHIP and EXP claims (publisher, page, date "
-             "and URL given per row; found_by = earlier_compilation)"),
-            "path": "docs/sources/chips_exp.md",
-            "description": ("Rows re-read from the compilation on 2026-11-28; the public origin of each value is the "
-             "row's source_url."),
-        },
-        {
-            "title": ("Public pages read with the project's search tool on 2026-11-28 (URL per row, found_by = "
-             "search_tool)"),
-            "path": "see source_url column",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "sources": [SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES, SOURCE_PUBLIC_PAGES_READ_WITH_THE_2],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("date_or_period", "string", "Rule date or as-of date/period", required=True),

@@ -11,6 +11,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field, write_csv  # noqa: E402
+from _chips_descriptions import (  # noqa: E402
+    FIELDS_PUBLISHER_TO_DATE_READ,
+    LICENSES_CC_BY_4_0,
+    SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES,
+    SOURCE_PUBLIC_PAGES_READ_WITH_THE_2,
+)
 from _chips import READ  # noqa: E402
 
 TH_DEC24 = "https://www.thompsonhinesmartrade.com/2024/12/bis-seeks-to-further-strengthen-export-controls-targeting-chinas-advanced-semiconductor-industry/"
@@ -175,33 +181,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Earlier compilation of public sources for the CHIP and EXP claims (publisher, page, date "
-             "and URL given per row; found_by = earlier_compilation)"),
-            "path": "docs/sources/chips_exp.md",
-            "description": ("Rows re-read from the compilation on 2026-11-28; the public origin of each value is the "
-             "row's source_url."),
-        },
-        {
-            "title": ("Public pages read with the project's search tool on 2026-11-28 (URL per row, found_by = "
-             "search_tool)"),
-            "path": "see source_url column",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "CC-BY-4.0",
-            "path": "https://creativecommons.org/licenses/by/4.0/",
-            "title": ("This compilation: CC BY 4.0 (facts transcribed from the cited publications, with per-row "
-             "source)"),
-        },
-        {
-            "name": "other-at",
-            "title": ("Cited publishers (SIA, IC Insights, TrendForce, news outlets, law firms) keep their "
-             "copyright; only individual facts are cited, with publisher and URL per row"),
-        },
-    ],
+    "sources": [SOURCE_EARLIER_COMPILATION_OF_PUBLIC_SOURCES, SOURCE_PUBLIC_PAGES_READ_WITH_THE_2],
+    "licenses": LICENSES_CC_BY_4_0,
     "schema": {
         "fields": [
             field("event_id", "string", "Identifier", required=True, unique=True, pattern="[a-z0-9_]+"),
@@ -211,20 +192,7 @@ RESOURCE = {
             field("precision", "string", "Precision of the date", required=True,
               enum=["year", "month", "day"]),
             field("legal_instrument", "string", "Rule, order or statute that fixes the date, if any"),
-            field("publisher", "string",
-              "Publisher of the figure (the original publisher where known, e.g. SIA, IC Insights)",
-              required=True),
-            field("source_page", "string",
-              ("Page or document the value was read from (title, outlet, date); may be a secondary "
-                   "report of the publisher's figure"), 
-              required=True),
-            field("source_url", "string", "URL of the page read", required=True, pattern="https?://.+"),
-            field("found_by", "string",
-              ("earlier_compilation = taken, with its publisher and URL, from an earlier compilation "
-                   "of public sources made for this project (docs/sources/chips_exp.md); search_tool = "
-                   "read by this notebook's author with the search tool"), 
-              required=True, enum=["earlier_compilation", "search_tool"]),
-            field("date_read", "date", "Date the value was read", required=True),
+            *FIELDS_PUBLISHER_TO_DATE_READ,
             field("note", "string", "Caveat or corroborating source"),
         ],
         "primaryKey": ["event_id"],

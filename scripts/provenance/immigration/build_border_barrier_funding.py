@@ -12,6 +12,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    FIELDS_STATUS_TO_NOTE,
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("border_barrier_funding.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -37,15 +43,8 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
         {
             "title": "CRS R45888, DHS Border Barrier Funding Through FY2021 (updated 4 Mar 2024)",
             "path": "https://www.capitollabsllc.com/crs/product/R45888",
@@ -57,12 +56,7 @@ RESOURCE = {
             "description": "Read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("record_id", "string", unique=True, pattern="BF[0-9]{2}", required=True),
@@ -71,10 +65,7 @@ RESOURCE = {
             field("legal_authority", "string"),
             field("amount_usd_billion", "number", None, "USD billion (nominal)", minimum=0, maximum=50,
               required=True),
-            field("status", "string", required=True),
-            field("source", "string", "Source key(s), ';'-separated, expanded in immigration_sources.csv",
-              pattern="[a-z0-9_]+(;[a-z0-9_]+)*", required=True),
-            field("note", "string"),
+            *FIELDS_STATUS_TO_NOTE,
         ],
         "primaryKey": ["record_id"],
         "missingValues": [""],

@@ -15,6 +15,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    FIELDS_STATUS_TO_NOTE,
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("border_barrier_miles.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -45,15 +51,8 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
         {
             "title": ("U.S. Border Patrol, Mileage of Pedestrian and Vehicle Barrier by State, data current as of "
              "30 Sep 2019"),
@@ -66,12 +65,7 @@ RESOURCE = {
             "description": "Quoted figures; see key gao_18_614.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("record_id", "string", unique=True, pattern="BM[0-9]{2}", required=True),
@@ -92,10 +86,7 @@ RESOURCE = {
             field("barrier_type", "string"),
             field("basis", "string", "Measuring convention (border length only)"),
             field("miles", "number", None, "miles", minimum=0, maximum=2000, required=True),
-            field("status", "string", required=True),
-            field("source", "string", "Source key(s), ';'-separated, expanded in immigration_sources.csv",
-              pattern="[a-z0-9_]+(;[a-z0-9_]+)*", required=True),
-            field("note", "string"),
+            *FIELDS_STATUS_TO_NOTE,
         ],
         "primaryKey": ["record_id"],
         "missingValues": [""],

@@ -13,6 +13,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV, SOURCE_SOURCE_KEYS_OF_EVERY_ROW  # noqa: E402
 
 INPUTS = [
     Input("immigration_deported.csv", "DHS Yearbook 2019 Table 39 (https://www.dhs.gov/immigration-statistics/yearbook/2019/table39) "
@@ -51,17 +52,9 @@ RESOURCE = {
             "description": ("FY1990-FY2019 as transcribed in github:ohkaaaaay/Immigration_Nation, "
              "immigration_deported.csv, commit bd86fcce7453080b149b146b54eb5f82f7f3c2b7; read 2026-11-28."),
         },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("fiscal_year", "integer", None, "US federal fiscal year", unique=True, minimum=1990,

@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("us_lawful_permanent_residents_fy.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -36,27 +41,15 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
         {
             "title": "DHS OHSS, Yearbook of Immigration Statistics, Tables 1 and 9",
             "path": "https://ohss.dhs.gov/topics/immigration/yearbook",
             "description": "Read 2026-11-28 (via transcriptions).",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("fiscal_year", "integer", None, "US federal fiscal year", unique=True, minimum=2000,

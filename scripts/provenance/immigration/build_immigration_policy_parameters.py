@@ -12,6 +12,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("immigration_policy_parameters.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -37,27 +42,15 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
         {
             "title": "Federal Register (executive orders, proclamations, rules and notices cited per row)",
             "path": "https://www.federalregister.gov/",
             "description": "Citations per row; read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("record_id", "string", unique=True, pattern="PP[0-9]{2}", required=True),

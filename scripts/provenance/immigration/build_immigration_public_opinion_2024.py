@@ -12,6 +12,10 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("us_public_opinion_immigration_2024.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -34,17 +38,7 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
-    ],
+    "sources": [SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION, SOURCE_SOURCE_KEYS_OF_EVERY_ROW],
     "licenses": [
         {
             "name": "cited-facts",

@@ -18,6 +18,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION  # noqa: E402
 
 INPUTS = [
     Input("README.md", "earlier compilation of the immigration sources made for the project (not published), "
@@ -38,11 +39,7 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
         {
             "title": ("Searches of stored public pages (Federal Register copies, court opinions, agency pages) for "
              "the later keys"),

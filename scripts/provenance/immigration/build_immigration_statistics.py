@@ -16,6 +16,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 INPUTS = [
     Input("us_immigration_single_statistics.csv", "earlier compilation of the immigration sources made for the project (not published; its README gives "
@@ -46,23 +51,8 @@ RESOURCE = {
     "format": "csv",
     "mediatype": "text/csv",
     "encoding": "utf-8",
-    "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
-    ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "sources": [SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION, SOURCE_SOURCE_KEYS_OF_EVERY_ROW],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("record_id", "string", unique=True, pattern="ST[0-9]{2}", required=True),

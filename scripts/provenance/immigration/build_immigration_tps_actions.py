@@ -11,6 +11,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field  # noqa: E402
+from _immigration_descriptions import (  # noqa: E402
+    LICENSES_PUBLIC_DOMAIN_US_GOV,
+    SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
+    SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+)
 
 RESOURCE = {
     "name": "immigration_tps_actions",
@@ -24,27 +29,15 @@ RESOURCE = {
     "mediatype": "text/csv",
     "encoding": "utf-8",
     "sources": [
-        {
-            "title": ("Source keys of the immigration and border tables (citation, URL, kind and date read of "
-             "every key)"),
-            "path": "immigration_sources.csv",
-        },
-        {
-            "title": "Source keys of every row, expanded (publication, table, URL, date read)",
-            "path": "immigration_sources.csv",
-        },
+        SOURCE_SOURCE_KEYS_OF_THE_IMMIGRATION,
+        SOURCE_SOURCE_KEYS_OF_EVERY_ROW,
         {
             "title": "USCIS/DHS Temporary Protected Status notices, Federal Register (per row)",
             "path": "https://www.federalregister.gov/",
             "description": "Read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); facts from other publishers cited with attribution",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("country", "string", required=True),

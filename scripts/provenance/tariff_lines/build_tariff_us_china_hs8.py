@@ -46,6 +46,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _tariff_lines_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
 from build_tariff_us_china_rates import HTS, RATES  # noqa: E402
 
 MITSUOXV = "github.com/mitsuoxv/us-tariffs-on-china @ edf02e95914a657d894a85797fad5c8a5e42c208, data/"
@@ -263,12 +264,7 @@ RESOURCE = {
             "description": "Parsed from the copies named in tariff_us_china_sources (PDF and text). Read 2026-12-03.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); compilers' copies used as transport only",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("edition", "string", "Which publication the line membership comes from", required=True,

@@ -13,6 +13,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field, write_csv  # noqa: E402
+from _tariff_lines_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
 
 # list_id, name, chapter-99 headings, lines announced, value announced ($bn), value basis, source of each
 LISTS = [
@@ -57,12 +58,7 @@ RESOURCE = {
             "description": "Read 2026-12-03.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); compilers' copies used as transport only",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("list_id", "string", "Section 301 list", required=True, unique=True,

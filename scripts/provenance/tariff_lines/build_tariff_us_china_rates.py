@@ -14,6 +14,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import describe, field, write_csv  # noqa: E402
+from _tariff_lines_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
 
 HTS = "usitc_hts2026r6_ch99"
 # The rate schedule of each chapter-99 heading: (heading, list_id, action, effective_date, end_date, pct, status,
@@ -65,12 +66,7 @@ RESOURCE = {
             "description": "Read 2026-12-03.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": "US government works (17 U.S.C. 105); compilers' copies used as transport only",
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("heading", "string", "Chapter 99 heading", required=True,

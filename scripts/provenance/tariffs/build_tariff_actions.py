@@ -16,6 +16,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _tariffs_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
 
 INPUTS = [
     Input("tariff_actions.csv", "earlier trade compilation made for the project (not published); each row names its publication and URL",
@@ -81,13 +82,7 @@ RESOURCE = {
              "2026-11-28 (rows revised 2026-12-03)."),
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": ("US government statistics (17 U.S.C. 105); secondary publishers keep copyright of their text "
-             "(facts cited only)"),
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("action_id", "string", "Row id", required=True, unique=True, pattern="A[0-9]{2}"),

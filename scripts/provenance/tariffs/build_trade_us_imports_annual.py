@@ -17,6 +17,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _tariffs_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
 
 INPUTS = [
     Input("trade_us_imports.csv", "earlier trade compilation made for the project (not published); each row names its publication and URL",
@@ -113,13 +114,7 @@ RESOURCE = {
             "description": "Canada 2023 and rounded China/Mexico 2023 values. Read 2026-11-28.",
         },
     ],
-    "licenses": [
-        {
-            "name": "public-domain-us-gov",
-            "title": ("US government statistics (17 U.S.C. 105); secondary publishers keep copyright of their text "
-             "(facts cited only)"),
-        },
-    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
     "schema": {
         "fields": [
             field("year", "integer", "Calendar year", required=True, minimum=1985, maximum=2026),
