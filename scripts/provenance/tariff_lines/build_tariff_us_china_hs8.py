@@ -1,7 +1,7 @@
 """Build data/tariff_us_china_hs8.csv: the Section 301 additional duty on products of China, tariff line by tariff line.
 
 Provenance script (not run by the build; the committed CSV is the input of record). It reads five public files and
-writes one row per (edition, chapter-99 heading, 8-digit HTS subheading, rate step).
+writes one row per (edition, chapter-99 heading, 8-digit HTS subheading, membership window).
 
 Two editions of the same lists:
 
@@ -20,7 +20,8 @@ Rates and dates per heading: the HTS headings (9903.88.01/.02 +25%; 9903.88.03/.
 .05 +50%, .06 +25%, .07 +50%, .08 +100%, .11 +25%; 9903.92.10 +25%) with the effective dates written in each heading
 and note; the 2018-2020 rate steps are those of data/tariff_actions.csv (rows A05-A13), gloves at 50% in 2025 is row A23.
 
-Inputs (put them in one folder and pass it as --sources):
+Inputs (put them in one folder and pass it as ``--input DIR`` or in $TARIFF_LINE_SOURCES; each is checked against
+its sha256, listed in INPUTS below):
 
 * ``2018-13248.pdf``, ``Final Second Tranche.pdf``, ``Tariff List-09.17.18.pdf``: USTR PDFs as committed in
   github.com/mitsuoxv/us-tariffs-on-china, commit edf02e95914a657d894a85797fad5c8a5e42c208, folder data/
@@ -32,48 +33,43 @@ Inputs (put them in one folder and pass it as --sources):
   github.com/Budget-Lab-Yale/tariff-rate-tracker, commit 394ca809f78682752e00bbbb468a5e17ed7939f6,
   data/us_notes/chapter99_2026_rev_6.txt.
 
-Needs pypdf and openpyxl (``pip install pypdf openpyxl pandas``). Usage::
-
-    python scripts/provenance/tariff_lines/build_tariff_us_china_hs8.py --sources DIR --out data/tariff_us_china_hs8.csv
-
-then ``python scripts/provenance/tariff_lines/describe.py`` to record the resources in data/datapackage.json.
+Needs pypdf and openpyxl, which are not project dependencies (pypdf 7.1.0 and openpyxl 3.1.5 reproduce the
+committed file): install them apart, ``pip install --target DIR pypdf==7.1.0 openpyxl==3.1.5``, and run from the
+repository root with ``PYTHONPATH=DIR:src python scripts/provenance/tariff_lines/build_tariff_us_china_hs8.py
+--input FOLDER``. The rate schedule is data/tariff_us_china_rates.csv (build_tariff_us_china_rates.py).
 """
-from __future__ import annotations
-
-import argparse
 import re
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _tariff_lines_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
+from build_tariff_us_china_rates import HTS, RATES  # noqa: E402
+
+MITSUOXV = "github.com/mitsuoxv/us-tariffs-on-china @ edf02e95914a657d894a85797fad5c8a5e42c208, data/"
+INPUTS = [
+    Input("2018-13248.pdf", MITSUOXV + "2018-13248.pdf (original https://ustr.gov/sites/default/files/2018-13248.pdf)",
+          "3e27dfb420dc308a079e7a71f2715fa29ed00fbbd84dbec4514f2cd66b9cf301"),
+    Input("Final Second Tranche.pdf", MITSUOXV + "Final Second Tranche.pdf (original: USTR Section 301 tariff actions "
+          "page, https://ustr.gov/issue-areas/enforcement/section-301-investigations/tariff-actions)",
+          "59e5e6e0be082690b74291199e98870a90e194b17d7fef8b087e547c385dcec4"),
+    Input("Tariff List-09.17.18.pdf", MITSUOXV + "Tariff List-09.17.18.pdf (original: USTR Section 301 tariff actions "
+          "page, https://ustr.gov/issue-areas/enforcement/section-301-investigations/tariff-actions)",
+          "8cedb7b5fe3efd8745498a71ef2804cd30ea2fa1bd44d1aa6b71ff38446938e7"),
+    Input("China-Tariffs.xlsx", "github.com/mwaugh0328/tradewar-tracker @ fbe786ef31d7199cfcb3e2bb0e81ebbd4162317f, "
+          "data/China-Tariffs.xlsx (original https://hts.usitc.gov/view/China%20Tariffs?release=2020HTSABasicB)",
+          "bbac31638bd302f545a710aeb6290e39dae0842cd501db9c911a2df2b6f93246"),
+    Input("chapter99_2026_rev_6.txt", "github.com/Budget-Lab-Yale/tariff-rate-tracker @ "
+          "394ca809f78682752e00bbbb468a5e17ed7939f6, data/us_notes/chapter99_2026_rev_6.txt (original https://hts.usitc.gov/)",
+          "5495190b1c7d85eeed13c531a1a3512d03546e28fc82f45819175d588c320f68"),
+]
+
 CODE8 = r"(\d{4})\.(\d{2})\.(\d{2})"
 CODE10 = r"\d{4}\.\d{2}\.\d{4}"
 
-HTS = "usitc_hts2026r6_ch99"
-# The rate schedule of each chapter-99 heading: (heading, list_id, action, effective_date, end_date, pct, status,
-# source_id). Rates of the 2024 review as written in the HTS headings; the 2018-2020 steps as in tariff_actions.
-RATES = [
-    ("9903.88.01", "list1", "List 1 imposed", "2018-07-06", "", 25.0, "in_force", "tariff_actions_A05"),
-    ("9903.88.02", "list2", "List 2 imposed", "2018-08-23", "", 25.0, "in_force", "tariff_actions_A07"),
-    ("9903.88.03", "list3", "List 3 imposed", "2018-09-24", "2019-05-09", 10.0, "in_force", "tariff_actions_A08"),
-    ("9903.88.03", "list3", "List 3 raised", "2019-05-10", "", 25.0, "in_force", "tariff_actions_A09"),
-    ("9903.88.04", "list3", "List 3 imposed (partial lines)", "2018-09-24", "2019-05-09", 10.0, "in_force", "tariff_actions_A08"),
-    ("9903.88.04", "list3", "List 3 raised (partial lines)", "2019-05-10", "", 25.0, "in_force", "tariff_actions_A09"),
-    ("9903.88.15", "list4a", "List 4A imposed", "2019-09-01", "2020-02-13", 15.0, "in_force", "tariff_actions_A11"),
-    ("9903.88.15", "list4a", "List 4A cut (Phase One)", "2020-02-14", "", 7.5, "in_force", "tariff_actions_A13"),
-    ("9903.88.16", "list4b", "List 4B scheduled, suspended", "2019-12-15", "", 15.0, "suspended", "tariff_actions_A12"),
-    ("9903.91.01", "review2024", "Four-year review +25%", "2024-09-27", "", 25.0, "in_force", HTS),
-    ("9903.91.02", "review2024", "Four-year review +50%", "2024-09-27", "", 50.0, "in_force", HTS),
-    ("9903.91.03", "review2024", "Four-year review +100%", "2024-09-27", "", 100.0, "in_force", HTS),
-    ("9903.91.04", "review2024", "Four-year review +25% (face masks, 2025)", "2025-01-01", "2025-12-31", 25.0, "in_force", HTS),
-    ("9903.91.05", "review2024", "Four-year review +50% (2025)", "2025-01-01", "", 50.0, "in_force", HTS),
-    ("9903.91.06", "review2024", "Four-year review +25% (2026)", "2026-01-01", "", 25.0, "in_force", HTS),
-    ("9903.91.07", "review2024", "Four-year review +50% (2026)", "2026-01-01", "", 50.0, "in_force", HTS),
-    ("9903.91.08", "review2024", "Four-year review +100% (2026)", "2026-01-01", "", 100.0, "in_force", HTS),
-    ("9903.91.11", "review2024", "Four-year review +25% (tungsten, 2025)", "2025-01-01", "", 25.0, "in_force", HTS),
-    ("9903.92.10", "review2024", "Four-year review +25% (ship-to-shore cranes)", "2024-09-27", "", 25.0, "in_force", HTS),
-]
-RATE_COLUMNS = ["heading", "list_id", "action", "effective_date", "end_date", "additional_duty_pct", "status", "source_id"]
 LINE_COLUMNS = ["edition", "list_id", "heading", "hs8", "hs6", "scope", "hs10", "member_from", "member_to",
                 "list_source", "note"]
 LIST_OF = {r[0]: r[1] for r in RATES}
@@ -187,8 +183,8 @@ def hts2026_lists(src: Path) -> dict[str, list[tuple[str, str, str]]]:
     return L
 
 
-def build(src: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(lines, rates): one row per (edition, heading, 8-digit line, membership window); the headings' rate steps."""
+def build(src: Path) -> pd.DataFrame:
+    """One row per (edition, heading, 8-digit line, membership window)."""
     rows = []
     annex = annex_lists(src)
     annex_src = {"9903.88.01": "ustr_83fr28710_annex", "9903.88.02": "ustr_list2_final",
@@ -233,16 +229,90 @@ def build(src: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     lines = lines.drop_duplicates(["edition", "heading", "hs8", "member_from", "scope", "hs10"])
     key = ["edition", "heading", "hs8", "member_from"]
     assert not lines.duplicated(key).any(), lines[lines.duplicated(key, keep=False)]
-    rates = pd.DataFrame(RATES, columns=RATE_COLUMNS)
-    return lines.sort_values(key, ignore_index=True), rates
+    return lines.sort_values(key, ignore_index=True)
 
+
+RESOURCE = {
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "name": "tariff_us_china_hs8",
+    "path": "tariff_us_china_hs8.csv",
+    "title": ("Section 301 tariffs on products of China, tariff line by tariff line (HTS 8-digit), Lists 1-4B and "
+     "the 2024 four-year review"),
+    "description": ("One row per (edition, chapter-99 heading, 8-digit HTS subheading, membership window). The heading's "
+     "rate schedule is in tariff_us_china_rates; a line's additional duty on a date is the rate of each "
+     "heading it belongs to on that date, the highest one where it belongs to several (the review rates "
+     "replace the earlier list rate: USTR describes them as increases, e.g. EVs 25% to 100%). scope: all "
+     "= every product of the subheading; except = all but the 10-digit numbers in hs10; only = just the "
+     "10-digit numbers in hs10. edition=annex: the lists as USTR published them (Lists 1-3, HTS 2018 "
+     "codes) and as the USITC 'China Tariffs' table gave Lists 4A/4B (HTS 2020 codes): the rows the "
+     "announced line counts are tested against. edition=hts2026: U.S. notes 20 and 31 of HTS 2026 Rev. 6 "
+     "chapter 99 (current codes, matching 2024 trade data); lines the review moved out of note 20 keep "
+     "their USTR-annex membership until the day before their review rate. Not included: USTR product "
+     "exclusions (described by product, not code), the three other 10-digit items of note 31(b)(1)-(4) "
+     "that the 2026 HTS deleted (in force 2024-09-27 to 2025-12-31), Section 201 and 232 duties, the "
+     "2026-11-10 chassis and crane headings (9903.91.12, .14). Heading 9903.92.10 covers only "
+     "ship-to-shore cranes within 8426.19.00, which trade data cannot separate."),
+    "sources": [
+        {
+            "title": ("USTR annexes to 83 FR 28710 (List 1), the final second tranche (List 2) and the September "
+             "17, 2018 tariff list (List 3); USITC China Tariffs table of January 1, 2020; USITC HTS 2026 "
+             "Rev. 6 chapter 99 notes 20 and 31 (each row's list_source; full references in "
+             "tariff_us_china_sources)"),
+            "path": "scripts/provenance/tariff_lines/build_tariff_us_china_hs8.py",
+            "description": "Parsed from the copies named in tariff_us_china_sources (PDF and text). Read 2026-12-03.",
+        },
+    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
+    "schema": {
+        "fields": [
+            field("edition", "string", "Which publication the line membership comes from", required=True,
+              enum=["annex", "hts2026"]),
+            field("list_id", "string", "Section 301 list", required=True,
+              enum=["list1", "list2", "list3", "list4a", "list4b", "review2024"]),
+            field("heading", "string", "Chapter 99 heading providing the additional duty", required=True,
+              enum=[
+                    "9903.88.01",
+                    "9903.88.02",
+                    "9903.88.03",
+                    "9903.88.04",
+                    "9903.88.15",
+                    "9903.88.16",
+                    "9903.91.01",
+                    "9903.91.02",
+                    "9903.91.03",
+                    "9903.91.04",
+                    "9903.91.05",
+                    "9903.91.06",
+                    "9903.91.07",
+                    "9903.91.08",
+                    "9903.91.11",
+                    "9903.92.10",
+                ]),
+            field("hs8", "string", "HTS 8-digit subheading", required=True, pattern="[0-9]{8}"),
+            field("hs6", "string", "HS 6-digit subheading (first six digits of hs8)", required=True,
+              pattern="[0-9]{6}"),
+            field("scope", "string", "all, except or only the 10-digit numbers in hs10", required=True,
+              enum=["all", "except", "only"]),
+            field("hs10", "string", "10-digit statistical numbers for scope except/only, separated by ;",
+              pattern="([0-9]{10}(;[0-9]{10})*)?"),
+            field("member_from", "date", "First day the line belongs to the heading", required=True),
+            field("member_to", "date", "Last day the line belongs to the heading (empty: still does)"),
+            field("list_source", "string",
+              ("Key of the source of the line's membership (tariff_us_china_sources, or "
+                   "tariff_actions_<action_id>)"), 
+              required=True, pattern="[a-z0-9_A-Z]+"),
+            field("note", "string", "Special cases"),
+        ],
+        "primaryKey": ["edition", "heading", "hs8", "member_from"],
+        "missingValues": [""],
+    },
+}
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sources", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=Path("data"), help="folder for the two CSVs")
-    args = ap.parse_args()
-    lines, rates = build(args.sources)
-    lines.to_csv(args.out / "tariff_us_china_hs8.csv", index=False, lineterminator="\n")
-    rates.to_csv(args.out / "tariff_us_china_rates.csv", index=False, lineterminator="\n")
+    folder = input_folder(INPUTS, env="TARIFF_LINE_SOURCES")
+    lines = build(folder)
+    write_csv(lines, RESOURCE)
+    describe(RESOURCE)
     print(lines.drop_duplicates(["edition", "heading", "hs8"]).groupby(["edition", "heading"]).size().to_string())

@@ -11,19 +11,25 @@ data/2024-hs10-imports5700.parquet (``git show e38e38d:data/2024-hs10-imports570
 No 2017 (pre-war) product-level table of imports from China was found in any stored public repository (see the
 resource description); this 2024 table is the only product-level weight set available to the project.
 
-Usage (project environment, which has pyarrow)::
+Run from the repository root (the project environment has pyarrow), with the file in FOLDER::
 
-    python scripts/provenance/tariff_lines/build_trade_us_imports_china_hs10_2024.py --parquet FILE \
-        --out data/trade_us_imports_china_hs10_2024.csv
+    PYTHONPATH=src python scripts/provenance/tariff_lines/build_trade_us_imports_china_hs10_2024.py --input FOLDER
 """
-from __future__ import annotations
-
-import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import Input, describe, field, input_folder, write_csv  # noqa: E402
+from _tariff_lines_descriptions import LICENSES_PUBLIC_DOMAIN_US_GOV  # noqa: E402
+
 SOURCE = "census_api_hs10_2024_twt"
+
+INPUTS = [Input("2024-hs10-imports5700.parquet", "github.com/tradewartracker/trade-war-redux-2025 @ "
+                "e38e38d8c572efca8ec8d4b2182105a9c79b1995, data/2024-hs10-imports5700.parquet (original: "
+                "https://api.census.gov/data/timeseries/intltrade/imports/hs)",
+                "309f805ea69453fbdf5011cef9c63f391da46fcd7d565d763c3d386a7bf2f623")]
 
 
 def build(parquet: Path) -> pd.DataFrame:
@@ -47,12 +53,58 @@ def build(parquet: Path) -> pd.DataFrame:
     return out.sort_values("hs10", ignore_index=True)
 
 
+RESOURCE = {
+    "format": "csv",
+    "mediatype": "text/csv",
+    "encoding": "utf-8",
+    "name": "trade_us_imports_china_hs10_2024",
+    "path": "trade_us_imports_china_hs10_2024.csv",
+    "title": "US imports from China in 2024 by 10-digit HTS number: customs value and calculated duty",
+    "description": ("Census imports for consumption (CON_VAL_YR, customs value, US dollars) and calculated duty "
+     "(CAL_DUT_YR) for country 5700 (China), calendar 2024, one row per HTS10. Imports for consumption "
+     "total less than general imports (goods entering bonded warehouses and foreign-trade zones count "
+     "when withdrawn). No 2017 (pre-war) HS8/HS10 table was found in any stored public repository "
+     "(searched: Census/DataWeb extracts, Schott's files, the Fajgelbaum et al., Amiti-Redding-Weinstein "
+     "and PIIE replication data, tariff-tracker projects, Mitsuo Shiota's Section 301 checks (which query "
+     "the Census API but store no data), GitHub code for Census API and DataWeb pulls of 2017; Kim Ruhl's "
+     "monthly HS10 files and the Trade War Tracker's 2013- monthly HS10 China file exist but their data "
+     "files are not stored). 2017 imports from China are available at HS6 only "
+     "(trade_us_imports_china_hs6_2017, UN Comtrade as reported by the US); within an HS6 code this 2024 "
+     "table supplies the split across HTS10 lines."),
+    "sources": [
+        {
+            "title": ("US Census Bureau international trade API (timeseries/intltrade/imports/hs, HS10, CTY_CODE "
+             "5700, 2024-12 year to date), as downloaded and committed by the Trade War Tracker project "
+             "(github.com/tradewartracker/trade-war-redux-2025 @ "
+             "e38e38d8c572efca8ec8d4b2182105a9c79b1995, data/2024-hs10-imports5700.parquet)"),
+            "path": "https://api.census.gov/data/timeseries/intltrade/imports/hs",
+            "description": "Read 2026-12-03.",
+        },
+    ],
+    "licenses": LICENSES_PUBLIC_DOMAIN_US_GOV,
+    "schema": {
+        "fields": [
+            field("hs10", "string", "HTS 10-digit statistical number", required=True, unique=True,
+              pattern="[0-9]{10}"),
+            field("hs8", "string", "HTS 8-digit subheading", required=True, pattern="[0-9]{8}"),
+            field("hs6", "string", "HS 6-digit subheading", required=True, pattern="[0-9]{6}"),
+            field("description", "string", "Census short description", required=True),
+            field("imports_usd", "integer", "Imports for consumption, customs value, 2024", "USD",
+              required=True, minimum=0),
+            field("calculated_duty_usd", "integer", "Calculated duty on those imports, 2024", "USD",
+              required=True, minimum=0),
+            field("source_id", "string", "Source key (tariff_us_china_sources)", required=True,
+              enum=["census_api_hs10_2024_twt"]),
+        ],
+        "primaryKey": ["hs10"],
+        "missingValues": [""],
+    },
+}
+
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--parquet", type=Path, required=True)
-    ap.add_argument("--out", type=Path, default=Path("data/trade_us_imports_china_hs10_2024.csv"))
-    args = ap.parse_args()
-    table = build(args.parquet)
-    table.to_csv(args.out, index=False, lineterminator="\n")
+    folder = input_folder(INPUTS, env="CENSUS_HS10_2024")
+    table = build(folder / "2024-hs10-imports5700.parquet")
+    write_csv(table, RESOURCE)
+    describe(RESOURCE)
     print(f"{len(table)} rows; imports ${table['imports_usd'].sum() / 1e9:,.2f}bn; "
           f"calculated duty ${table['calculated_duty_usd'].sum() / 1e9:,.2f}bn")
