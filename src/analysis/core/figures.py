@@ -103,6 +103,28 @@ class Saved(dict):
         return f"saved {stem.name if first is not None else stem}.{{{','.join(self)}}}"
 
 
+_LEGEND_BELOW = "legend-below"
+
+
+def legend_below(fig, handles, labels, *, ncol: int = 2, **kwargs):
+    """One legend for all the panels of `fig`, centred under them; :func:`save` places it above the source line and
+    keeps the panels clear of it (a legend inside one panel hides data; under one panel it squeezes the others)."""
+    legend = fig.legend(handles, labels, loc="lower center", ncol=ncol, **kwargs)
+    legend.set_gid(_LEGEND_BELOW)
+    return legend
+
+
+def _renderer(fig):
+    """A renderer to measure `fig` with, whatever canvas it has."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    get = getattr(fig.canvas, "get_renderer", None)
+    if get is not None:
+        return get()
+    w, h = fig.get_size_inches() * fig.dpi
+    return RendererAgg(int(round(w)), int(round(h)), fig.dpi)
+
+
 def use_style() -> None:
     """Apply the house style for the rest of the session (notebooks call this once, at the top)."""
     plt.rcParams.update(STYLE | SAVE_PARAMS)
@@ -152,7 +174,12 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool | str = F
     n_lines = wrapped.count("\n") + 1
     fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=SOURCE_PT, color="#555555")
     line_frac = SOURCE_PT * 1.25 / 72 / fig.get_figheight()  # one source line, as a fraction of the height
-    fig.tight_layout(rect=(0, 0.01 + line_frac * n_lines, 1, 1))
+    bottom = 0.01 + line_frac * n_lines
+    for legend in fig.legends:  # legends from legend_below(): above the source line, the axes above them
+        if legend.get_gid() == _LEGEND_BELOW:
+            legend.set_bbox_to_anchor((0.5, bottom), transform=fig.transFigure)
+            bottom += legend.get_window_extent(_renderer(fig)).height / fig.bbox.height + 0.01
+    fig.tight_layout(rect=(0, bottom, 1, 1))
     written = Saved()
     for fmt in FORMATS:
         target = out_dir / f"{name}.{fmt}"
