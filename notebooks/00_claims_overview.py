@@ -83,11 +83,12 @@ board["document"].join(first_article.rename("first article cited"))
 
 # %%
 order = list(claims.VERDICTS) + [claims.UNCHECKED]
+# a pale grey for not checkable: the palette's mid grey merges with green and purple for a deuteranope
 colours = {"reproduced": figures.PALETTE["green"], "differs": figures.PALETTE["red"],
-           "attributed": figures.PALETTE["purple"], "replicated_simulated": figures.PALETTE["sky"], "not_checkable": figures.PALETTE["grey"],
+           "attributed": figures.PALETTE["purple"], "replicated_simulated": figures.PALETTE["sky"], "not_checkable": "#CCCCCC",
            "unchecked": figures.PALETTE["yellow"]}
 by_topic = board["topic"][order].sort_values("reproduced")
-fig, ax = plt.subplots(figsize=(9, 5))
+fig, ax = plt.subplots(figsize=(figures.REPORT_WIDTH_IN, 4))
 left = pd.Series(0, index=by_topic.index)
 for verdict in order:
     ax.barh(by_topic.index, by_topic[verdict], left=left, color=colours[verdict], label=verdict.replace("_", " "))

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core import claims
-from analysis.core.figures import PALETTE
+from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
 CHECKS = "chips_claim_checks"
 SELF_JUDGED = ("compare", "compare_range", "not_checkable")
@@ -173,7 +173,7 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
 
     `stated` maps region -> the document's share. Returns the figure.
     """
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.8), gridspec_kw={"width_ratios": [1.5, 1]})
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 4.2), gridspec_kw={"width_ratios": [1.5, 1]})
     hq = shares[(shares["measure"] == "sales_by_company_hq") & (shares["year"] == 2020)]
     sia = hq[hq["scope"] == "all semiconductors"].set_index("region")["share_pct"]
     ici = hq[hq["scope"].str.startswith("integrated circuits")].set_index("region")["share_pct"]
@@ -229,7 +229,7 @@ def plot_sme_imports(imports: pd.DataFrame):
     definition and partner), and lithography machines imported from the Netherlands by year."""
     import matplotlib.dates as mdates
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 6.2), gridspec_kw={"width_ratios": [1.7, 1]})
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 5), gridspec_kw={"width_ratios": [1.7, 1]})
     rows = sme_monthly(imports)
     order = ("blue", "orange", "green", "red", "purple", "sky", "black", "grey", "yellow")
     definitions = sorted(rows["product_definition"].unique())
@@ -245,11 +245,11 @@ def plot_sme_imports(imports: pd.DataFrame):
         else:
             ax1.plot([r.start + (end - r.start) / 2], [r.usd_bn_per_month], "D", color=colours[r.product_definition],
                      ms=6, label=label)
-            ax1.annotate(f"from {r.partner} only", (end, r.usd_bn_per_month), fontsize=7, xytext=(4, -3),
+            ax1.annotate(f"from {r.partner} only", (end, r.usd_bn_per_month), fontsize=8, xytext=(4, -3),
                          textcoords="offset points")
     ax1.set_ylabel("US$ bn a month (average over the reported period)")
     ax1.set_title("China's imports of chip-making equipment")
-    ax1.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=1, title_fontsize=7.5,
+    ax1.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=1, title_fontsize=8,
                title="definition used by the source (bars: all origins; diamonds: one origin)")
     ax1.xaxis.set_major_locator(mdates.YearLocator())
     ax1.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
@@ -279,7 +279,7 @@ def penalty_table(penalties: pd.DataFrame) -> pd.DataFrame:
 
 def plot_penalties(table: pd.DataFrame):
     """Penalty vs value of the shipments for each BIS case (log scale), with the ratio annotated."""
-    fig, ax = plt.subplots(figsize=(8, 4.6))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.7))
     y = np.arange(len(table))
     ax.barh(y + 0.2, table["shipments_usd_million"], 0.38, color=PALETTE["grey"], label="value of the shipments")
     ax.barh(y - 0.2, table["penalty_usd_million"], 0.38, color=PALETTE["red"], label="civil penalty")

@@ -168,9 +168,9 @@ def plot_encounters(series: pd.DataFrame, fy_totals: pd.DataFrame):
     """Two panels: monthly Southwest-border encounters by basis; fiscal-year totals by component and title."""
     import matplotlib.pyplot as plt
 
-    from analysis.core.figures import PALETTE
+    from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
-    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 8))
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(REPORT_WIDTH_IN, 6.4))
     s = series.astype("float64")
     _shade_administrations(ax1, s.index.min(), s.index.max() + pd.offsets.MonthEnd(1))
     ax1.plot(s.index, s["usbp_title8"] / 1e3, color=PALETTE["blue"], lw=1.2, label="USBP apprehensions (Title 8)")
@@ -200,11 +200,11 @@ def plot_removals(removals: pd.DataFrame, first_fy: int = 2000):
     """Removals and returns by fiscal year, administrations shaded (by the president at the year's start)."""
     import matplotlib.pyplot as plt
 
-    from analysis.core.figures import PALETTE
+    from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
     r = removals[removals["fiscal_year"] >= first_fy]
     x = pd.to_datetime(dict(year=r["fiscal_year"] - 1, month=10, day=1)) + pd.Timedelta(days=182)
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     _shade_administrations(ax, pd.Timestamp(first_fy - 1, 10, 1), pd.Timestamp(int(r["fiscal_year"].max()), 9, 30))
     ax.plot(x, r["removals"] / 1e3, marker="o", color=PALETTE["blue"], label="removals (order of removal)")
     ax.plot(x, r["returns"] / 1e3, marker="s", color=PALETTE["orange"], label="returns (no order of removal)")
