@@ -179,14 +179,15 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
     ici = hq[hq["scope"].str.startswith("integrated circuits")].set_index("region")["share_pct"]
     x = np.arange(len(REGIONS))
     w = 0.27
-    series = [("Document (as of 2020)", [stated.get(r, np.nan) for r in REGIONS], PALETTE["grey"]),
+    # the document in black: grey merges with the right panel's green for a deuteranope
+    series = [("Document (as of 2020)", [stated.get(r, np.nan) for r in REGIONS], PALETTE["black"]),
               ("SIA, all semiconductors", [sia.get(r, np.nan) for r in REGIONS], PALETTE["blue"]),
               ("IC Insights, ICs excl. foundries", [ici.get(r, np.nan) for r in REGIONS], PALETTE["orange"])]
     for i, (label, vals, colour) in enumerate(series):
         ax1.bar(x + (i - 1) * w, vals, w, label=label, color=colour)
     ax1.set_xticks(x, [r.replace("United States", "US").replace("South Korea", "Korea") for r in REGIONS])
-    ax1.set_ylabel("share of world sales, by company headquarters (%)")
-    ax1.set_title("Sales share by company HQ, 2020: three bases")
+    ax1.set_ylabel("share of world sales,\nby company headquarters (%)")
+    ax1.set_title("Sales share by company HQ,\n2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
     ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
              fontsize=8, color="#555555")
@@ -206,7 +207,7 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
         bottom += vals
     ax2.set_xticks(range(len(cols)), ["2019", "2022", "2032 (proj.)"])
     ax2.set_ylabel("share of below-10nm wafer capacity (%)")
-    ax2.set_title("Where leading-edge capacity sits (SIA/BCG)")
+    ax2.set_title("Where leading-edge\ncapacity sits (SIA/BCG)")
     ax2.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax2.set_ylim(0, 105)
     return fig
@@ -231,7 +232,7 @@ def plot_sme_imports(imports: pd.DataFrame):
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 5), gridspec_kw={"width_ratios": [1.7, 1]})
     rows = sme_monthly(imports)
-    order = ("blue", "orange", "green", "red", "purple", "sky", "black", "grey", "yellow")
+    order = ("blue", "orange", "green", "red", "purple", "sky", "black", "yellow", "brown")  # no grey: see above
     definitions = sorted(rows["product_definition"].unique())
     colours = {d: PALETTE[order[i % len(order)]] for i, d in enumerate(definitions)}
     seen = set()
@@ -247,7 +248,7 @@ def plot_sme_imports(imports: pd.DataFrame):
                      ms=6, label=label)
             ax1.annotate(f"from {r.partner} only", (end, r.usd_bn_per_month), fontsize=8, xytext=(4, -3),
                          textcoords="offset points")
-    ax1.set_ylabel("US$ bn a month (average over the reported period)")
+    ax1.set_ylabel("US$ bn a month\n(average over the reported period)")
     ax1.set_title("China's imports of chip-making equipment")
     ax1.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=1, title_fontsize=8,
                title="definition used by the source (bars: all origins; diamonds: one origin)")
@@ -284,7 +285,7 @@ def plot_penalties(table: pd.DataFrame):
     ax.barh(y + 0.2, table["shipments_usd_million"], 0.38, color=PALETTE["grey"], label="value of the shipments")
     ax.barh(y - 0.2, table["penalty_usd_million"], 0.38, color=PALETTE["red"], label="civil penalty")
     for i, r in enumerate(table.itertuples()):
-        ax.text(r.penalty_usd_million * 1.15, i - 0.2, f"penalty = {r.penalty_pct_of_shipments:.1f}% of shipment value",
+        ax.text(r.penalty_usd_million * 1.15, i - 0.2, f"{r.penalty_pct_of_shipments:.1f}% of shipment value",
                 va="center", fontsize=8)
     ax.set_xscale("log")
     ax.set_xlim(right=float(table[["penalty_usd_million", "shipments_usd_million"]].max().max()) * 30)

@@ -93,8 +93,8 @@ def event_study(dyn: dict):
         ax.set_title(name)
         ax.set_xlabel("months since own energy price increase")
     axes[0].set_ylabel("basis points per 1% price increase")
-    fig.suptitle("Expected inflation after an energy price increase (95% bands; leads relative to month -4)",
-                 fontsize=11, fontweight="bold", x=0.01, ha="left")
+    fig.suptitle("Expected inflation after an energy price increase\n(95% bands; leads relative to month -4)",
+                 fontsize=10, fontweight="bold", x=0.01, ha="left")
     return fig
 
 
@@ -136,14 +136,14 @@ def monte_carlo(mc: pd.DataFrame, summary: dict):
     planted = mc.attrs["planted_bp"]
     axes[0].hist(mc["estimate_bp"], bins=20, color=PALETTE["blue"], alpha=0.8, label="BJS imputation")
     axes[0].axvline(planted, color="black", lw=1.2, label=f"planted {planted} bp")
-    axes[0].set_title("Estimates with the planted effect")
+    axes[0].set_title("Estimates with\nthe planted effect")
     axes[0].set_xlabel("bp per 1% price increase")
     axes[0].legend(fontsize=8)
     axes[1].hist(mc["placebo_bp"], bins=20, color=PALETTE["green"], alpha=0.8, label="BJS, placebo panels")
     axes[1].axvline(0, color="black", lw=1.2)
-    axes[1].set_title(f"Placebo (no effect): {100 * summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
+    axes[1].set_title(f"Placebo (no effect):\n{100 * summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
     axes[1].set_xlabel("bp per 1% price increase")
     axes[1].legend(fontsize=8)
-    fig.suptitle(f"Monte Carlo, {len(mc)} replications; naive before/after averages {summary['naive_mean_bp']:.1f} bp",
-                 fontsize=11, fontweight="bold", x=0.01, ha="left")
+    fig.suptitle(f"Monte Carlo, {len(mc)} replications;\nnaive before/after averages {summary['naive_mean_bp']:.1f} bp",
+                 fontsize=10, fontweight="bold", x=0.01, ha="left")
     return fig

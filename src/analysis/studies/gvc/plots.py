@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
@@ -68,7 +70,7 @@ def plot_outcomes(es: EventStudy, exposure: str = EXPOSURE, truth: pd.DataFrame 
         ax.axhline(0, color="#555555", linewidth=0.8)
         ax.axvline(base_year + 0.5, color="#999999", linestyle="--", linewidth=0.8)
         label, scale = OUTCOMES[out]
-        ax.set_title(f"{label} ({'log' if scale == 'log' else 'asinh'})", fontsize=10)
+        ax.set_title(textwrap.fill(f"{label} ({'log' if scale == 'log' else 'asinh'})", 30), fontsize=9)
     for ax in axes.ravel()[len(outcomes):]:
         ax.set_visible(False)
     axes[0, 0].legend(fontsize=8, loc="upper left")
@@ -106,12 +108,14 @@ def plot_monte_carlo(draws: pd.DataFrame, year: int = 2019):
 
     d = draws[(draws["year"] == year) & (draws["group"] == "manufacturing_gvc") & (draws["exposure"] == EXPOSURE)]
     fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.4))
-    for out, color, label in (("ln_exports_us", PALETTE["purple"], "planted effect"),
-                              ("placebo", PALETTE["grey"], "placebo (no effect)")):
+    # placebo as an outline: filled grey and purple merge for a deuteranope
+    for out, color, label, style in (("ln_exports_us", PALETTE["purple"], "planted effect", {"alpha": 0.6}),
+                                     ("placebo", PALETTE["black"], "placebo (no effect)",
+                                      {"histtype": "step", "linewidth": 1.2})):
         x = d.loc[d["outcome"] == out, "estimate"]
-        ax.hist(x, bins=25, color=color, alpha=0.6, label=f"{label}: {len(x)} replications")
+        ax.hist(x, bins=25, color=color, label=f"{label}: {len(x)} replications", **style)
         ax.axvline(d.loc[d["outcome"] == out, "truth"].mean(), color=color, linestyle="--", linewidth=1.5)
-    ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms, p75 vs p25 exposure (log points)")
+    ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms,\np75 vs p25 exposure (log points)")
     ax.set_ylabel("replications")
     ax.legend(fontsize=8)
     ax.set_title("Monte Carlo: estimates around the planted value")

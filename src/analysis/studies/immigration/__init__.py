@@ -191,7 +191,7 @@ def plot_encounters(series: pd.DataFrame, fy_totals: pd.DataFrame):
         ax2.bar(years, v, bottom=bottom, color=PALETTE[colour], width=0.8, label=label)
         bottom += v
     ax2.set_ylabel("encounters per fiscal year, millions")
-    ax2.set_title("Fiscal-year totals by component and legal authority (OFO published from FY2019)")
+    ax2.set_title("Fiscal-year totals by component and legal authority\n(OFO published from FY2019)")
     ax2.legend(loc="upper left", fontsize=8, ncol=2)
     return fig
 

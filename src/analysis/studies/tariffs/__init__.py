@@ -13,6 +13,7 @@ Three pieces, each returning small frames or result objects that the notebook di
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -427,17 +428,20 @@ def plot_eu_duties(cvd: pd.DataFrame, margins: tuple[float, float] | None = None
     for k, st in enumerate(stages):
         vals = c[c["stage"] == st].set_index("company")["rate_pct"].reindex(companies)
         pos = x + (k - 0.5) * width
-        ax.bar(pos, np.full(len(x), mfn), width, color="#cccccc", label="MFN duty (10%)" if k == 0 else None)
+        # mid grey: a pale one could not be told from the pale margin band by a protanope
+        ax.bar(pos, np.full(len(x), mfn), width, color="#999999", label="MFN duty (10%)" if k == 0 else None)
         bars = ax.bar(pos, vals.fillna(0).values, width, bottom=mfn, label=f"CVD, {st}")
         for b, v in zip(bars, vals.values):
             ax.annotate("n/a" if pd.isna(v) else f"{mfn + v:.1f}", (b.get_x() + b.get_width() / 2, mfn + (0 if pd.isna(v) else v)),
                         ha="center", va="bottom", fontsize=8)
     if margins:
         ax.axhspan(*margins, color="#D55E00", alpha=0.15, label=f"profit margins cited ({margins[0]:g}-{margins[1]:g}%)")
-    ax.set_xticks(x, [s.replace(", not sampled", "\n(not sampled)").replace(" (", "\n(") for s in companies], fontsize=8)
+    names = [textwrap.fill(s.replace(", not sampled", " (not sampled)").replace(" (", "\n("), 14,
+                           break_on_hyphens=False, break_long_words=False, replace_whitespace=False) for s in companies]
+    ax.set_xticks(x, names, fontsize=8)
     ax.set_ylabel("duty, % of CIF import price")
-    ax.set_title("EU duties on battery EVs from China: MFN + countervailing duty")
-    ax.legend(fontsize=8, ncols=2)
+    ax.set_title("EU duties on battery EVs from China: MFN + countervailing duty", pad=38)
+    ax.legend(fontsize=8, ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0))  # above the bars, not over them
     return fig
 
 

@@ -349,8 +349,9 @@ def plot_product_level(product: pd.DataFrame, contributions: pd.DataFrame, piie:
             .reindex(columns=[c for c in LIST_ORDER if c in set(contributions["list_id"])]).fillna(0.0))
     wide = wide[wide.index <= end]
     wide = pd.concat([wide, wide.iloc[[-1]].set_axis([end])])
-    ax2.stackplot(wide.index, wide.T.to_numpy(), labels=[LIST_LABELS[c] for c in wide.columns], step="post",
-                  alpha=0.85)
+    # opaque: see-through bands wash the palette's colours towards each other (green and purple merge for a
+    # deuteranope)
+    ax2.stackplot(wide.index, wide.T.to_numpy(), labels=[LIST_LABELS[c] for c in wide.columns], step="post")
     ax2.set_ylabel(f"additional duty, points\n({weight_label})")
     ax2.legend(fontsize=8, ncol=len(wide.columns), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     return fig
