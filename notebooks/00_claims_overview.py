@@ -94,8 +94,8 @@ for verdict in order:
     ax.barh(by_topic.index, by_topic[verdict], left=left, color=colours[verdict], label=verdict.replace("_", " "))
     left += by_topic[verdict]
 ax.set_xlabel("claims")
-ax.set_title("Verdicts on the documents' quantitative claims, by topic")
-ax.legend(ncol=3, loc="lower right", fontsize=8)
+ax.set_title("Verdicts on the documents' quantitative claims, by topic", pad=36)
+ax.legend(ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)  # above the bars, not over them
 ax.grid(axis="y", visible=False)
 figures.save(fig, "00_claims_scoreboard",
              caption="Number of quantitative claims in the five documents by topic and verdict. 'attributed' "

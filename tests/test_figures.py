@@ -142,3 +142,11 @@ def test_the_record_is_written_under_the_runner(tmp_path, monkeypatch, output_di
     figures.save(_figure(), "00_recorded", caption="c", source="s", out_dir=tmp_path)
     record = json.loads((output_dir / "build" / "figure_records" / "00_recorded.json").read_text())
     assert record["notebook"] == "00_test_notebook" and record["min_text_pt"] >= figures.MIN_TEXT_PT
+
+
+def test_a_multi_line_title_off_the_canvas_is_flagged():
+    with figures.style():
+        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(figures.REPORT_WIDTH_IN, 3))
+        ax2.set_title("A two-line title far too long\nfor the right-hand panel of this figure", loc="left")
+    record = figures.check(fig)
+    assert record["text_outside"] == ["for the right-hand panel of this figure"]

@@ -288,11 +288,16 @@ def _drawn_text(fig) -> list[tuple[float, str, bool]]:
 
     def listen(gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if s.strip():
-            outside = False
-            if mtext is not None:
-                box = mtext.get_window_extent(renderer)
-                outside = box.x0 < -1 or box.y0 < -1 or box.x1 > w + 1 or box.y1 > h + 1
-            drawn.append((float(prop.get_size_in_points()), s, outside))
+            # the line's box from its baseline anchor (matplotlib passes a Text only for single-line text);
+            # Agg's y runs down from the top
+            width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
+            base_y = h - y if renderer.flipy() else y
+            a = np.radians(angle)
+            corners = np.array([(0, -descent), (width, -descent), (0, height - descent), (width, height - descent)])
+            xs = x + corners[:, 0] * np.cos(a) - corners[:, 1] * np.sin(a)
+            ys = base_y + corners[:, 0] * np.sin(a) + corners[:, 1] * np.cos(a)
+            outside = xs.min() < -1 or ys.min() < -1 or xs.max() > w + 1 or ys.max() > h + 1
+            drawn.append((float(prop.get_size_in_points()), s, bool(outside)))
         return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
 
     renderer.draw_text = listen
