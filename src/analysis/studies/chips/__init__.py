@@ -173,7 +173,7 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
 
     `stated` maps region -> the document's share. Returns the figure.
     """
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 4.2), gridspec_kw={"width_ratios": [1.5, 1]})
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 4.8), gridspec_kw={"width_ratios": [1.6, 1]})
     hq = shares[(shares["measure"] == "sales_by_company_hq") & (shares["year"] == 2020)]
     sia = hq[hq["scope"] == "all semiconductors"].set_index("region")["share_pct"]
     ici = hq[hq["scope"].str.startswith("integrated circuits")].set_index("region")["share_pct"]
@@ -185,12 +185,13 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
               ("IC Insights, ICs excl. foundries", [ici.get(r, np.nan) for r in REGIONS], PALETTE["orange"])]
     for i, (label, vals, colour) in enumerate(series):
         ax1.bar(x + (i - 1) * w, vals, w, label=label, color=colour)
-    ax1.set_xticks(x, [r.replace("United States", "US").replace("South Korea", "Korea") for r in REGIONS])
+    ax1.set_xticks(x, [r.replace("United States", "US").replace("South Korea", "Korea") for r in REGIONS],
+                   rotation=35, ha="right", rotation_mode="anchor")
     ax1.set_ylabel("share of world sales,\nby company headquarters (%)")
     ax1.set_title("Sales share by company HQ,\n2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
-    ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
-             fontsize=8, color="#555555")
+    ax1.set_ylim(0, 80)  # room for the legend above the bars
+    ax1.set_xlabel("SIA gives no 2020 share for Korea or Taiwan", fontsize=8, color="#555555")
 
     cap = shares[(shares["measure"] == "wafer_capacity_by_location") & (shares["scope"] == "below 10nm")]
     cols = [(2019, "actual"), (2022, "actual"), (2032, "projection")]
@@ -208,7 +209,7 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
     ax2.set_xticks(range(len(cols)), ["2019", "2022", "2032 (proj.)"])
     ax2.set_ylabel("share of below-10nm wafer capacity (%)")
     ax2.set_title("Where leading-edge\ncapacity sits (SIA/BCG)")
-    ax2.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax2.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)  # under the bars
     ax2.set_ylim(0, 105)
     return fig
 
@@ -230,7 +231,8 @@ def plot_sme_imports(imports: pd.DataFrame):
     definition and partner), and lithography machines imported from the Netherlands by year."""
     import matplotlib.dates as mdates
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 5), gridspec_kw={"width_ratios": [1.7, 1]})
+    # one above the other: the definitions' legend needs the full width
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(REPORT_WIDTH_IN, 8.2), height_ratios=(1.6, 1))
     rows = sme_monthly(imports)
     order = ("blue", "orange", "green", "red", "purple", "sky", "black", "yellow", "brown")  # no grey: see above
     definitions = sorted(rows["product_definition"].unique())
@@ -262,7 +264,7 @@ def plot_sme_imports(imports: pd.DataFrame):
     for p, v in zip(nl["period"].astype(str), nl["value"]):
         ax2.text(p, v + 2, f"{v:.0f}", ha="center", fontsize=8)
     ax2.set_ylabel("machines imported by China a year")
-    ax2.set_title("Lithography tools imported\nfrom the Netherlands")
+    ax2.set_title("Lithography tools imported from the Netherlands")
     return fig
 
 

@@ -117,7 +117,7 @@ def plot_monte_carlo(draws: pd.DataFrame, year: int = 2019):
         ax.axvline(d.loc[d["outcome"] == out, "truth"].mean(), color=color, linestyle="--", linewidth=1.5)
     ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms,\np75 vs p25 exposure (log points)")
     ax.set_ylabel("replications")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, frameon=True, framealpha=1, edgecolor="white")  # opaque: the zero line runs under it
     ax.set_title("Monte Carlo: estimates around the planted value")
     return fig
 
