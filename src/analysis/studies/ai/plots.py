@@ -179,7 +179,7 @@ def table_figure(frame: pd.DataFrame, *, title: str, col_widths: list[float] | N
     import matplotlib.pyplot as plt
 
     wrap = wrap or {}
-    header = ["\n".join(textwrap.wrap(str(c), header_wrap)) or str(c) for c in frame.columns]
+    header = ["\n".join(textwrap.wrap(str(c), header_wrap, break_long_words=False)) or str(c) for c in frame.columns]
     cells = [["\n".join(textwrap.wrap(v, wrap[j])) if j in wrap and v else v for j, v in enumerate(row)]
              for row in frame.astype(str).to_numpy().tolist()]
     lines = [max(v.count("\n") + 1 for v in row) for row in [header, *cells]]
@@ -219,5 +219,5 @@ def cost_trend_figure(fits: dict[str, GrowthFit], sets: dict, colors: dict, *, l
 def growth_table_figure(comparison: pd.DataFrame):
     """The fits side by side (:func:`analysis.studies.ai.trends.comparison_table`) as a figure."""
     return table_figure(comparison, title="Growth of AI training cost (a–c) and compute (d): the fits side by side",
-                        col_widths=[0.27, 0.08, 0.115, 0.075, 0.13, 0.115, 0.115, 0.10], wrap={0: 24, 4: 11},
+                        col_widths=[0.245, 0.08, 0.115, 0.07, 0.14, 0.125, 0.11, 0.105], wrap={0: 22, 4: 11},
                         header_wrap=9)
