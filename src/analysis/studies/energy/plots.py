@@ -138,12 +138,12 @@ def monte_carlo(mc: pd.DataFrame, summary: dict):
     axes[0].axvline(planted, color="black", lw=1.2, label=f"planted {planted} bp")
     axes[0].set_title("Estimates with\nthe planted effect")
     axes[0].set_xlabel("bp per 1% price increase")
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="white")  # over the bars: keep it legible
     axes[1].hist(mc["placebo_bp"], bins=20, color=PALETTE["green"], alpha=0.8, label="BJS, placebo panels")
     axes[1].axvline(0, color="black", lw=1.2)
     axes[1].set_title(f"Placebo (no effect):\n{100 * summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
     axes[1].set_xlabel("bp per 1% price increase")
-    axes[1].legend(fontsize=8)
+    axes[1].legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="white")
     fig.suptitle(f"Monte Carlo, {len(mc)} replications;\nnaive before/after averages {summary['naive_mean_bp']:.1f} bp",
                  fontsize=10, fontweight="bold", x=0.01, ha="left")
     return fig
