@@ -83,18 +83,19 @@ board["document"].join(first_article.rename("first article cited"))
 
 # %%
 order = list(claims.VERDICTS) + [claims.UNCHECKED]
+# a pale grey for not checkable: the palette's mid grey merges with green and purple for a deuteranope
 colours = {"reproduced": figures.PALETTE["green"], "differs": figures.PALETTE["red"],
-           "attributed": figures.PALETTE["purple"], "replicated_simulated": figures.PALETTE["sky"], "not_checkable": figures.PALETTE["grey"],
+           "attributed": figures.PALETTE["purple"], "replicated_simulated": figures.PALETTE["sky"], "not_checkable": "#CCCCCC",
            "unchecked": figures.PALETTE["yellow"]}
 by_topic = board["topic"][order].sort_values("reproduced")
-fig, ax = plt.subplots(figsize=(9, 5))
+fig, ax = plt.subplots(figsize=(figures.REPORT_WIDTH_IN, 4))
 left = pd.Series(0, index=by_topic.index)
 for verdict in order:
     ax.barh(by_topic.index, by_topic[verdict], left=left, color=colours[verdict], label=verdict.replace("_", " "))
     left += by_topic[verdict]
 ax.set_xlabel("claims")
-ax.set_title("Verdicts on the documents' quantitative claims, by topic")
-ax.legend(ncol=3, loc="lower right", fontsize=8)
+ax.set_title("Verdicts on the documents' quantitative claims, by topic", pad=36)
+ax.legend(ncol=3, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)  # above the bars, not over them
 ax.grid(axis="y", visible=False)
 figures.save(fig, "00_claims_scoreboard",
              caption="Number of quantitative claims in the five documents by topic and verdict. 'attributed' "

@@ -160,12 +160,14 @@ reference.comparison_table(het_ref, mp_ref)
 # %%
 fig = plots.bjs_vs_twfe(het_ref)
 figures.save(fig, "04_did_reference_bjs_vs_twfe",
-             caption="Event study on the public df_het panel (1,000 units, 1990-2020, two cohorts): BJS imputation "
+             caption="Event study on df_het, the simulated reference panel of the R didimputation package's README "
+                     "(1,000 units, 1990-2020, two cohorts; a textbook panel, not this collection's calibrated "
+                     "simulation): BJS imputation "
                      "estimates (diff-diff, equal to R didimputation) and the dynamic two-way fixed-effects "
                      "regression, against the true average effect by event time. The title compares the overall "
                      "estimates: the static TWFE coefficient misses the true average effect by many standard errors.",
              source="df_het from kylebutts/didimputation (MIT), a simulated panel with known effects",
-             simulated=True)
+             simulated="the R didimputation README's reference panel, with known effects; not the study's data")
 plt.show()
 
 # %% [markdown]

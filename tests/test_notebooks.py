@@ -1,11 +1,14 @@
-"""Every notebook executes headless (fast=True) and its claim checks hold."""
+"""Every notebook executes headless (fast=True), its claim checks hold and its figures pass the report-size and
+colour-vision checks."""
 
 from __future__ import annotations
+
+import json
 
 import pandas as pd
 import pytest
 
-from analysis.core import claims, paths
+from analysis.core import claims, figures, paths
 from analysis.build import run
 
 NOTEBOOKS = run.notebooks()
@@ -88,3 +91,15 @@ def test_side_by_side_runs_write_the_committed_figures_byte_for_byte(executed, p
     for p in made:
         committed = paths.ROOT / "figures" / p.name
         assert committed.is_file() and committed.read_bytes() == p.read_bytes(), p.name
+
+
+def test_every_figure_is_readable_at_report_size_and_by_colour_blind_readers(executed):
+    """Each figure the notebooks saved was measured by figures.save (its record): text at least 8 pt in a 6.5-inch
+    report column, no text off the canvas, and series apart by CIELAB ΔE ≥ 15 under simulated deuteranopia and
+    protanopia unless a marker or line style tells them apart."""
+    saved = sorted(p.stem for p in paths.FIGURES.glob("*.png"))
+    assert saved, "no figures were saved"
+    records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in paths.FIGURE_RECORDS.glob("*.json")}
+    assert not set(saved) - set(records), f"figures without a record: {sorted(set(saved) - set(records))}"
+    failing = {name: figures.problems(records[name]) for name in saved if figures.problems(records[name])}
+    assert not failing, "\n".join(f"{name}: {'; '.join(found)}" for name, found in failing.items())

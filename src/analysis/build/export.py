@@ -1,7 +1,8 @@
 """Figures for reports: ``python -m analysis figures --format pdf|svg|png --out DIR [--only NAME ...]``.
 
-The files in ``figures/`` are already report-ready: ``figures.save`` (the one saver) wrote them in the house
-style with fonts embedded in the PDF (TrueType, ``pdf.fonttype=42``), text kept as text in the SVG
+The files in ``figures/`` are already report-ready: ``figures.save`` (the one saver) wrote them at report size
+(6.5 in wide, text at least 8 pt; there is no separate screen size, the site scales the same PNG to its column),
+checked for text size and colour-blind readability (``figures.check``), in the house style with fonts embedded in the PDF (TrueType, ``pdf.fonttype=42``), text kept as text in the SVG
 (``svg.fonttype='none'``) and no timestamps, so the same notebook run gives the same bytes. Exporting therefore
 copies them, unchanged, with each figure's caption + source sidecar (``NAME.txt``, ready to paste under the
 figure). Copying keeps one writer per artefact: a figure is re-rendered only by re-running its notebook.

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.core import claims
-from analysis.core.figures import PALETTE
+from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
 CHECKS = "chips_claim_checks"
 SELF_JUDGED = ("compare", "compare_range", "not_checkable")
@@ -173,23 +173,25 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
 
     `stated` maps region -> the document's share. Returns the figure.
     """
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.8), gridspec_kw={"width_ratios": [1.5, 1]})
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 4.8), gridspec_kw={"width_ratios": [1.6, 1]})
     hq = shares[(shares["measure"] == "sales_by_company_hq") & (shares["year"] == 2020)]
     sia = hq[hq["scope"] == "all semiconductors"].set_index("region")["share_pct"]
     ici = hq[hq["scope"].str.startswith("integrated circuits")].set_index("region")["share_pct"]
     x = np.arange(len(REGIONS))
     w = 0.27
-    series = [("Document (as of 2020)", [stated.get(r, np.nan) for r in REGIONS], PALETTE["grey"]),
+    # the document in black: grey merges with the right panel's green for a deuteranope
+    series = [("Document (as of 2020)", [stated.get(r, np.nan) for r in REGIONS], PALETTE["black"]),
               ("SIA, all semiconductors", [sia.get(r, np.nan) for r in REGIONS], PALETTE["blue"]),
               ("IC Insights, ICs excl. foundries", [ici.get(r, np.nan) for r in REGIONS], PALETTE["orange"])]
     for i, (label, vals, colour) in enumerate(series):
         ax1.bar(x + (i - 1) * w, vals, w, label=label, color=colour)
-    ax1.set_xticks(x, [r.replace("United States", "US").replace("South Korea", "Korea") for r in REGIONS])
-    ax1.set_ylabel("share of world sales, by company headquarters (%)")
-    ax1.set_title("Sales share by company HQ, 2020: three bases")
+    ax1.set_xticks(x, [r.replace("United States", "US").replace("South Korea", "Korea") for r in REGIONS],
+                   rotation=35, ha="right", rotation_mode="anchor")
+    ax1.set_ylabel("share of world sales,\nby company headquarters (%)")
+    ax1.set_title("Sales share by company HQ,\n2020: three bases")
     ax1.legend(fontsize=8, loc="upper right")
-    ax1.text(0.99, 0.62, "SIA gives no 2020 share for Korea or Taiwan", transform=ax1.transAxes, ha="right",
-             fontsize=8, color="#555555")
+    ax1.set_ylim(0, 80)  # room for the legend above the bars
+    ax1.set_xlabel("SIA gives no 2020 share for Korea or Taiwan", fontsize=8, color="#555555")
 
     cap = shares[(shares["measure"] == "wafer_capacity_by_location") & (shares["scope"] == "below 10nm")]
     cols = [(2019, "actual"), (2022, "actual"), (2032, "projection")]
@@ -206,8 +208,8 @@ def plot_value_chain(shares: pd.DataFrame, stated: dict[str, float]):
         bottom += vals
     ax2.set_xticks(range(len(cols)), ["2019", "2022", "2032 (proj.)"])
     ax2.set_ylabel("share of below-10nm wafer capacity (%)")
-    ax2.set_title("Where leading-edge capacity sits (SIA/BCG)")
-    ax2.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax2.set_title("Where leading-edge\ncapacity sits (SIA/BCG)")
+    ax2.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2)  # under the bars
     ax2.set_ylim(0, 105)
     return fig
 
@@ -229,9 +231,10 @@ def plot_sme_imports(imports: pd.DataFrame):
     definition and partner), and lithography machines imported from the Netherlands by year."""
     import matplotlib.dates as mdates
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 6.2), gridspec_kw={"width_ratios": [1.7, 1]})
+    # one above the other: the definitions' legend needs the full width
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(REPORT_WIDTH_IN, 8.2), height_ratios=(1.6, 1))
     rows = sme_monthly(imports)
-    order = ("blue", "orange", "green", "red", "purple", "sky", "black", "grey", "yellow")
+    order = ("blue", "orange", "green", "red", "purple", "sky", "black", "yellow", "brown")  # no grey: see above
     definitions = sorted(rows["product_definition"].unique())
     colours = {d: PALETTE[order[i % len(order)]] for i, d in enumerate(definitions)}
     seen = set()
@@ -245,11 +248,11 @@ def plot_sme_imports(imports: pd.DataFrame):
         else:
             ax1.plot([r.start + (end - r.start) / 2], [r.usd_bn_per_month], "D", color=colours[r.product_definition],
                      ms=6, label=label)
-            ax1.annotate(f"from {r.partner} only", (end, r.usd_bn_per_month), fontsize=7, xytext=(4, -3),
+            ax1.annotate(f"from {r.partner} only", (end, r.usd_bn_per_month), fontsize=8, xytext=(4, -3),
                          textcoords="offset points")
-    ax1.set_ylabel("US$ bn a month (average over the reported period)")
+    ax1.set_ylabel("US$ bn a month\n(average over the reported period)")
     ax1.set_title("China's imports of chip-making equipment")
-    ax1.legend(fontsize=7, loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=1, title_fontsize=7.5,
+    ax1.legend(fontsize=8, loc="upper left", bbox_to_anchor=(0.0, -0.09), ncol=1, title_fontsize=8,
                title="definition used by the source (bars: all origins; diamonds: one origin)")
     ax1.xaxis.set_major_locator(mdates.YearLocator())
     ax1.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
@@ -261,7 +264,7 @@ def plot_sme_imports(imports: pd.DataFrame):
     for p, v in zip(nl["period"].astype(str), nl["value"]):
         ax2.text(p, v + 2, f"{v:.0f}", ha="center", fontsize=8)
     ax2.set_ylabel("machines imported by China a year")
-    ax2.set_title("Lithography tools imported\nfrom the Netherlands")
+    ax2.set_title("Lithography tools imported from the Netherlands")
     return fig
 
 
@@ -279,12 +282,12 @@ def penalty_table(penalties: pd.DataFrame) -> pd.DataFrame:
 
 def plot_penalties(table: pd.DataFrame):
     """Penalty vs value of the shipments for each BIS case (log scale), with the ratio annotated."""
-    fig, ax = plt.subplots(figsize=(8, 4.6))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.7))
     y = np.arange(len(table))
     ax.barh(y + 0.2, table["shipments_usd_million"], 0.38, color=PALETTE["grey"], label="value of the shipments")
     ax.barh(y - 0.2, table["penalty_usd_million"], 0.38, color=PALETTE["red"], label="civil penalty")
     for i, r in enumerate(table.itertuples()):
-        ax.text(r.penalty_usd_million * 1.15, i - 0.2, f"penalty = {r.penalty_pct_of_shipments:.1f}% of shipment value",
+        ax.text(r.penalty_usd_million * 1.15, i - 0.2, f"{r.penalty_pct_of_shipments:.1f}% of shipment value",
                 va="center", fontsize=8)
     ax.set_xscale("log")
     ax.set_xlim(right=float(table[["penalty_usd_million", "shipments_usd_million"]].max().max()) * 30)

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.core.figures import PALETTE
+from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
 COLOURS = {"households": "blue", "firms": "orange"}
 
@@ -24,7 +24,7 @@ def _zero_line(ax):
 def inflation_germany(yoy: pd.Series, electricity: pd.Series, firm_mean: pd.Series):
     """HICP all items and electricity (y/y %) and firms' mean expected inflation, 2019-2023, with the study's
     treatment window shaded. Series indexed by ``YYYY-MM``."""
-    fig, ax = plt.subplots(figsize=(8.5, 4.6))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.7))
     window = yoy.loc["2019-01":"2023-12"]
     ax.plot(_months(window.index), window.to_numpy(), label="HICP all items, y/y %", color=PALETTE["blue"], lw=2)
     elec = electricity.loc["2019-01":"2023-12"]
@@ -45,7 +45,7 @@ def bjs_vs_twfe(het):
     """Event study on df_het (a :class:`analysis.studies.energy.reference.DfHet`): BJS estimates and the dynamic
     TWFE regression (95% CIs) against the true average effect by event time; the title compares the overall
     estimates."""
-    fig, ax = plt.subplots(figsize=(8.5, 4.6))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.7))
     es_true = het.true_event_study()
     ax.plot(es_true.index, es_true.to_numpy(), color="black", lw=1.5, label="true average effect")
     bj = pd.concat([het.bjs.pretrends, het.bjs.event_study])
@@ -67,7 +67,7 @@ def bjs_vs_twfe(het):
 def treated_share(curves: dict):
     """Cumulative % of respondents hit, by month; `curves` maps households/firms to (share by month, never-hit
     share) as :func:`analysis.studies.energy.estimates.exposure` returns them."""
-    fig, ax = plt.subplots(figsize=(8, 4.4))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     for name, (cum, never) in curves.items():
         label = f"{name}: {100 * (1 - never):.0f}% hit by April 2022" if np.isfinite(never) else name
         ax.plot(_months(cum.index), 100 * cum.to_numpy(), marker="o", ms=3.5, color=PALETTE[COLOURS[name]],
@@ -82,7 +82,7 @@ def treated_share(curves: dict):
 def event_study(dyn: dict):
     """Households beside firms: per-1% effect (bp) by month since the increase with 95% bands; `dyn` maps each
     group estimated to its table (:func:`analysis.studies.energy.estimates.dynamics`)."""
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.4), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 3.5), sharey=True)
     for ax, name in zip(axes, ("households", "firms")):
         if name in dyn:
             d = dyn[name]
@@ -93,15 +93,15 @@ def event_study(dyn: dict):
         ax.set_title(name)
         ax.set_xlabel("months since own energy price increase")
     axes[0].set_ylabel("basis points per 1% price increase")
-    fig.suptitle("Expected inflation after an energy price increase (95% bands; leads relative to month -4)",
-                 fontsize=11, fontweight="bold", x=0.01, ha="left")
+    fig.suptitle("Expected inflation after an energy price increase\n(95% bands; leads relative to month -4)",
+                 fontsize=10, fontweight="bold", x=0.01, ha="left")
     return fig
 
 
 def dose_response(tables: dict):
     """Households' per-1% effect (bp, 95% CI) by month since the increase, one series per side of the threshold
     (`tables`: label → table in pp, :func:`analysis.studies.energy.estimates.dose_response`)."""
-    fig, ax = plt.subplots(figsize=(8, 4.4))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     for (lab, d), colour, off in zip(tables.items(), ("sky", "red"), (-0.12, 0.12)):
         ax.errorbar(d["horizon"] + off, 100 * d["estimate"], yerr=196 * d["se"], fmt="o-", ms=3.5, lw=1,
                     color=PALETTE[colour], label=lab)
@@ -116,7 +116,7 @@ def dose_response(tables: dict):
 def heterogeneity(het: pd.DataFrame, pooled_bp: float | None = None):
     """Households' per-1% slopes by group (bp, 95% CI), first group on top; with `pooled_bp`, a dashed line at the
     pooled effect (the planted one on simulated panels)."""
-    fig, ax = plt.subplots(figsize=(8, 4.4))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     yy = np.arange(len(het))[::-1]
     ax.errorbar(het["estimate"], yy, xerr=1.96 * het["se"], fmt="o", color=PALETTE["blue"], capsize=0)
     ax.set_yticks(yy, het["label"])
@@ -132,18 +132,18 @@ def heterogeneity(het: pd.DataFrame, pooled_bp: float | None = None):
 def monte_carlo(mc: pd.DataFrame, summary: dict):
     """Histograms of the BJS per-1% estimates over the Monte Carlo's panels with the planted effect and over the
     placebo panels (:func:`analysis.studies.energy.montecarlo.monte_carlo`, its summary)."""
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
+    fig, axes = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 3.4))
     planted = mc.attrs["planted_bp"]
     axes[0].hist(mc["estimate_bp"], bins=20, color=PALETTE["blue"], alpha=0.8, label="BJS imputation")
     axes[0].axvline(planted, color="black", lw=1.2, label=f"planted {planted} bp")
-    axes[0].set_title("Estimates with the planted effect")
+    axes[0].set_title("Estimates with\nthe planted effect")
     axes[0].set_xlabel("bp per 1% price increase")
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="white")  # over the bars: keep it legible
     axes[1].hist(mc["placebo_bp"], bins=20, color=PALETTE["green"], alpha=0.8, label="BJS, placebo panels")
     axes[1].axvline(0, color="black", lw=1.2)
-    axes[1].set_title(f"Placebo (no effect): {100 * summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
+    axes[1].set_title(f"Placebo (no effect):\n{100 * summary['placebo_rejection_5pct']:.0f}% rejected at 5%")
     axes[1].set_xlabel("bp per 1% price increase")
-    axes[1].legend(fontsize=8)
-    fig.suptitle(f"Monte Carlo, {len(mc)} replications; naive before/after averages {summary['naive_mean_bp']:.1f} bp",
-                 fontsize=11, fontweight="bold", x=0.01, ha="left")
+    axes[1].legend(fontsize=8, frameon=True, framealpha=0.9, edgecolor="white")
+    fig.suptitle(f"Monte Carlo, {len(mc)} replications;\nnaive before/after averages {summary['naive_mean_bp']:.1f} bp",
+                 fontsize=10, fontweight="bold", x=0.01, ha="left")
     return fig

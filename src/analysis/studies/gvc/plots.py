@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 
-from analysis.core.figures import PALETTE
+from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 from analysis.estimators.triple_difference import BASE_YEAR, EXPOSURE, EventStudy
 from analysis.studies.gvc import OUTCOMES
 
@@ -34,7 +36,7 @@ def plot_event_study(es: EventStudy, outcome: str = "ln_exports_us", exposure: s
     import matplotlib.pyplot as plt
 
 
-    fig, ax = plt.subplots(figsize=(8, 4.6))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.7))
     t = es.table[(es.table["outcome"] == outcome) & (es.table["exposure"] == exposure)]
     for grp, color, label, short, off in (
             ("non_gvc", PALETTE["blue"], "Non-GVC firms", "non-GVC", -0.06),
@@ -61,17 +63,17 @@ def plot_outcomes(es: EventStudy, exposure: str = EXPOSURE, truth: pd.DataFrame 
 
 
     outcomes = [o for o in OUTCOMES if o in set(es.table["outcome"])]
-    fig, axes = plt.subplots(2, 2, figsize=(9, 6.2), sharex=True)
+    fig, axes = plt.subplots(2, 2, figsize=(REPORT_WIDTH_IN, 5), sharex=True)
     for ax, out in zip(axes.ravel(), outcomes):
         t = es.table[(es.table["outcome"] == out) & (es.table["exposure"] == exposure)]
         _band(ax, t, PALETTE["purple"], "Estimate, 95% CI", 0.0, _truth_lookup(truth, out, group, exposure))
         ax.axhline(0, color="#555555", linewidth=0.8)
         ax.axvline(base_year + 0.5, color="#999999", linestyle="--", linewidth=0.8)
         label, scale = OUTCOMES[out]
-        ax.set_title(f"{label} ({'log' if scale == 'log' else 'asinh'})", fontsize=10)
+        ax.set_title(textwrap.fill(f"{label} ({'log' if scale == 'log' else 'asinh'})", 30), fontsize=9)
     for ax in axes.ravel()[len(outcomes):]:
         ax.set_visible(False)
-    axes[0, 0].legend(fontsize=7, loc="upper left")
+    axes[0, 0].legend(fontsize=8, loc="upper left")
     fig.supylabel("p75 vs p25 exposure (log points)", fontsize=9)
     return fig
 
@@ -82,7 +84,7 @@ def plot_sectors(effects: pd.DataFrame, truth: pd.DataFrame | None = None):
 
 
     e = effects.iloc[::-1].reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8, 4.4))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     y = np.arange(len(e))
     colors = [PALETTE["grey"] if s.startswith("All") else PALETTE["purple"] for s in e["sector"]]
     ax.barh(y, e["estimate"], color=colors, alpha=0.75, height=0.6)
@@ -105,15 +107,17 @@ def plot_monte_carlo(draws: pd.DataFrame, year: int = 2019):
 
 
     d = draws[(draws["year"] == year) & (draws["group"] == "manufacturing_gvc") & (draws["exposure"] == EXPOSURE)]
-    fig, ax = plt.subplots(figsize=(8, 4.2))
-    for out, color, label in (("ln_exports_us", PALETTE["purple"], "planted effect"),
-                              ("placebo", PALETTE["grey"], "placebo (no effect)")):
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.4))
+    # placebo as an outline: filled grey and purple merge for a deuteranope
+    for out, color, label, style in (("ln_exports_us", PALETTE["purple"], "planted effect", {"alpha": 0.6}),
+                                     ("placebo", PALETTE["black"], "placebo (no effect)",
+                                      {"histtype": "step", "linewidth": 1.2})):
         x = d.loc[d["outcome"] == out, "estimate"]
-        ax.hist(x, bins=25, color=color, alpha=0.6, label=f"{label}: {len(x)} replications")
+        ax.hist(x, bins=25, color=color, label=f"{label}: {len(x)} replications", **style)
         ax.axvline(d.loc[d["outcome"] == out, "truth"].mean(), color=color, linestyle="--", linewidth=1.5)
-    ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms, p75 vs p25 exposure (log points)")
+    ax.set_xlabel(f"Estimated {year} effect, manufacturing GVC firms,\np75 vs p25 exposure (log points)")
     ax.set_ylabel("replications")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, frameon=True, framealpha=1, edgecolor="white")  # opaque: the zero line runs under it
     ax.set_title("Monte Carlo: estimates around the planted value")
     return fig
 

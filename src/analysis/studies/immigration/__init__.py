@@ -168,9 +168,9 @@ def plot_encounters(series: pd.DataFrame, fy_totals: pd.DataFrame):
     """Two panels: monthly Southwest-border encounters by basis; fiscal-year totals by component and title."""
     import matplotlib.pyplot as plt
 
-    from analysis.core.figures import PALETTE
+    from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
-    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(9, 8))
+    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(REPORT_WIDTH_IN, 6.4))
     s = series.astype("float64")
     _shade_administrations(ax1, s.index.min(), s.index.max() + pd.offsets.MonthEnd(1))
     ax1.plot(s.index, s["usbp_title8"] / 1e3, color=PALETTE["blue"], lw=1.2, label="USBP apprehensions (Title 8)")
@@ -191,7 +191,7 @@ def plot_encounters(series: pd.DataFrame, fy_totals: pd.DataFrame):
         ax2.bar(years, v, bottom=bottom, color=PALETTE[colour], width=0.8, label=label)
         bottom += v
     ax2.set_ylabel("encounters per fiscal year, millions")
-    ax2.set_title("Fiscal-year totals by component and legal authority (OFO published from FY2019)")
+    ax2.set_title("Fiscal-year totals by component and legal authority\n(OFO published from FY2019)")
     ax2.legend(loc="upper left", fontsize=8, ncol=2)
     return fig
 
@@ -200,11 +200,11 @@ def plot_removals(removals: pd.DataFrame, first_fy: int = 2000):
     """Removals and returns by fiscal year, administrations shaded (by the president at the year's start)."""
     import matplotlib.pyplot as plt
 
-    from analysis.core.figures import PALETTE
+    from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
     r = removals[removals["fiscal_year"] >= first_fy]
     x = pd.to_datetime(dict(year=r["fiscal_year"] - 1, month=10, day=1)) + pd.Timedelta(days=182)
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.6))
     _shade_administrations(ax, pd.Timestamp(first_fy - 1, 10, 1), pd.Timestamp(int(r["fiscal_year"].max()), 9, 30))
     ax.plot(x, r["removals"] / 1e3, marker="o", color=PALETTE["blue"], label="removals (order of removal)")
     ax.plot(x, r["returns"] / 1e3, marker="s", color=PALETTE["orange"], label="returns (no order of removal)")
@@ -215,10 +215,14 @@ def plot_removals(removals: pd.DataFrame, first_fy: int = 2000):
 
 
 def plot_timeline(actions: pd.DataFrame, tps: pd.DataFrame, start="2017-01-01", end="2024-07-01"):
-    """The dated executive actions, one lane per theme, with TPS windows as bars."""
-    import matplotlib.pyplot as plt
+    """The dated executive actions, one row per instrument (named on the chart) grouped by theme, its events
+    joined by a thin line; the TPS designation windows as bars and the TPS terminations as crosses."""
+    import textwrap
 
-    from analysis.core.figures import PALETTE
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    from analysis.core.figures import PALETTE, REPORT_WIDTH_IN
 
     lanes = {"travel and entry bans": ("Executive Order 137", "Proclamation 9", "Proclamation 100",
                                        "Proclamation of 31 Dec"),
@@ -232,28 +236,68 @@ def plot_timeline(actions: pd.DataFrame, tps: pd.DataFrame, start="2017-01-01", 
             if any(k.lower() in instrument.lower() for k in keys):
                 return lane
         return "other"
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
     a = actions[(actions["date"] >= start) & (actions["date"] <= end)].copy()
     a["lane"] = a["instrument"].map(lane_of)
-    names = list(lanes) + (["other"] if (a["lane"] == "other").any() else []) + ["TPS windows"]
-    ypos = {n: len(names) - i for i, n in enumerate(names)}
-    fig, ax = plt.subplots(figsize=(10, 5.2))
-    _shade_administrations(ax, pd.Timestamp(start), pd.Timestamp(end))
+    themes = list(lanes) + (["other"] if (a["lane"] == "other").any() else [])
+    # rows from the top: each theme's instruments by their first date, then two rows for TPS
+    first = a.groupby("instrument")["date"].min()
+    rows = [(t, sorted(a.loc[a["lane"] == t, "instrument"].unique(), key=lambda i: (first[i], i))) for t in themes]
+    n_rows = sum(len(r) for _, r in rows) + 2 * len(rows) + 5
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 0.15 * n_rows + 2.4))
+    _shade_administrations(ax, start, end)
     marker = {"signed": "o", "announced": "D", "published": "s", "effective": "^", "implemented": "P",
               "expiry": "v", "ended": "X", "court_ruling": "*"}
-    for etype, g in a.groupby("event_type"):
-        ax.scatter(g["date"], g["lane"].map(ypos), marker=marker[etype], s=46, color=PALETTE["blue"],
-                   edgecolor="white", linewidth=0.5, zorder=3, label=etype.replace("_", " "))
+    x_lo, x_hi = start - pd.Timedelta(days=75), end + pd.Timedelta(days=75)  # room for markers at the ends
+    mid = start + (end - start) / 2
+    y, used = n_rows, set()
+
+    def header(text, at):  # a theme's name on the row above its instruments
+        ax.text(x_lo + pd.Timedelta(days=20), at, text, va="center", ha="left", fontsize=9, fontweight="bold",
+                color="#333333")
+
+    for theme, instruments in rows:
+        y -= 1
+        header(theme, y)
+        for inst in instruments:
+            y -= 1
+            ev = a[a["instrument"] == inst].sort_values("date")
+            ax.plot(ev["date"], [y] * len(ev), color="#999999", lw=0.8, zorder=2)
+            for etype, g in ev.groupby("event_type"):
+                ax.scatter(g["date"], [y] * len(g), marker=marker[etype], s=30, color=PALETTE["blue"],
+                           edgecolor="white", linewidth=0.4, zorder=3)
+                used.add(etype)
+            # the name where the row has room: after the last event in the first half, before the first otherwise
+            label = textwrap.shorten(inst, width=46, placeholder="…")
+            if ev["date"].max() < mid:
+                ax.text(ev["date"].max() + pd.Timedelta(days=40), y, label, va="center", ha="left", fontsize=8)
+            else:
+                ax.text(ev["date"].min() - pd.Timedelta(days=40), y, label, va="center", ha="right", fontsize=8)
+        y -= 0.5
+        ax.axhline(y, color="#bbbbbb", lw=0.6, zorder=1)
+    # TPS: terminations as crosses on one row, each designation window a bar (one per country, stacked) below
+    y -= 1
+    header("Temporary Protected Status", y)
+    y -= 1
+    term = tps[tps["action"] == "termination"]
+    ax.scatter(term["period_end"].clip(upper=end), [y] * len(term), marker="x", color=PALETTE["red"], s=30,
+               zorder=3)
     w = tps[tps["period_start"].notna() & (tps["action"] != "continuation_of_documentation")]
     for i, r in enumerate(w.sort_values("period_start").itertuples()):
-        y = ypos["TPS windows"] + (i % 10 - 4.5) * 0.07
-        ax.plot([r.period_start, r.period_end], [y, y], color=PALETTE["green"], lw=2.2, solid_capstyle="butt")
-    term = tps[tps["action"] == "termination"]
-    ax.scatter(term["period_end"].clip(upper=pd.Timestamp(end)), [ypos["TPS windows"]] * len(term), marker="x",
-               color=PALETTE["red"], zorder=3, label="TPS termination (effective date set)")
-    ax.set_yticks(list(ypos.values()), list(ypos.keys()))
-    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.set_ylim(0.4, len(names) + 0.6)
+        yy = y - 0.6 - (i % 10) * 0.2
+        ax.plot([max(r.period_start, start), min(r.period_end, end)], [yy, yy], color=PALETTE["green"], lw=1.6,
+                solid_capstyle="butt", zorder=3)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xlim(x_lo, x_hi)
+    ax.set_ylim(y - 2.7, n_rows + 0.2)
     ax.grid(axis="y", visible=False)
-    ax.set_title("Dated immigration actions in the side-by-side tables, 2017 - mid-2024", pad=16)
-    ax.legend(loc="lower left", fontsize=7, ncol=5, bbox_to_anchor=(0, -0.28))
+    ax.set_title("Dated immigration actions, Jan 2017 - mid-2024", pad=16)
+    handles = [Line2D([], [], ls="", marker=marker[e], color=PALETTE["blue"], markersize=6, label=e.replace("_", " "))
+               for e in marker if e in used]
+    handles += [Line2D([], [], color=PALETTE["green"], lw=2, label="TPS designation window (a bar per country)"),
+                Line2D([], [], ls="", marker="x", color=PALETTE["red"], markersize=6,
+                       label="TPS termination (effective date set)")]
+    ax.legend(handles=handles, loc="upper center", ncol=4, bbox_to_anchor=(0.45, -0.05), handletextpad=0.3,
+              columnspacing=1.0)
     return fig

@@ -9,9 +9,10 @@ import pandas as pd
 
 from analysis.core import figures
 
-# Display names and colours of the administrations, in the order they held office.
+# Display names and colours of the administrations, in the order they held office (eight Okabe–Ito colours that a
+# deuteranope or protanope still tells apart; grey would merge with Biden's green and Trump's purple).
 ADMINISTRATIONS = {
-    "Carter": ("Carter", "grey"), "Reagan": ("Reagan", "red"), "Bush41": ("G.H.W. Bush", "orange"),
+    "Carter": ("Carter", "yellow"), "Reagan": ("Reagan", "red"), "Bush41": ("G.H.W. Bush", "orange"),
     "Clinton": ("Clinton", "blue"), "Bush43": ("G.W. Bush", "brown"), "Obama": ("Obama", "sky"),
     "Trump45": ("Trump", "purple"), "Biden": ("Biden", "green"), "Trump47": ("Trump", "purple"),
 }
@@ -72,13 +73,14 @@ def plot_ceilings(table: pd.DataFrame, first_fy: int = 1980, last_fy: int = 2026
     import matplotlib.pyplot as plt
 
     t = _as_float(table[(table["fiscal_year"] >= first_fy) & (table["fiscal_year"] <= last_fy)])
-    fig, ax = plt.subplots(figsize=(10, 5.2))
-    for admin, rows in t.groupby("administration", sort=False):
+    fig, ax = plt.subplots(figsize=(figures.REPORT_WIDTH_IN, 4.4))
+    for i, (admin, rows) in enumerate(t.groupby("administration", sort=False)):
         lo, hi = rows["fiscal_year"].min() - 0.5, rows["fiscal_year"].max() + 0.5
         name, colour = ADMINISTRATIONS[admin]
         ax.axvspan(lo, hi, color=figures.PALETTE[colour], alpha=0.10, lw=0)
-        ax.text((lo + hi) / 2, 1.0, name, transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-                fontsize=7.5, color="#333333")
+        # two rows of names, so a short administration's name does not run into its neighbour's
+        ax.text((lo + hi) / 2, 1.0 + 0.055 * (i % 2), name, transform=ax.get_xaxis_transform(), ha="center",
+                va="bottom", fontsize=8, color="#333333")
     ax.step(t["fiscal_year"], t["ceiling_final"] / 1e3, where="mid", color=figures.PALETTE["blue"],
             lw=2, label="Ceiling in force at year end")
     revised = t.dropna(subset=["ceiling_revised", "ceiling_initial"])
@@ -89,7 +91,7 @@ def plot_ceilings(table: pd.DataFrame, first_fy: int = 1980, last_fy: int = 2026
     ax.set_xlim(first_fy - 0.7, last_fy + 0.7)
     ax.set_ylabel("thousand persons")
     ax.set_xlabel("US fiscal year")
-    ax.set_title("US refugee ceilings and admissions", pad=16)
+    ax.set_title("US refugee ceilings and admissions", pad=28)
     ax.legend(loc="upper right")
     return fig
 
@@ -100,7 +102,7 @@ def plot_utilisation(table: pd.DataFrame, first_fy: int = 1980, last_fy: int = 2
 
     t = with_utilisation(table)
     t = _as_float(t[(t["fiscal_year"] >= first_fy) & (t["fiscal_year"] <= last_fy)].dropna(subset=["utilisation"]))
-    fig, ax = plt.subplots(figsize=(10, 4.6))
+    fig, ax = plt.subplots(figsize=(figures.REPORT_WIDTH_IN, 4.2))
     seen = set()
     for row in t.itertuples():
         name, colour = ADMINISTRATIONS[row.administration]
@@ -110,8 +112,8 @@ def plot_utilisation(table: pd.DataFrame, first_fy: int = 1980, last_fy: int = 2
     ax.axhline(100, color="#444444", lw=0.8, ls="--")
     ax.set_ylabel("admitted as % of the ceiling")
     ax.set_xlabel("US fiscal year (colour: administration that opened it)")
-    ax.set_title("How much of each year's refugee ceiling was used", pad=26)
-    ax.legend(ncol=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, handlelength=1.2)
+    ax.set_title("How much of each year's refugee ceiling was used", pad=36)
+    ax.legend(ncol=4, loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, handlelength=1.2)
     return fig
 
 

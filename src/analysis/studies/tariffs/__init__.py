@@ -13,11 +13,14 @@ Three pieces, each returning small frames or result objects that the notebook di
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
+
+from analysis.core.figures import REPORT_WIDTH_IN
 
 BASES = ("census_goods", "bop_goods", "bop_goods_and_services", "goods_basis_unstated")
 
@@ -360,7 +363,7 @@ def plot_average_tariff(rebuild: TariffRebuild, piie: pd.DataFrame, end=None):
     """Step plot: rebuilt average tariff on China vs PIIE's published series; coverage on a second panel."""
     import matplotlib.pyplot as plt
 
-    fig, (ax, ax2) = plt.subplots(2, 1, sharex=True, figsize=(8, 6), height_ratios=(2, 1))
+    fig, (ax, ax2) = plt.subplots(2, 1, sharex=True, figsize=(REPORT_WIDTH_IN, 4.9), height_ratios=(2, 1))
     p = piie.sort_values("date")
     if end is not None:
         p = p[p["date"] <= pd.Timestamp(end)]
@@ -390,13 +393,13 @@ def plot_scenario_range(grid: pd.DataFrame, reference: Mapping[str, float] | Non
     """
     import matplotlib.pyplot as plt
 
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(9, 4))
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(REPORT_WIDTH_IN, 3.6))
     for name, g in grid.groupby("reading", sort=False):
         a1.plot(g["elasticity"], g["average_tariff_pct"], marker="o", ms=3, label=name)
         a2.plot(g["elasticity"], g["revenue_usd_bn"], marker="o", ms=3, label=name)
     for label, v in (reference or {}).items():
         a1.axhline(v, color="grey", lw=0.8, ls=":")
-        a1.annotate(label, (grid["elasticity"].min(), v), fontsize=7, va="bottom")
+        a1.annotate(label, (grid["elasticity"].min(), v), fontsize=8, va="bottom")
     a1.set_xlabel("import-demand elasticity")
     a1.set_ylabel("trade-weighted average tariff, %")
     a2.set_xlabel("import-demand elasticity")
@@ -405,9 +408,9 @@ def plot_scenario_range(grid: pd.DataFrame, reference: Mapping[str, float] | Non
         for a in (a1, a2):
             a.axvline(elasticity, color="black", lw=0.8, ls="--")
         a2.annotate(f"elasticity {elasticity:g}", (elasticity, 1), xycoords=("data", "axes fraction"),
-                    xytext=(3, -10), textcoords="offset points", fontsize=7)
+                    xytext=(3, -10), textcoords="offset points", fontsize=8)
     a1.set_title(title)
-    a1.legend(fontsize=7)
+    a1.legend(fontsize=8)
     return fig
 
 
@@ -419,23 +422,26 @@ def plot_eu_duties(cvd: pd.DataFrame, margins: tuple[float, float] | None = None
     mfn = float(cvd.loc[cvd["duty_type"] == "mfn", "rate_pct"].dropna().iloc[0])
     stages = ["provisional", "definitive"]
     companies = list(dict.fromkeys(c["company"]))
-    fig, ax = plt.subplots(figsize=(9, 4.8))
+    fig, ax = plt.subplots(figsize=(REPORT_WIDTH_IN, 3.8))
     width = 0.38
     x = np.arange(len(companies))
     for k, st in enumerate(stages):
         vals = c[c["stage"] == st].set_index("company")["rate_pct"].reindex(companies)
         pos = x + (k - 0.5) * width
-        ax.bar(pos, np.full(len(x), mfn), width, color="#cccccc", label="MFN duty (10%)" if k == 0 else None)
+        # mid grey: a pale one could not be told from the pale margin band by a protanope
+        ax.bar(pos, np.full(len(x), mfn), width, color="#999999", label="MFN duty (10%)" if k == 0 else None)
         bars = ax.bar(pos, vals.fillna(0).values, width, bottom=mfn, label=f"CVD, {st}")
         for b, v in zip(bars, vals.values):
             ax.annotate("n/a" if pd.isna(v) else f"{mfn + v:.1f}", (b.get_x() + b.get_width() / 2, mfn + (0 if pd.isna(v) else v)),
-                        ha="center", va="bottom", fontsize=7)
+                        ha="center", va="bottom", fontsize=8)
     if margins:
         ax.axhspan(*margins, color="#D55E00", alpha=0.15, label=f"profit margins cited ({margins[0]:g}-{margins[1]:g}%)")
-    ax.set_xticks(x, [s.replace(", not sampled", "\n(not sampled)").replace(" (", "\n(") for s in companies], fontsize=7)
+    names = [textwrap.fill(s.replace(", not sampled", " (not sampled)").replace(" (", "\n("), 14,
+                           break_on_hyphens=False, break_long_words=False, replace_whitespace=False) for s in companies]
+    ax.set_xticks(x, names, fontsize=8)
     ax.set_ylabel("duty, % of CIF import price")
-    ax.set_title("EU duties on battery EVs from China: MFN + countervailing duty")
-    ax.legend(fontsize=7, ncols=2)
+    ax.set_title("EU duties on battery EVs from China: MFN + countervailing duty", pad=38)
+    ax.legend(fontsize=8, ncols=2, loc="lower left", bbox_to_anchor=(0, 1.0))  # above the bars, not over them
     return fig
 
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.core.figures import REPORT_WIDTH_IN
+
 LIST_ORDER = ["list1", "list2", "list3", "list4a", "list4b", "review2024"]
 LIST_LABELS = {"list1": "List 1", "list2": "List 2", "list3": "List 3", "list4a": "List 4A", "list4b": "List 4B",
                "review2024": "2024 review"}
@@ -324,7 +326,7 @@ def plot_product_level(product: pd.DataFrame, contributions: pd.DataFrame, piie:
 
     end = pd.Timestamp(end) if end is not None else product["date"].max()
     piie_end = pd.Timestamp(piie_end) if piie_end is not None else end
-    fig, (ax, ax2) = plt.subplots(2, 1, sharex=True, figsize=(8, 6.5), height_ratios=(3, 2))
+    fig, (ax, ax2) = plt.subplots(2, 1, sharex=True, figsize=(REPORT_WIDTH_IN, 5.3), height_ratios=(3, 2))
     p = piie[piie["date"] <= piie_end].sort_values("date")
     p = pd.concat([p, p.iloc[[-1]].assign(date=piie_end)])
     ax.step(p["date"], p["us_tariff_on_china_pct"], where="post",
@@ -347,8 +349,9 @@ def plot_product_level(product: pd.DataFrame, contributions: pd.DataFrame, piie:
             .reindex(columns=[c for c in LIST_ORDER if c in set(contributions["list_id"])]).fillna(0.0))
     wide = wide[wide.index <= end]
     wide = pd.concat([wide, wide.iloc[[-1]].set_axis([end])])
-    ax2.stackplot(wide.index, wide.T.to_numpy(), labels=[LIST_LABELS[c] for c in wide.columns], step="post",
-                  alpha=0.85)
+    # opaque: see-through bands wash the palette's colours towards each other (green and purple merge for a
+    # deuteranope)
+    ax2.stackplot(wide.index, wide.T.to_numpy(), labels=[LIST_LABELS[c] for c in wide.columns], step="post")
     ax2.set_ylabel(f"additional duty, points\n({weight_label})")
-    ax2.legend(fontsize=7, ncol=len(wide.columns), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
+    ax2.legend(fontsize=8, ncol=len(wide.columns), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
     return fig
