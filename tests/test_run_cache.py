@@ -133,28 +133,22 @@ def test_a_private_run_is_never_cached(tiny, tmp_path):
     users = tmp_path / "mine.csv"
     users.write_text("n\n1\n2\n3\n4\n")
     nb = run.find("93")
-    for _ in range(2):
-        result = run.execute(nb, {"in_path": str(users)}, cache="use")
-        assert not result.cached
-    assert _executions(tiny) == 2
+    assert not run.execute(nb, {"in_path": str(users)}, cache="use").cached
     assert not run.cache_folder().exists() or not any(run.cache_folder().iterdir())
-    # and a private run is not served from a public entry either
-    run.execute(nb, {}, cache="use")
     assert run.restore(nb, {"in_path": str(users)}) is None
+    run.execute(nb, {}, cache="use")  # a public entry exists now; a private run is still not served from it
+    assert run.restore(nb, {"in_path": str(users)}) is None and _executions(tiny) == 2
 
 
-def test_an_entry_without_its_record_or_half_written_never_counts(tiny):
+def test_a_half_written_entry_never_counts_and_is_cleaned_up(tiny):
     nb = run.find("93")
     run.execute(nb, {}, cache="use")
     entry = next(run.cache_folder().iterdir())
-    (entry / "meta.json").unlink()  # as if the writer died before finishing the entry
-    assert not run.execute(nb, {}, cache="use").cached and _executions(tiny) == 2
-    # a draft folder left by a killed writer is not an entry, and the next run removes it
+    # what a writer killed before renaming its entry into place leaves: a draft folder, not an entry
     draft = run.cache_folder() / f"{io.PARTIAL_PREFIX}999999999-{io.FOLDER_TAG}-{entry.name}-x"
-    shutil.copytree(entry, draft)
-    shutil.rmtree(entry)
-    assert not run.execute(nb, {}, cache="use").cached and _executions(tiny) == 3
-    assert not draft.exists()
+    entry.rename(draft)
+    assert not run.execute(nb, {}, cache="use").cached and _executions(tiny) == 2
+    assert not draft.exists() and (entry / "meta.json").is_file()
 
 
 def test_the_overview_key_follows_the_other_notebooks_verdicts(tmp_path):
