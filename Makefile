@@ -47,11 +47,14 @@ lab: $(STAMP)  ## open the collection in JupyterLab (text notebooks open as note
 site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
 	$(PY) -m analysis site
 
-test: $(STAMP)  ## run the test suite
-	MPLBACKEND=Agg $(PY) -m pytest
+# On every core (pytest-xdist); tests/conftest.py groups the tests that share what a module builds once.
+XDIST := -n auto --dist loadgroup
+
+test: $(STAMP)  ## run the test suite (on every core)
+	MPLBACKEND=Agg $(PY) -m pytest $(XDIST)
 
 test-fast: $(STAMP)  ## the tests that execute no whole notebook, browser or server (a quick check while editing)
-	MPLBACKEND=Agg $(PY) -m pytest -m "not slow"
+	MPLBACKEND=Agg $(PY) -m pytest $(XDIST) -m "not slow"
 
 data-verify: $(STAMP)  ## check every file in data/ against data/datapackage.json
 	$(PY) -m analysis data verify

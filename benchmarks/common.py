@@ -30,28 +30,65 @@ def machine() -> dict:
             "processor": platform.processor() or platform.machine()}
 
 
-def measure_in_subprocess(code: str) -> dict:
+def measure_in_subprocess(code: str, *, env: dict | None = None) -> dict:
     """Run `code` in a fresh Python and return its wall time and peak resident memory (measured, not estimated).
 
     The code may print one JSON object on its last line (e.g. the estimate), returned as ``output``.
-    Peak memory is that child's own maximum resident set size (os.wait4), so it includes memory libraries
-    allocate outside Python (numpy, numba, Rust).
+    """
+    return measure_command([sys.executable, "-c", code], env=env)
+
+
+def measure_command(argv: list[str], *, env: dict | None = None, cwd: Path = REPO) -> dict:
+    """Run a command; return its wall time, the peak of its process tree's resident memory, and its output.
+
+    Peak memory is sampled (every 50 ms, with psutil) over the child and all its descendants (notebook kernels,
+    worker processes), summed: it includes memory libraries allocate outside Python (numpy, numba, Rust).
+    Not the child's ``ru_maxrss``: Linux starts a child's maximum from the memory of the process that spawned it
+    (vfork/exec), so a large benchmark driver showed its own peak in every case it measured.
+    ``stdout`` is the command's standard output; ``output`` the JSON object on its last line, if any.
     """
     import tempfile
+    import threading
 
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, text=True, env=env)
+        peak = [0]
+        sampler = threading.Thread(target=_sample_peak_rss, args=(proc, peak), daemon=True)
+        sampler.start()
+        proc.wait()
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        sampler.join()
         out.seek(0), err.seek(0)
         stdout, stderr = out.read(), err.read()
     if proc.returncode != 0:
-        raise RuntimeError(f"benchmark case failed:\n{stderr[-3000:]}")
+        raise RuntimeError(f"benchmark case failed ({' '.join(map(str, argv))[:200]}):\n{stdout[-2000:]}\n"
+                           f"{stderr[-3000:]}")
     last = stdout.strip().splitlines()[-1] if stdout.strip() else "{}"
-    return {"seconds": round(seconds, 3), "peak_rss_gib": round(usage.ru_maxrss / 2**20, 3),
+    return {"seconds": round(seconds, 3), "peak_rss_gib": round(peak[0] / 2**30, 3), "stdout": stdout,
             "output": json.loads(last) if last.startswith("{") else {}}
+
+
+def _sample_peak_rss(proc: subprocess.Popen, peak: list[int], interval: float = 0.05) -> None:
+    import psutil
+
+    try:
+        root = psutil.Process(proc.pid)
+    except psutil.NoSuchProcess:
+        return
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return
+        total = 0
+        for p in tree:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        peak[0] = max(peak[0], total)
+        time.sleep(interval)
 
 
 def record(benchmark: str, cases: list[dict]) -> None:

@@ -46,16 +46,27 @@ def pytest_configure(config):
                                        "session summary")
     config.addinivalue_line("markers", "slow: executes every notebook, a browser or a Jupyter server "
                                        "(`make test-fast` leaves these out)")
+    config.addinivalue_line("markers", "xdist_group(name): tests run in one pytest-xdist worker (set in "
+                                       "pytest_collection_modifyitems)")
 
 
 # Whole modules whose tests execute notebooks, drive a browser or start a server.
 SLOW_MODULES = {"test_notebooks.py", "test_browser.py", "test_jupyter_server.py", "test_reliability.py"}
+
+# Under pytest-xdist (`make test`: -n auto --dist loadgroup) the tests of one group run in one worker, so what a
+# module builds once (its module-scoped fixtures: every notebook executed, a Jupyter server, a site) is built once.
+# A module is one group, except that the site tests share one (site_build.built_site is cached per process) and
+# the modules below, whose tests are independent and slow one by one, are spread over the workers test by test.
+XDIST_GROUPS = {"test_site.py": "site", "test_browser.py": "site"}
+SPREAD_TEST_BY_TEST = {"test_adversarial.py", "test_reliability.py", "test_run_cache.py", "test_data.py"}
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+        if item.path.name not in SPREAD_TEST_BY_TEST:
+            item.add_marker(pytest.mark.xdist_group(XDIST_GROUPS.get(item.path.name, item.path.name)))
 
 
 def pytest_collection_finish(session):

@@ -63,7 +63,7 @@ def test_notebook_runs_with_no_network(tmp_path):
 def test_interrupted_run_leaves_earlier_outputs_intact(tmp_path):
     _finish(_run(tmp_path))
     before = _digests(tmp_path)
-    proc = _run(tmp_path)
+    proc = _run(tmp_path, "--force")  # executed, not restored from the run cache
     deadline = time.monotonic() + 120
     # Kill the whole process group (runner and kernel) once the kernel has started writing figures.
     while time.monotonic() < deadline and proc.poll() is None:

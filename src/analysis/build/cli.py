@@ -66,29 +66,33 @@ def _cmd_run(args) -> int:
         print(err, file=sys.stderr)
         return 1
 
-    def done(stem: str, result) -> None:
+    cache = "off" if private else "refresh" if args.force else "use"
+
+    def done(stem: str, result: run.Executed | run.RunError) -> None:
         if isinstance(result, run.RunError):
             return
-        out, seconds = result
-        timings.append((stem, seconds))
-        print(f"  {seconds:6.1f} s  {stem} -> {out}", flush=True)
-        for warning in run.design_warnings(out):
+        timings.append((stem, result.seconds, "cached" if result.cached else ""))
+        how = "cached" if result.cached else "ran"
+        print(f"  {result.seconds:6.1f} s  {how:<6}  {stem} -> {result.path}", flush=True)
+        for warning in run.design_warnings(result.path):
             print(f"  WARNING ({stem}): {warning}", file=sys.stderr, flush=True)
 
     independent = [nb for nb in chosen if not nb.stem.startswith("00_")]
     if not private and independent:
         # Public notebooks are independent of each other: run them side by side, then the overview.
         jobs = run.workers(args.jobs, len(independent))
-        print(f"running {len(independent)} notebook(s) on {jobs} worker(s) ...", flush=True)
+        print(f"running {len(independent)} notebook(s) on up to {jobs} worker(s)"
+              + (" (those whose inputs are unchanged restored from build/cache/)" if cache == "use" else "")
+              + " ...", flush=True)
         try:
-            run.execute_many(independent, typed, jobs=jobs, on_done=done)
+            run.execute_many(independent, typed, jobs=jobs, on_done=done, cache=cache)
         except run.RunError as err:
             return report_error(err)
         chosen = [nb for nb in chosen if nb not in independent]
     for nb in chosen:
         print(f"running {nb.name} ..." + (f" (private: outputs only in {output})" if private else ""), flush=True)
         try:
-            result = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb))
+            result = run.execute(nb, typed[nb], progress=False, output=output, private=private.get(nb), cache=cache)
         except run.RunError as err:
             return report_error(err)
         done(nb.stem, result)
@@ -100,7 +104,9 @@ def _cmd_run(args) -> int:
             rep = claims.write_report()
         print(f"\nclaims report: {len(rep)} claims -> {paths.CLAIMS_REPORT}")
         print(claims.scoreboard(rep)["overall"].to_string())
-    print(f"\n{'notebook':<45} seconds\n" + "\n".join(f"{n:<45} {s:7.1f}" for n, s in timings))
+    print(f"\n{'notebook':<45} seconds\n" + "\n".join(f"{n:<45} {s:7.1f}  {how}" for n, s, how in timings))
+    if restored := sum(how == "cached" for _, _, how in timings):
+        print(f"{restored} of {len(timings)} restored from build/cache/ (inputs unchanged); --force re-runs them")
     return 0
 
 
@@ -221,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
                         "e.g. -p panel_path=/data/my_panel.parquet (a run on your own file is private)")
     p.add_argument("--out", metavar="DIR", help="output folder of a private run on your own data "
                                                 "(default build/private/<notebook>-<input sha256>)")
+    p.add_argument("--force", action="store_true",
+                   help="execute every notebook even if nothing it depends on changed (default: restore those "
+                        "from build/cache/)")
     p.set_defaults(func=_cmd_run)
 
     p = sub.add_parser("claims", help="write build/claims_report.csv and print the scoreboard")

@@ -14,6 +14,10 @@ What a run guarantees:
 * **Private runs.** A run on a user's own file (a path parameter) is private: it writes only to its own folder
   (default ``build/private/<notebook>-<input sha256[:12]>/``), never to ``figures/``, the public claims report or
   the site, and that folder's ``manifest.json`` records the sha256 of the input and the parameters.
+* **Nothing re-run that has not changed** (``cache="use"``, what ``python -m analysis run`` does). A public run is
+  stored in ``build/cache/notebooks/`` under a key of everything it depends on (:func:`cache_key`); a later run
+  with the same key restores the executed notebook, figures, results, verdicts and figure records byte for byte
+  instead of executing it. Private runs are never stored or restored.
 * **One resolution of paths.** The runner resolves the repository, the output folder and every path parameter
   to absolute paths once and hands them to the kernel, whose working directory is ``notebooks/``.
 """
@@ -27,17 +31,29 @@ import io as _stdio
 import json
 import math
 import os
+import platform
 import re
 import shutil
 import sys
+import sysconfig
 import time
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from analysis.core import io, paths
 
 PRIVATE_MARKER = ".analysis-private-run"
+CACHE_MODES = ("use", "refresh", "off")  # restore or run and store; run and store (--force); run only
+
+
+class Executed(NamedTuple):
+    """What a run returns: the executed copy, the seconds it took, and whether it was restored from the cache."""
+
+    path: Path
+    seconds: float
+    cached: bool = False
 
 
 class ParameterError(ValueError):
@@ -281,9 +297,9 @@ def private_output(notebook: Path, inputs: dict[str, Path], out: str | os.PathLi
 
 # --------------------------------------------------------------------------------------------- execution
 def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | None = None,
-            output: Path | None = None, progress: bool = False, private: dict[str, Path] | None = None
-            ) -> tuple[Path, float]:
-    """Run one text notebook; commit its outputs together on success; return (executed .ipynb, seconds).
+            output: Path | None = None, progress: bool = False, private: dict[str, Path] | None = None,
+            cache: str = "off") -> Executed:
+    """Run one text notebook; commit its outputs together on success; return (executed .ipynb, seconds, cached).
 
     Parameters
     ----------
@@ -293,6 +309,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     private : the user files of a private run (name → path); their fingerprints go to ``manifest.json``.
         Found from the parameters when not given: a run reading a user's file is always private, and without an
         `output` of its own it goes to ``build/private/<notebook>-<input sha256[:12]>/``, never to the public one.
+    cache : ``"use"``: restore the outputs of an earlier run with the same :func:`cache_key` instead of executing,
+        else execute and store; ``"refresh"``: execute and store; ``"off"`` (default): execute only. A private run
+        is never cached.
 
     Raises :class:`RunError` (one line naming notebook, cell and error) when the notebook fails; its executed
     copy with the traceback is kept in ``<output>/build/failed/``.
@@ -309,6 +328,13 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     target_dir = Path(out_dir).resolve() if out_dir else build / "notebooks"
     target = target_dir / f"{notebook.stem}.ipynb"
     failed = build / "failed" / f"{notebook.stem}.ipynb"
+    if cache not in CACHE_MODES:
+        raise ValueError(f"cache={cache!r}: one of {', '.join(CACHE_MODES)}")
+    if private:
+        cache = "off"
+    base = _base_key(notebook, typed, output) if cache != "off" else None
+    if cache == "use" and (hit := _restore(notebook, base, output, target)):
+        return hit
     # The kernel named "python3" must be this environment's, not one a user registered elsewhere.
     here = str(Path(sys.prefix) / "share" / "jupyter")
     if not os.environ.get("JUPYTER_PATH", "").startswith(here):
@@ -351,6 +377,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
             else:
                 os.environ[key] = value
     source.unlink(missing_ok=True)
+    inputs = _read_inputs_record(staging)
+    if base is not None:
+        _store(notebook, base, inputs, staging, executed, time.perf_counter() - start)
     if private:
         manifest = {"notebook": notebook.stem, "parameters": typed,
                     "inputs": {k: fingerprint(v) for k, v in private.items()},
@@ -361,11 +390,11 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     with io.locked(build / ".run.lock", str(output)):
         io.commit_staging(staging, output, extra={executed: target})
         failed.unlink(missing_ok=True)
-    return target, time.perf_counter() - start
+    return Executed(target, time.perf_counter() - start)
 
 
-def _execute_in_worker(notebook: str, typed: dict) -> tuple[Path, float]:
-    return execute(Path(notebook), typed)
+def _execute_in_worker(notebook: str, typed: dict, cache: str) -> Executed:
+    return execute(Path(notebook), typed, cache=cache)
 
 
 def workers(jobs: int | None, n: int) -> int:
@@ -374,34 +403,43 @@ def workers(jobs: int | None, n: int) -> int:
 
 
 def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | None = None, keep_going: bool = False,
-                 on_done=None) -> dict[str, tuple[Path, float] | RunError]:
+                 on_done=None, cache: str = "off") -> dict[str, Executed | RunError]:
     """Run independent public notebooks side by side, one kernel per worker process (default: one per core).
 
     Each notebook stages its outputs and commits them under the output lock when it succeeds, exactly as a serial
     run does, so the files written are the same byte for byte whatever the order. The overview (``00_*``), which
-    reads the others' verdicts, must be run after this returns. Returns notebook stem → (executed copy, seconds);
-    the first failure is raised (the other notebooks still finish), or with `keep_going` returned in its place.
-    `on_done(stem, result)` is called as each finishes (progress lines).
+    reads the others' verdicts, must be run after this returns. With ``cache="use"`` the notebooks whose
+    :func:`cache_key` is unchanged are restored first, here, and only the others go to the workers. Returns
+    notebook stem → :class:`Executed`; the first failure is raised (the other notebooks still finish), or with
+    `keep_going` returned in its place. `on_done(stem, result)` is called as each finishes (progress lines).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    jobs = workers(jobs, len(chosen))
-    results: dict[str, tuple[Path, float] | RunError] = {}
-    if jobs == 1:
+    results: dict[str, Executed | RunError] = {}
+    if cache == "use":
         for nb in chosen:
+            if hit := restore(nb, typed[nb]):
+                results[nb.stem] = hit
+                if on_done:
+                    on_done(nb.stem, hit)
+        cache = "refresh"  # the others were just looked up: run them and store
+    todo = [nb for nb in chosen if nb.stem not in results]
+    jobs = workers(jobs, len(todo))
+    if jobs == 1:
+        for nb in todo:
             try:
-                results[nb.stem] = execute(nb, typed[nb])
+                results[nb.stem] = execute(nb, typed[nb], cache=cache)
             except RunError as err:
                 if not keep_going:
                     raise
                 results[nb.stem] = err
             if on_done:
                 on_done(nb.stem, results[nb.stem])
-        return results
+        return {nb.stem: results[nb.stem] for nb in chosen}
     # spawn: a fresh interpreter per worker (no inherited kernel sockets or locks)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {pool.submit(_execute_in_worker, str(nb), typed[nb]): nb.stem for nb in chosen}
+        futures = {pool.submit(_execute_in_worker, str(nb), typed[nb], cache): nb.stem for nb in todo}
         for future in as_completed(futures):
             stem = futures[future]
             try:
@@ -414,6 +452,168 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     if errors and not keep_going:
         raise errors[0]
     return {nb.stem: results[nb.stem] for nb in chosen}
+
+
+# ------------------------------------------------------------------------------------------- run cache
+# An entry is a folder build/cache/notebooks/<notebook>-<base key[:20]>/ holding meta.json (the key, the inputs the
+# kernel read, the files), executed.ipynb and files/<path under the output folder>; written whole by
+# io.atomic_folder, so a half-written entry never counts. jupyter-cache would hash only the code cells; the key
+# here also covers the data the kernel read, the package source and the environment.
+CACHE_KEEP = 3  # entries kept per notebook (other parameters, an earlier package source)
+_CACHE_FORMAT = 1
+
+
+def cache_folder() -> Path:
+    return paths.BUILD / "cache" / "notebooks"
+
+
+def _sha256_file(path: Path) -> str:
+    try:
+        return fingerprint(path)["sha256"]
+    except OSError:
+        return "missing"
+
+
+def _sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def package_digest() -> str:
+    """sha256 over the package source: every ``analysis/**/*.py`` file's relative name and bytes."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for f in sorted(package.rglob("*.py")):
+        h.update(f"{f.relative_to(package).as_posix()}\0".encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def environment_digest() -> str:
+    """sha256 of what the kernel runs on: requirements.lock, the Python version and platform, and the names (with
+    versions) of the distributions installed in this environment, so a package upgraded by hand counts too."""
+    installed = sorted(p.name for p in Path(sysconfig.get_paths()["purelib"]).glob("*.dist-info"))
+    return _sha256_text(json.dumps({"lock": _sha256_file(paths.ROOT / "requirements.lock"), "python": sys.version,
+                                    "platform": platform.platform(), "installed": installed}))
+
+
+def _base_key(notebook: Path, typed: dict, output: Path) -> dict:
+    """What a run depends on that is known before it runs (the data it reads are added from its run record)."""
+    base = {"format": _CACHE_FORMAT, "notebook": notebook.stem, "text": _sha256_file(notebook),
+            "parameters": json.loads(json.dumps(typed, sort_keys=True, default=str)),
+            "package": package_digest(), "environment": environment_digest(),
+            "root": str(paths.ROOT), "output": str(output)}
+    if notebook.stem.startswith("00_"):
+        # The overview reads every other notebook's verdicts (claims.report: those of notebooks that exist).
+        present = {p.stem for p in paths.NOTEBOOKS.glob("*") if p.suffix in (".py", ".md", ".ipynb")}
+        base["verdicts"] = {f.name: _sha256_file(f) for f in sorted((output / "build" / "verdicts").glob("*.csv"))
+                            if f.stem in present}
+        base["notebooks"] = sorted(present)
+    return base
+
+
+def _inputs_now(inputs: list[dict]) -> list[dict]:
+    """The inputs a run read, with the sha256 of their current bytes (and of their resource's descriptor entry)."""
+    resources = {}
+    if any(i["resource"] for i in inputs):
+        try:
+            resources = {r["name"]: r for r in json.loads(paths.DESCRIPTOR.read_text(encoding="utf-8"))["resources"]}
+        except (OSError, ValueError, KeyError):
+            pass
+    return [{**i, "sha256": _sha256_file(paths.DATA / i["path"]),
+             "entry": _sha256_text(json.dumps(resources.get(i["resource"]), sort_keys=True)) if i["resource"] else ""}
+            for i in inputs]
+
+
+def cache_key(base: dict, inputs: list[dict]) -> str:
+    """The key of a run: sha256 of its base (notebook text, typed parameters, package source, environment, root
+    and output folders; for the overview the other notebooks' verdicts) and of each data file it read (path,
+    sha256, and for a resource its descriptor entry)."""
+    return _sha256_text(json.dumps({"base": base, "inputs": inputs}, sort_keys=True))
+
+
+def _entry(notebook: Path, base: dict) -> Path:
+    return cache_folder() / f"{notebook.stem}-{cache_key(base, [])[:20]}"
+
+
+def _read_inputs_record(staging: Path) -> list[dict] | None:
+    """The data files the kernel recorded reading (analysis.core.data.record_input), relative to data/, deduplicated;
+    the record is removed from the staging folder (it is not an output). None if it read a file outside data/ (a
+    user's file): such a run is not cached."""
+    from analysis.core.data import INPUTS_RECORD
+
+    record = staging / INPUTS_RECORD
+    if not record.is_file():
+        return []
+    lines = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines() if line.strip()]
+    record.unlink()
+    data = paths.DATA.resolve()
+    out = {}
+    for item in lines:
+        path = Path(item["path"])
+        if not path.is_relative_to(data):
+            return None
+        out[path.relative_to(data).as_posix()] = {"path": path.relative_to(data).as_posix(),
+                                                  "resource": item.get("resource", "")}
+    return [out[k] for k in sorted(out)]
+
+
+def _store(notebook: Path, base: dict, inputs: list[dict] | None, staging: Path, executed: Path,
+           seconds: float) -> None:
+    """Keep a copy of a successful run's staged outputs under its key (before they are committed)."""
+    if inputs is None:
+        return
+    files = sorted(f.relative_to(staging).as_posix() for f in staging.rglob("*")
+                   if f.is_file() and f != executed and not f.name.startswith(io.PARTIAL_PREFIX))
+    with io.atomic_folder(_entry(notebook, base)) as draft:
+        for rel in files:
+            (draft / "files" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(staging / rel, draft / "files" / rel)
+        shutil.copyfile(executed, draft / "executed.ipynb")
+        meta = {"key": cache_key(base, _inputs_now(inputs)), "base": base, "inputs": inputs, "files": files,
+                "seconds": round(seconds, 2)}
+        (draft / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    entries = sorted((p for p in cache_folder().glob(f"{notebook.stem}-*")
+                      if p.is_dir() and not p.name.startswith(io.PARTIAL_PREFIX)),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[CACHE_KEEP:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def restore(notebook: Path, parameters: dict | None = None, *, out_dir: Path | None = None) -> Executed | None:
+    """Restore a public run of `notebook` from the cache if its key is unchanged; None if it must be executed."""
+    typed = check_parameters(notebook, dict(parameters or {}))
+    if private_inputs(notebook, typed):
+        return None
+    output = paths.OUTPUT.resolve()
+    target = (Path(out_dir).resolve() if out_dir else output / "build" / "notebooks") / f"{notebook.stem}.ipynb"
+    return _restore(notebook, _base_key(notebook, typed, output), output, target)
+
+
+def _restore(notebook: Path, base: dict, output: Path, target: Path) -> Executed | None:
+    start = time.perf_counter()
+    entry = _entry(notebook, base)
+    try:
+        meta = json.loads((entry / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("key") != cache_key(base, _inputs_now(meta.get("inputs", []))):
+        return None
+    build = output / "build"
+    io.clean_partials(build)
+    staging = io.staging_folder(build, notebook.stem)
+    executed = staging / f"{notebook.stem}.executed.ipynb"
+    try:
+        for rel in meta["files"]:
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(entry / "files" / rel, staging / rel)
+        shutil.copyfile(entry / "executed.ipynb", executed)
+    except OSError:  # the entry was replaced or pruned meanwhile: run instead
+        shutil.rmtree(staging, ignore_errors=True)
+        return None
+    with io.locked(build / ".run.lock", str(output)):
+        io.commit_staging(staging, output, extra={executed: target})
+        (build / "failed" / f"{notebook.stem}.ipynb").unlink(missing_ok=True)
+    return Executed(target, time.perf_counter() - start, cached=True)
 
 
 def _run_error(notebook: Path, err: Exception, kept: Path | None) -> RunError:

@@ -177,7 +177,19 @@ def load(name: str) -> pd.DataFrame:
     # The in-memory cache is keyed on the file's bytes (their sha256), read on every call: a file edited while
     # a kernel runs is validated again (and refused if it no longer matches its hash), never served stale.
     digest = sha256(path) if path.is_file() else ""
+    record_input(path, digest, name)
     return _load_checked(str(path), digest, json.dumps(res, sort_keys=True)).copy()
+
+
+INPUTS_RECORD = "inputs.jsonl"
+
+
+def record_input(path: Path, digest: str = "", resource: str = "") -> None:
+    """Under the runner, add a file this kernel read to the run record in its staging folder: the runner keys the
+    notebook's cached execution on the files listed there (``analysis.build.run``). Does nothing otherwise."""
+    if paths.STAGING is not None:
+        with open(paths.STAGING / INPUTS_RECORD, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"path": str(Path(path).resolve()), "sha256": digest, "resource": resource}) + "\n")
 
 
 def _descriptor_problems(path: Path, res: dict) -> list[Problem]:
@@ -315,6 +327,7 @@ def read_user_table(path: str | Path, schema: dict) -> pd.DataFrame:
     label = file_label(path)
     if not path.is_file():
         raise DataError([Problem(label, "missing-file", "file not found")])
+    record_input(path)
     # Columns the schema declares as text are read as text: "09999" and "9999" stay two different ids.
     text = [f["name"] for f in schema["fields"] if f["type"] == "string"]
     if path.suffix.lower() in (".parquet", ".pq"):

@@ -50,6 +50,31 @@ def atomic_path(target: str | os.PathLike, *, stage: bool = True) -> Iterator[Pa
         tmp_path.unlink(missing_ok=True)
 
 
+FOLDER_TAG = "folder"
+
+
+@contextmanager
+def atomic_folder(target: str | os.PathLike) -> Iterator[Path]:
+    """Yield a new, empty temporary folder beside `target`; if the block succeeds, it replaces `target` whole.
+
+    For entries that are several files (a cached notebook run): readers see the old folder, no folder, or the
+    new one complete, never part of one. A folder left by a killed writer is removed by :func:`clean_partials`.
+    Not staged: such folders are caches, not outputs.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-{FOLDER_TAG}-{target.name}-",
+                                dir=target.parent))
+    try:
+        yield tmp
+        os.chmod(tmp, 0o755)  # mkdtemp creates 0700
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def write_text(target: str | os.PathLike, text: str, *, stage: bool = True) -> Path:
     with atomic_path(target, stage=stage) as tmp:
         tmp.write_text(text, encoding="utf-8")
@@ -85,6 +110,10 @@ def clean_partials(*folders: str | os.PathLike) -> list[Path]:
                     _finish_commit(stage)
                 shutil.rmtree(stage, ignore_errors=True)
                 removed.append(stage)
+        for draft in folder.rglob(f"{PARTIAL_PREFIX}*-{FOLDER_TAG}-*"):  # atomic_folder's, its writer dead
+            if draft.is_dir() and not _alive_writer(draft):
+                shutil.rmtree(draft, ignore_errors=True)
+                removed.append(draft)
         for leftover in folder.rglob(f"{PARTIAL_PREFIX}*"):
             if leftover.is_dir() or _alive_writer(leftover):
                 continue
