@@ -61,6 +61,7 @@ XDIST_GROUPS = {"test_site.py": "site", "test_browser.py": "site"}
 SPREAD_TEST_BY_TEST = {"test_adversarial.py", "test_reliability.py", "test_run_cache.py", "test_data.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in SLOW_MODULES:
