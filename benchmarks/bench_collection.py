@@ -77,8 +77,8 @@ def per_notebook(stdout: str) -> dict[str, tuple[float, str]]:
 
 def digests(output: Path) -> dict[str, str]:
     """sha256 of every published output (figures, results, verdicts, figure records, executed notebooks, report)."""
-    files = [p for p in output.rglob("*") if p.is_file() and not {"cache", "site"} & set(p.relative_to(output).parts)
-             and p.suffix != ".lock" and ".partial-" not in str(p)]
+    files = [p for rel in PUBLISHED for p in ([output / rel] if (output / rel).is_file() else (output / rel).rglob("*"))
+             if p.is_file() and not p.name.startswith(".partial-")]
     return {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)}
 
 

@@ -118,14 +118,10 @@ def _num(x) -> str:
 
 def parameters(notebook: Path) -> dict[str, Parameter]:
     """The parameters declared in the notebook's cell tagged ``parameters`` (name → :class:`Parameter`)."""
-    import jupytext
-
-    nb = jupytext.read(notebook)
-    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
-    if not cells:
+    source = parameters_source(notebook)
+    if source is None:
         return {}
     out: dict[str, Parameter] = {}
-    source = cells[0].source
     comments = {tok.start[0]: tok.string.lstrip("#").strip()
                 for tok in tokenize.generate_tokens(_stdio.StringIO(source).readline) if tok.type == tokenize.COMMENT}
     for stmt in ast.parse(source).body:
@@ -140,6 +136,31 @@ def parameters(notebook: Path) -> dict[str, Parameter]:
                 out[name_node.id] = _declare(name_node.id, ast.literal_eval(value_node),
                                              comments.get(stmt.lineno, ""))
     return out
+
+
+_PERCENT_CELL = re.compile(r"^# %%")
+_PARAMETERS_MARKER = re.compile(r"""^# %%.*\btags\s*=\s*\[[^\]]*["']parameters["']""")
+
+
+def parameters_source(notebook: Path) -> str | None:
+    """The source of the notebook's cell tagged ``parameters`` (None without one).
+
+    A percent-format text notebook (``# %%`` cell markers) is read as text: importing jupytext takes seconds, and a
+    run restored from the cache needs nothing else from it. Other formats are read with jupytext.
+    """
+    text = Path(notebook).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if Path(notebook).suffix == ".py" and any(_PERCENT_CELL.match(line) for line in lines):
+        start = next((i for i, line in enumerate(lines) if _PARAMETERS_MARKER.match(line)), None)
+        if start is None:
+            return None
+        end = next((j for j in range(start + 1, len(lines)) if _PERCENT_CELL.match(lines[j])), len(lines))
+        return "\n".join(lines[start + 1:end]).strip("\n")
+    import jupytext
+
+    cells = [c for c in jupytext.reads(text, fmt=Path(notebook).suffix.lstrip(".")).cells
+             if "parameters" in c.get("metadata", {}).get("tags", [])]
+    return cells[0].source if cells else None
 
 
 def _declare(name: str, default, comment: str) -> Parameter:
@@ -316,9 +337,6 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     Raises :class:`RunError` (one line naming notebook, cell and error) when the notebook fails; its executed
     copy with the traceback is kept in ``<output>/build/failed/``.
     """
-    import jupytext
-    import papermill
-
     typed = check_parameters(notebook, dict(parameters or {}))
     private = private or private_inputs(notebook, typed) or None
     if private and (output is None or Path(output).resolve() == paths.OUTPUT):
@@ -335,6 +353,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     base = _base_key(notebook, typed, output) if cache != "off" else None
     if cache == "use" and (hit := _restore(notebook, base, output, target)):
         return hit
+    import jupytext  # imported here: slow to import, and a restored run needs neither
+    import papermill
+
     # The kernel named "python3" must be this environment's, not one a user registered elsewhere.
     here = str(Path(sys.prefix) / "share" / "jupyter")
     if not os.environ.get("JUPYTER_PATH", "").startswith(here):
