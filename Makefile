@@ -47,8 +47,8 @@ lab: $(STAMP)  ## open the collection in JupyterLab (text notebooks open as note
 site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
 	$(PY) -m analysis site
 
-# On every core (pytest-xdist); tests/conftest.py groups the tests that share what a module builds once.
-XDIST := -n auto --dist loadgroup
+# On every core (pytest-xdist); tests/conftest.py keeps together the tests that share what a module builds once.
+XDIST := -n auto --dist loadscope
 
 test: $(STAMP)  ## run the test suite (on every core)
 	MPLBACKEND=Agg $(PY) -m pytest $(XDIST)

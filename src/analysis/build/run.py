@@ -574,7 +574,7 @@ def _read_inputs_record(staging: Path) -> list[dict] | None:
         if not path.is_relative_to(data):
             return None
         out[path.relative_to(data).as_posix()] = {"path": path.relative_to(data).as_posix(),
-                                                  "resource": item.get("resource", "")}
+                                                  "resource": item.get("resource", ""), "loaded": item.get("sha256")}
     return [out[k] for k in sorted(out)]
 
 
@@ -583,6 +583,10 @@ def _store(notebook: Path, base: dict, inputs: list[dict] | None, staging: Path,
     """Keep a copy of a successful run's staged outputs under its key (before they are committed)."""
     if inputs is None:
         return
+    now = _inputs_now([{"path": i["path"], "resource": i["resource"]} for i in inputs])
+    if any(i["loaded"] and i["loaded"] != n["sha256"] for i, n in zip(inputs, now)):
+        return  # a data file changed while the notebook ran: its outputs match no one state of the inputs
+    inputs = [{"path": n["path"], "resource": n["resource"]} for n in now]
     files = sorted(f.relative_to(staging).as_posix() for f in staging.rglob("*")
                    if f.is_file() and f != executed and not f.name.startswith(io.PARTIAL_PREFIX))
     with io.atomic_folder(_entry(notebook, base)) as draft:
@@ -590,7 +594,7 @@ def _store(notebook: Path, base: dict, inputs: list[dict] | None, staging: Path,
             (draft / "files" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(staging / rel, draft / "files" / rel)
         shutil.copyfile(executed, draft / "executed.ipynb")
-        meta = {"key": cache_key(base, _inputs_now(inputs)), "base": base, "inputs": inputs, "files": files,
+        meta = {"key": cache_key(base, now), "base": base, "inputs": inputs, "files": files,
                 "seconds": round(seconds, 2)}
         (draft / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     entries = sorted((p for p in cache_folder().glob(f"{notebook.stem}-*")
