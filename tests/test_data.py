@@ -185,3 +185,39 @@ def test_user_table_parquet_round_trip(tmp_path):
 
 def test_repository_data_folder_is_the_default():
     assert paths.DATA.name == "data" and paths.DESCRIPTOR.is_file()
+
+
+# ------------------------------------------------------------------- the validation ledger (data/validated.json)
+def test_a_recorded_entry_is_served_without_revalidating(data_copy, output_dir, monkeypatch):
+    """A fresh machine (no build/ stamps) loads a committed, recorded file without frictionless's row-by-row pass."""
+    name = "refugee_ceilings_admissions"
+    assert data.validated_ledger()[name] == data.entry_key(data.resource(name))
+    monkeypatch.setattr(data, "validate_file", lambda *a: pytest.fail("a recorded entry was validated again"))
+    assert len(data.load(name)) > 0
+
+
+def test_an_edited_file_is_validated_in_full_whatever_the_ledger_says(data_copy, output_dir):
+    name = "refugee_ceilings_admissions"
+    path = data_copy / data.resource(name)["path"]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[3, "admitted"] = "many"  # not an integer
+    frame.to_csv(path, index=False, lineterminator="\n")
+    data.rehash([name])  # the bytes now match the descriptor again, but they never passed validation
+    assert name not in data.validated_ledger()
+    with pytest.raises(data.DataError, match="admitted"):
+        data.load(name)
+
+
+def test_a_schema_change_without_a_ledger_update_is_validated_and_flagged(data_copy, output_dir, monkeypatch):
+    name = "refugee_ceilings_admissions"
+    package = data.descriptor()
+    entry = next(r for r in package["resources"] if r["name"] == name)
+    field = next(f for f in entry["schema"]["fields"] if f["name"] == "admitted")
+    field.setdefault("constraints", {})["maximum"] = 10  # every real year breaks it
+    (data_copy / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    with pytest.raises(data.DataError, match="maximum"):
+        data.load(name)
+    assert any(p.rule == "constraint-error" or "maximum" in p.message for p in data.verify_all())
+    field["constraints"]["maximum"] = 10**9  # valid again, but not recorded
+    (data_copy / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    assert [p.rule for p in data.verify_all()] == ["validation-unrecorded"]

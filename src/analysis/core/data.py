@@ -5,6 +5,14 @@ primary key, sources, licence, byte size and sha256. Each load validates the fil
 frictionless-py, plus two rules the Table Schema standard leaves out (no byte-order mark; numbers finite), and
 refuses a bad file with a :class:`DataError` naming the file, row, column and rule — never a silently wrong
 frame.
+
+Validation is row by row and takes seconds for the larger tables, so a file is validated in full only when its
+exact bytes have not passed its exact descriptor entry before. Two records say that they have: the committed
+ledger ``data/validated.json`` (written by ``python -m analysis data rehash`` and :func:`upsert_resource` after a
+full validation, kept current by ``data verify`` and the tests, which re-validate everything) and a stamp under
+``build/cache/validated/`` for entries validated on this machine. Both are keyed on the descriptor entry, which
+holds the file's sha256, and apply only when the file's bytes match that sha256: an edited file is always
+validated in full.
 """
 
 from __future__ import annotations
@@ -210,13 +218,48 @@ def _load_checked(path: str, digest: str, res_json: str) -> pd.DataFrame:
     res = json.loads(res_json)
     path = Path(path)
     stamp = _validation_stamp(path, digest, res_json)
-    if stamp is None or not stamp.is_file():
+    recorded = stamp is not None and validated_ledger().get(res["name"]) == entry_key(res_json)
+    if stamp is None or not (recorded or stamp.is_file()):
         problems = validate_file(path, res)
         if problems:
             raise DataError(problems)
         if stamp is not None:
             io.write_text(stamp, "valid\n", stage=False)
     return read_typed(path, res["schema"])
+
+
+VALIDATED = "validated.json"
+"""The committed ledger of descriptor entries whose file passed full validation (see the module docstring)."""
+
+
+def entry_key(res: dict | str) -> str:
+    """The sha256 of a descriptor entry (canonical JSON): what the validation ledger records for a resource."""
+    text = res if isinstance(res, str) else json.dumps(res, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validated_ledger() -> dict[str, str]:
+    """``{resource name: entry_key}`` from ``data/validated.json`` ({} if the file is absent)."""
+    path = paths.DATA / VALIDATED
+    if not path.is_file():
+        return {}
+    return dict(json.loads(path.read_text(encoding="utf-8")).get("resources", {}))
+
+
+def _record_validated(results: dict[str, bool]) -> None:
+    """Set (valid) or drop (invalid) the ledger entries of the named resources, from the current descriptor."""
+    entries = {r["name"]: r for r in descriptor()["resources"]}
+    ledger = validated_ledger()
+    for name, valid in results.items():
+        ledger.pop(name, None)
+        if valid and name in entries:
+            ledger[name] = entry_key(entries[name])
+    io.write_json(paths.DATA / VALIDATED, {
+        "about": "Descriptor entries (sha256 of their canonical JSON, which includes the file's sha256) whose file "
+                 "passed full validation; the loader skips re-validating exactly these bytes against exactly this "
+                 "entry. Written by `python -m analysis data rehash`; `data verify` re-validates all and checks it.",
+        "resources": dict(sorted(ledger.items())),
+    })
 
 
 def _validation_stamp(path: Path, digest: str, res_json: str) -> Path | None:
@@ -250,12 +293,19 @@ def read_typed(path: Path, schema: dict) -> pd.DataFrame:
 def verify_all() -> list[Problem]:
     """Validate every resource in the descriptor (and flag CSVs in data/ that it does not describe)."""
     package = descriptor()
+    ledger = validated_ledger()
     problems = []
     described = set()
     for res in package["resources"]:
         described.add(res["path"])
         problems += _descriptor_problems(paths.DATA / res["path"], res)
-        problems += validate_file(paths.DATA / res["path"], res)
+        found = validate_file(paths.DATA / res["path"], res)
+        problems += found
+        if not found and ledger.get(res["name"]) != entry_key(res):
+            problems.append(Problem(file_label(paths.DATA / VALIDATED), "validation-unrecorded",
+                                    f"{res['name']!r} is valid but data/{VALIDATED} does not record this descriptor "
+                                    f"entry (every kernel would validate it again); record it with "
+                                    f"`python -m analysis data rehash {res['name']}`"))
     for csv in sorted(paths.DATA.rglob("*.csv")):
         rel = csv.relative_to(paths.DATA).as_posix()
         if rel not in described and "fixtures" not in csv.parts:
@@ -264,7 +314,8 @@ def verify_all() -> list[Problem]:
 
 
 def rehash(names: list[str] | None = None) -> list[str]:
-    """Record the current sha256 and byte size of resources (all, or `names`) in the descriptor.
+    """Record the current sha256 and byte size of resources (all, or `names`) in the descriptor, validate them,
+    and record in ``data/validated.json`` those that pass (an invalid one is still refused by every load).
 
     Only for a deliberate change of a data file, after reviewing it: the hash is what catches accidental drift.
     Returns the names whose hash changed.
@@ -280,6 +331,8 @@ def rehash(names: list[str] | None = None) -> list[str]:
             changed.append(res["name"])
         res["hash"], res["bytes"] = digest, path.stat().st_size
     io.write_text(paths.DESCRIPTOR, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+    _record_validated({res["name"]: not validate_file(paths.DATA / res["path"], res)
+                       for res in package["resources"] if not names or res["name"] in names})
     return changed
 
 
@@ -439,4 +492,5 @@ def upsert_resource(res: dict) -> dict:
         else:
             package["resources"].append(res)
         io.write_text(paths.DESCRIPTOR, json.dumps(package, indent=2, ensure_ascii=False) + "\n")
+        _record_validated({res["name"]: True})
     return res
