@@ -37,6 +37,30 @@ def test_save_writes_png_svg_pdf_and_sidecar(tmp_path):
     assert b"/FontFile2" in written["pdf"].read_bytes()  # TrueType font embedded
 
 
+def test_pdf_embeds_whole_glyph_outlines_without_layout_tables(tmp_path):
+    """The PDF's TrueType subsets keep the outlines, metrics and character map a viewer draws and copies text
+    with, and leave out the layout tables no viewer reads (writing them was half the time of a PDF)."""
+    import io
+    import re
+    import zlib
+
+    from fontTools.ttLib import TTFont
+
+    pdf = figures.save(_figure(), "00_test", caption="A caption.", source="Nowhere", out_dir=tmp_path)["pdf"]
+    raw = pdf.read_bytes()
+    fonts = []
+    for match in re.finditer(rb"/FontFile2 (\d+) 0 R", raw):
+        obj = re.search(rb"\n" + match.group(1) + rb" 0 obj\n<<.*?>>\nstream\n(.*?)\nendstream", raw, re.S)
+        fonts.append(TTFont(io.BytesIO(zlib.decompress(obj.group(1)))))
+    assert fonts, "no TrueType font embedded"
+    for font in fonts:
+        assert {"glyf", "loca", "cmap", "hmtx"} <= set(font.keys())
+        assert not {"GSUB", "GPOS", "GDEF", "kern"} & set(font.keys())
+    from fontTools import subset
+
+    assert "GPOS" not in subset.Options._drop_tables_default  # fontTools' default is left as it was
+
+
 def test_save_is_byte_identical_across_runs(tmp_path):
     first = _digests(figures.save(_figure(), "00_test", caption="c", source="s", out_dir=tmp_path / "a"))
     second = _digests(figures.save(_figure(), "00_test", caption="c", source="s", out_dir=tmp_path / "b"))

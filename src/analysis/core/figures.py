@@ -192,12 +192,14 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool | str = F
     written = Saved()
     for fmt in FORMATS:
         target = out_dir / f"{name}.{fmt}"
-        with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS):
+        with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS), _WRITERS[fmt]() as drawn:
             fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt])
+        if fmt == "png":
+            png_text = drawn  # the PNG's own draw is measured: no extra draw for check()
         written[fmt] = target
     sidecar = f"{caption.strip()}\n\n{label}\n"
     written["txt"] = io.write_text(out_dir / f"{name}.txt", sidecar)
-    written.record = {"figure": name, **check(fig)}
+    written.record = {"figure": name, **check(fig, drawn=png_text)}
     found = problems(written.record)
     if found:
         warnings.warn(f"figure {name}: " + "; ".join(found), FigureCheckWarning, stacklevel=2)
@@ -241,8 +243,11 @@ def cell_key(source: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ report-size checks
-def check(fig) -> dict:
+def check(fig, drawn: list[tuple[float, str, bool]] | None = None) -> dict:
     """Measure `fig` as a report would show it: scaled to :data:`REPORT_WIDTH_IN` (never enlarged).
+
+    `drawn`: the text of a draw already made (:func:`_listening_to_text`, as :func:`save` does while writing the
+    PNG); by default the figure is drawn once more to measure it.
 
     Returns ``width_in``, ``height_in``; ``min_text_pt`` (the smallest text actually drawn — titles, labels, tick
     labels, legend, annotations, table cells — times the scale) and ``smallest_text`` (that string);
@@ -252,7 +257,7 @@ def check(fig) -> dict:
     """
     width, height = fig.get_size_inches()
     scale = min(1.0, REPORT_WIDTH_IN / width)
-    drawn = _drawn_text(fig)
+    drawn = _drawn_text(fig) if drawn is None else drawn
     smallest = min(drawn, key=lambda t: t[0], default=(None, "", False))
     styles = _series_styles(fig)
     worst = _worst_colour_pair(styles)
@@ -285,22 +290,31 @@ def problems(record: dict) -> list[str]:
 
 
 def _drawn_text(fig) -> list[tuple[float, str, bool]]:
-    """(size in points, string, drawn partly off the canvas) of every non-empty string the figure draws.
-
-    Draws the figure once more on a throw-away Agg renderer and listens to its ``draw_text``, so only what is
-    really drawn counts (not tick labels outside the view, not invisible artists)."""
+    """(size in points, string, drawn partly off the canvas) of every non-empty string the figure draws, from a
+    draw on a throw-away Agg renderer."""
     from matplotlib.backends.backend_agg import RendererAgg
 
-    dpi = fig.dpi
-    w, h = fig.get_size_inches() * dpi
-    renderer = RendererAgg(int(round(w)), int(round(h)), dpi)
-    drawn = []
-    draw_text = renderer.draw_text
+    w, h = fig.get_size_inches() * fig.dpi
+    with _listening_to_text() as drawn:
+        fig.draw(RendererAgg(int(round(w)), int(round(h)), fig.dpi))
+    return drawn
 
-    def listen(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+
+@contextmanager
+def _listening_to_text():
+    """Record (size in points, string, drawn partly off the canvas) of every non-empty string an Agg renderer draws
+    inside the block — a PNG being written, or :func:`_drawn_text`'s own draw — so only what is really drawn
+    counts (not tick labels outside the view, not invisible artists)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    drawn: list[tuple[float, str, bool]] = []
+    draw_text = RendererAgg.draw_text
+
+    def listen(renderer, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if s.strip():
             # the line's box from its baseline anchor (matplotlib passes a Text only for single-line text);
             # Agg's y runs down from the top
+            w, h = renderer.width, renderer.height
             width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
             base_y = h - y if renderer.flipy() else y
             a = np.radians(angle)
@@ -309,11 +323,40 @@ def _drawn_text(fig) -> list[tuple[float, str, bool]]:
             ys = base_y + corners[:, 0] * np.sin(a) + corners[:, 1] * np.cos(a)
             outside = xs.min() < -1 or ys.min() < -1 or xs.max() > w + 1 or ys.max() > h + 1
             drawn.append((float(prop.get_size_in_points()), s, bool(outside)))
-        return draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        return draw_text(renderer, gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
 
-    renderer.draw_text = listen
-    fig.draw(renderer)
-    return drawn
+    RendererAgg.draw_text = listen  # the class, for the renderer the PNG writer creates itself
+    try:
+        yield drawn
+    finally:
+        RendererAgg.draw_text = draw_text
+
+
+@contextmanager
+def _pdf_fonts_without_layout_tables():
+    """Write PDFs with their TrueType (Type 42) font subsets stripped of the OpenType layout tables.
+
+    matplotlib places every glyph itself, so a PDF viewer never reads GSUB/GPOS/GDEF/kern; yet fontTools decompiles
+    and subsets DejaVu Sans's large kerning tables for every file, half the time a PDF takes to write. Without them
+    the pages render pixel for pixel the same (compared with PDFium at 4x) and the text stays selectable.
+    """
+    from fontTools import subset
+
+    default = subset.Options._drop_tables_default
+    subset.Options._drop_tables_default = default + ["GSUB", "GPOS", "GDEF", "kern"]
+    try:
+        yield None
+    finally:
+        subset.Options._drop_tables_default = default
+
+
+@contextmanager
+def _nothing():
+    yield None
+
+
+# How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts are lean.
+_WRITERS = {"png": _listening_to_text, "svg": _nothing, "pdf": _pdf_fonts_without_layout_tables}
 
 
 # Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color vision deficiency",
