@@ -171,13 +171,17 @@ def figure_records(records_dir: Path | None = None) -> dict[str, dict]:
 
 def _read_notebook(text_nb: Path, executed_dir: Path):
     """(notebook, its description): the executed notebook, or the unexecuted text notebook (flagged)."""
-    import jupytext
     import nbformat
 
     executed_path = executed_dir / f"{text_nb.stem}.ipynb"
     executed = executed_path.is_file()
     try:
-        nb = nbformat.read(executed_path, as_version=4) if executed else jupytext.read(text_nb)
+        if executed:
+            nb = nbformat.read(executed_path, as_version=4)
+        else:
+            import jupytext  # only for a notebook never executed: it takes seconds to import
+
+            nb = jupytext.read(text_nb)
     except Exception as err:  # a broken notebook names itself
         raise SiteError(f"cannot read {executed_path if executed else text_nb}: {err}") from err
     return nb, describe_notebook(nb, text_nb.stem, executed)
