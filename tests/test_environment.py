@@ -55,3 +55,51 @@ def test_every_locked_package_carries_a_hash():
     entries = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", (REPO / "requirements.lock").read_text().strip())
     unhashed = [e.split(" ")[0] for e in entries if "--hash=sha256:" not in e]
     assert len(entries) > len(_pip_pins()) and not unhashed, unhashed
+
+
+def _omitted() -> set[str]:
+    """The packages `make lock` leaves out of the lock on purpose (LOCK_OMIT in the Makefile)."""
+    line = next(l for l in (REPO / "Makefile").read_text().splitlines() if l.startswith("LOCK_OMIT"))
+    return set(re.findall(r"--no-emit-package (\S+)", line))
+
+
+def _required(roots: list[str], omitted: set[str]) -> dict[str, str]:
+    """Every package the roots need on this platform, extras followed, as {name: who needs it}; read from the
+    installed packages' metadata (which the lock installed). Omitted packages are not followed."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    seen: dict[str, str] = {}
+    todo = [(Requirement(r), "pyproject.toml") for r in roots]
+    done: set[tuple[str, frozenset]] = set()
+    while todo:
+        req, parent = todo.pop()
+        name = canonicalize_name(req.name)
+        seen.setdefault(name, parent)
+        if name in omitted or (name, frozenset(req.extras)) in done:
+            continue
+        done.add((name, frozenset(req.extras)))
+        try:
+            children = requires(req.name) or []
+        except PackageNotFoundError:
+            continue  # reported by the caller as missing from the lock
+        for child in map(Requirement, children):
+            if child.marker is None or any(child.marker.evaluate({"extra": e}) for e in {"", *req.extras}):
+                todo.append((child, name))
+    return seen
+
+
+def test_the_lock_is_complete_so_it_installs_with_no_deps():
+    """`make` installs the lock with --no-deps: every package the project needs, at any depth, must be in it,
+    except the few LOCK_OMIT names on purpose (and those must really be absent)."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    roots = project["dependencies"] + project["optional-dependencies"]["test"]
+    omitted = _omitted()
+    assert omitted == {"rfc3987-syntax", "lark"}
+    lock = set(_lock_pins())
+    needed = _required(roots, omitted)
+    missing = {name: parent for name, parent in needed.items() if name not in lock and name not in omitted}
+    assert not missing, f"needed but not in requirements.lock (run `make lock`): {missing}"
+    assert not omitted & lock, f"requirements.lock pins packages LOCK_OMIT leaves out: {omitted & lock}"
