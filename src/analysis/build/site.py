@@ -23,7 +23,6 @@ to MathML at build time (latex2mathml; browsers draw it natively), and nothing p
 from __future__ import annotations
 
 import functools
-import html
 import json
 import re
 import shutil
@@ -511,36 +510,6 @@ def claims_page(rep: pd.DataFrame) -> str:
 
 # ------------------------------------------------------------------------------------------------- sphinx
 EXTENSIONS = ["myst_nb", "sphinx_copybutton"]
-
-
-def _mathml(latex: str, display: bool) -> str:
-    """MathML for a LaTeX string; the LaTeX itself (as code) if latex2mathml cannot parse it."""
-    from latex2mathml.converter import convert
-
-    try:
-        return convert(latex.strip(), display="block" if display else "inline")
-    except Exception:  # an unsupported macro: show the source rather than fail the build
-        return f'<code class="math-source">{html.escape(latex)}</code>'
-
-
-def setup_mathml(app) -> None:
-    """Register the ``mathml`` HTML math renderer (used by the generated conf.py)."""
-    from docutils import nodes
-
-    def inline(self, node):
-        self.body.append(self.starttag(node, "span", "", CLASS="math notranslate"))
-        self.body.append(_mathml(node.astext(), False) + "</span>")
-        raise nodes.SkipNode
-
-    def block(self, node):
-        self.body.append(self.starttag(node, "div", CLASS="math notranslate"))
-        latex = node.astext()
-        if node.get("nowrap") and not latex.lstrip().startswith("\\begin"):
-            latex = latex.strip()
-        self.body.append(_mathml(latex, True) + "</div>\n")
-        raise nodes.SkipNode
-
-    app.add_html_math_renderer("mathml", (inline, None), (block, None))
 
 
 def citation_holder(cff_path: Path | None = None) -> tuple[str, str]:

@@ -126,8 +126,13 @@ def _renderer(fig):
 
 
 def use_style() -> None:
-    """Apply the house style for the rest of the session (notebooks call this once, at the top)."""
+    """Apply the house style for the rest of the session (notebooks call this once, at the top): figures, and
+    tables that show their text in full (the site wraps long cells; a reason cut at 50 characters with "..." is a
+    reason a reader cannot check)."""
+    import pandas as pd
+
     plt.rcParams.update(STYLE | SAVE_PARAMS)
+    pd.set_option("display.max_colwidth", None)
 
 
 @contextmanager
