@@ -141,14 +141,16 @@ print(json.dumps({{k: round(v.seconds, 2) for k, v in done.items()}}))
 
 
 def venv_from_lock(where: Path) -> dict:
-    """`.venv` from nothing with uv, as the Makefile does (uv pip install --require-hashes, then the package)."""
+    """`.venv` from nothing with uv, as the Makefile does (the complete lock with --require-hashes --no-deps, then
+    the package)."""
     uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
     if not Path(uv).is_file():
         return {"case": "venv from requirements.lock (uv)", "note": "uv not available"}
     venv = where / "venv"
     python = os.path.realpath(sys.executable)
     script = (f"{uv} venv --quiet --python {python} {venv} && "
-              f"{uv} pip install --quiet --python {venv}/bin/python --require-hashes -r {REPO}/requirements.lock && "
+              f"{uv} pip install --quiet --python {venv}/bin/python --require-hashes --no-deps "
+              f"-r {REPO}/requirements.lock && "
               f"{uv} pip install --quiet --python {venv}/bin/python --no-deps -e {REPO}")
     result = measure_command(["sh", "-c", script])
     return {"case": "venv from requirements.lock (uv, package cache warm)", "seconds": result["seconds"],
