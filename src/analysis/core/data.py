@@ -63,14 +63,25 @@ class DataError(ValueError):
 
 # --------------------------------------------------------------------------------------------- descriptor
 def descriptor(path: Path | None = None) -> dict:
-    """The data-package descriptor as a dict."""
+    """The data-package descriptor as a dict (a fresh copy: the caller may change it)."""
     path = path or paths.DESCRIPTOR
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
+def _resources_by_name(text: str) -> dict[str, str]:
+    # Parsed once per content of the file (every claim check loads the register: parsing 300 KB of JSON each time
+    # was most of a check's cost). Kept as JSON text, so each caller gets its own copy to change.
+    return {r["name"]: json.dumps(r) for r in json.loads(text)["resources"]}
+
+
 def resource(name: str, package: dict | None = None) -> dict:
     """The descriptor of one resource; KeyError naming the known ones if absent."""
-    package = package or descriptor()
+    if package is None:
+        found = _resources_by_name(paths.DESCRIPTOR.read_text(encoding="utf-8"))
+        if name in found:
+            return json.loads(found[name])
+        package = {"resources": [json.loads(r) for r in found.values()]}
     for res in package["resources"]:
         if res["name"] == name:
             return res

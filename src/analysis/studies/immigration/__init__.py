@@ -94,19 +94,21 @@ def check_components(table: pd.DataFrame, *, file: str = FY_FILE, by: list[str] 
               ("title_of_authority", "component", ["U.S. Border Patrol", "Office of Field Operations"],
                "CBP total (USBP + OFO)")]
     for fixed, varying, parts, whole in checks:
-        for keys, g in t.groupby(ident + [fixed]):
-            vals = g.set_index(varying)
-            if whole not in vals.index or not set(parts) & set(vals.index):
-                continue
-            if varying == "component" and not set(parts) <= set(vals.index):
-                continue  # a CBP total without both components in the same source cannot be checked
-            got = int(sum(vals.loc[p, "encounters"] for p in parts if p in vals.index))
-            want = int(vals.loc[whole, "encounters"])
-            rows.append(dict(zip(ident + [fixed], keys), parts=got, total=want))
-            if got != want:
+        # one row per period, source and fixed category; one column per part and the whole (absent = NaN)
+        sub = t[t[varying].isin(parts + [whole])].dropna(subset=ident + [fixed])
+        wide = sub.pivot(index=ident + [fixed], columns=varying, values=["encounters", "data_row"]).sort_index()
+        counts = wide["encounters"].reindex(columns=parts + [whole])
+        present = counts[parts].notna()
+        usable = counts[whole].notna() & (present.all(axis=1) if varying == "component" else present.any(axis=1))
+        got = counts.loc[usable, parts].fillna(0).sum(axis=1).astype("int64")
+        want = counts.loc[usable, whole].astype("int64")
+        whole_rows = wide["data_row"][whole][usable]
+        for keys, g, w, row in zip(got.index, got, want, whole_rows):
+            rows.append(dict(zip(ident + [fixed], keys), parts=int(g), total=int(w)))
+            if g != w:
                 problems.append(Problem(file, "components-sum",
-                                        f"{' '.join(str(k) for k in keys)}: {' + '.join(parts)} = {got} != {whole} {want}",
-                                        int(vals.loc[whole, "data_row"]), "encounters"))
+                                        f"{' '.join(str(k) for k in keys)}: {' + '.join(parts)} = {g} != {whole} {w}",
+                                        int(row), "encounters"))
     if problems:
         raise ImmigrationDataError(problems)
     out = pd.DataFrame(rows)
