@@ -217,7 +217,19 @@ def test_a_schema_change_without_a_ledger_update_is_validated_and_flagged(data_c
     (data_copy / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
     with pytest.raises(data.DataError, match="maximum"):
         data.load(name)
-    assert any(p.rule == "constraint-error" or "maximum" in p.message for p in data.verify_all())
+    assert any(p.rule == "constraint-error" or "maximum" in p.message for p in data.verify_all(full=False))
     field["constraints"]["maximum"] = 10**9  # valid again, but not recorded
     (data_copy / "datapackage.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
-    assert [p.rule for p in data.verify_all()] == ["validation-unrecorded"]
+    assert [p.rule for p in data.verify_all(full=False)] == ["validation-unrecorded"]
+
+
+def test_quick_verify_skips_only_recorded_bytes(data_copy, monkeypatch):
+    """verify_all(full=False) re-validates exactly the files whose bytes or entry the ledger does not record."""
+    validated = []
+    real = data.validate_file
+    monkeypatch.setattr(data, "validate_file", lambda path, res: validated.append(res["name"]) or real(path, res))
+    assert data.verify_all(full=False) == [] and validated == []
+    path = data_copy / data.resource(REFUGEES)["path"]
+    path.write_text(path.read_text(encoding="utf-8").replace("\n", "\r\n", 1), encoding="utf-8")  # bytes drift
+    problems = data.verify_all(full=False)
+    assert validated == [REFUGEES] and any(p.rule == "hash-count" for p in problems), problems
