@@ -289,6 +289,91 @@ def _firms_by_year(panel: pd.DataFrame, outcomes: Sequence[str], group: str | No
     return {k: {int(y): int(n) for y, n in v.items()} for k, v in out.items()}
 
 
+# ------------------------------------------------------------------------------------ balanced-panel fit
+@dataclass
+class BalancedFit:
+    """Coefficients and firm-clustered covariances of :func:`balanced_fit`, as arrays.
+
+    ``coef[o, j, k]``: outcome ``o``, firm-level regressor ``j`` (column of `z`), ``k``-th non-base year;
+    ``vcov[o]``: covariance of ``coef[o].ravel()`` (regressor-major). ``n_obs`` firm-years, ``n_clusters`` firms.
+    """
+
+    coef: np.ndarray
+    vcov: np.ndarray
+    n_obs: int
+    n_clusters: int
+
+    def se(self) -> np.ndarray:
+        """Clustered standard errors, shaped as ``coef``."""
+        return np.sqrt(np.diagonal(self.vcov, axis1=1, axis2=2)).reshape(self.coef.shape)
+
+    @property
+    def dof(self) -> int:
+        """Degrees of freedom of the t reference distribution, clusters − 1 (as :func:`compat.dof`)."""
+        return max(self.n_clusters - 1, 1)
+
+
+def t_inference(coef: np.ndarray, se: np.ndarray, dof, level: float = 0.95) -> tuple[np.ndarray, ...]:
+    """Two-sided t confidence bounds and p-values, elementwise: ``(ci_low, ci_high, pvalue)``.
+
+    The same numbers as the fits' ``tidy`` (``scipy.special.stdtr``/``stdtrit`` are what ``scipy.stats.t`` calls;
+    importing them alone is much lighter).
+    """
+    from scipy import special
+
+    alpha = 1 - level
+    crit = special.stdtrit(dof, 1 - alpha / 2)
+    t = coef / se
+    return coef - crit * se, coef + crit * se, 2 * special.stdtr(dof, -np.abs(t))
+
+
+def balanced_fit(y: np.ndarray, z: np.ndarray, *, group: np.ndarray | None = None, base: int = 0) -> BalancedFit:
+    """The event-study regression of :func:`_fit` on a balanced panel, in closed form.
+
+    ``y``: outcomes, ``(n_outcomes, n_firms, n_years)`` or ``(n_firms, n_years)``, every value finite (every firm
+    observed every year). ``z``: ``(n_firms, p)`` firm-level regressors, each entering as ``z_j × 1[t = k]`` for
+    every year ``k`` but the base column `base` (for the triple difference ``z = [x, x·g]``). Fixed effects: firm
+    and year × `group` (firm-level codes 0..G−1; ``None``: firm and year). Standard errors clustered by firm,
+    with the CRV1 small-sample correction of :class:`analysis.estimators.pyfixest_compat.LeanFit`.
+
+    With every firm seen every year, sweeping out the fixed effects is exact in one pass: a regressor
+    ``z_ij 1[t=k]`` becomes ``(z_ij − z̄_{g(i)j})(1[t=k] − 1/T)``, so ``X̃ = Z̃ ⊗ D`` and the normal equations,
+    residuals and cluster scores are small matrix products (no ``n·T × p·(T−1)`` design matrix, no iterations).
+    Equal to ``pyfixest.feols`` to 1e-8 (``tests/test_triple_difference.py``); the Monte Carlo uses it.
+    """
+    y = np.asarray(y, float)
+    y = y[None] if y.ndim == 2 else y
+    z = np.asarray(z, float)
+    m, n, T = y.shape
+    if z.ndim != 2 or z.shape[0] != n:
+        raise ValueError(f"z must be (n_firms={n}, p); got {z.shape}")
+    if not (np.isfinite(y).all() and np.isfinite(z).all()):
+        raise ValueError("balanced_fit needs every outcome and regressor finite (a balanced panel)")
+    g = np.zeros(n, np.int64) if group is None else np.asarray(group, np.int64)
+    counts = np.bincount(g)
+    if (counts[counts > 0] < 2).any():
+        raise ValueError("balanced_fit needs at least two firms in every group")
+    onehot = (g[:, None] == np.arange(len(counts))).astype(float) / np.maximum(counts, 1)  # n × G, mean weights
+    # fixed effects swept out: firm means, then group-year means of what is left
+    w = y - y.mean(axis=2, keepdims=True)
+    yt = w - (onehot.T @ w)[:, g]  # (m, G, T) group-year means, back on firms
+    zt = z - (onehot.T @ z)[g]
+    D = np.delete(np.eye(T), base, axis=1) - 1.0 / T  # T × (T−1): the year dummies net of their firm mean
+    p, K = z.shape[1], T - 1
+    bread = np.linalg.inv(np.kron(zt.T @ zt, D.T @ D))
+    rhs = (zt.T @ yt @ D).reshape(m, p * K)  # X̃'ỹ for each outcome
+    beta = rhs @ bread.T  # (m, pK)
+    u = yt - zt @ beta.reshape(m, p, K) @ D.T  # residuals, (m, n, T)
+    scores = (zt[None, :, :, None] * (u @ D)[:, :, None, :]).reshape(m, n, p * K)
+    meat = np.swapaxes(scores, 1, 2) @ scores
+    n_obs = n * T
+    # CRV1 small-sample factor as LeanFit / pyfixest: firm FE nested in the firm clusters, year × group not
+    df_k = p * K + int((counts > 0).sum()) * T
+    ssc = (n / (n - 1)) * (n_obs - 1) / (n_obs - df_k)
+    vcov = ssc * bread @ meat @ bread
+    return BalancedFit(coef=beta.reshape(m, p, K), vcov=vcov, n_obs=n_obs, n_clusters=n)
+
+
 def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
                       exposures: str | Sequence[str] = EXPOSURE, *, group: str = GROUP,
                       sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
