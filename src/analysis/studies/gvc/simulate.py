@@ -63,6 +63,7 @@ MANUFACTURING_SECTORS = {  # NAICS 3-digit code -> (label, share of manufacturin
 }
 OTHER_SECTORS = {"434": ("Wholesale trade", 0.5), "488": ("Transport support", 0.2),
                  "541": ("Professional services", 0.3)}
+SECTOR_CODES = np.array(sorted([*MANUFACTURING_SECTORS, *OTHER_SECTORS]))
 FIGURE3_GROUPS = {  # sector groups shown in the column's Figure 3 (labels ours)
     "Chemicals (325)": ["325"],
     "Computers & electronics (334)": ["334"],
@@ -169,8 +170,10 @@ def _bundle_draws(n_firms: int, n_products: int, mean_products: float,
     firm = np.repeat(np.arange(n_firms), k)
     prod = rng.integers(0, n_products, size=firm.size)
     # a product drawn twice for a firm counts once (first draw kept, order kept)
-    _, first = np.unique(firm * n_products + prod, return_index=True)
-    first.sort()
+    key = firm * n_products + prod
+    order = np.argsort(key, kind="stable")  # equal keys stay in drawing order
+    first = np.ones(len(key), bool)
+    first[order[1:]] = key[order[1:]] != key[order[:-1]]
     firm, prod = firm[first], prod[first]
     w = rng.gamma(1.0, size=len(firm))
     return firm, prod, w / np.bincount(firm, weights=w, minlength=n_firms)[firm]
@@ -194,7 +197,7 @@ class FirmDraws:
 
     gvc: np.ndarray
     manufacturing: np.ndarray
-    sector: np.ndarray
+    sector_rank: np.ndarray  # index into SECTOR_CODES
     exposure: np.ndarray
     input_exposure: np.ndarray
     multiplier: np.ndarray
@@ -205,10 +208,17 @@ class FirmDraws:
     export_bundle: tuple = field(repr=False)  # (firm, product index, share)
     input_bundle: tuple = field(repr=False)
 
+    @property
+    def sector(self) -> np.ndarray:
+        """Each firm's sector code (NAICS, string)."""
+        return SECTOR_CODES[self.sector_rank]
+
     @functools.cached_property
     def sector_codes(self) -> tuple[np.ndarray, np.ndarray]:
-        """Sorted distinct sector codes and each firm's index into them."""
-        return np.unique(self.sector, return_inverse=True)
+        """Sorted distinct sector codes present and each firm's index into them (as ``np.unique(sector,
+        return_inverse=True)``; SECTOR_CODES is sorted, so integer ranks sort the same way)."""
+        present, inverse = np.unique(self.sector_rank, return_inverse=True)
+        return SECTOR_CODES[present], inverse
 
 
 def draw_firms(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> FirmDraws:
@@ -223,7 +233,9 @@ def draw_firms(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> Firm
     o_p = np.array([OTHER_SECTORS[c][1] for c in o_codes])
     m_idx = rng.choice(len(m_codes), n_firms, p=m_p / m_p.sum())
     o_idx = rng.choice(len(o_codes), n_firms, p=o_p / o_p.sum())
-    sector = np.where(manuf, np.array(m_codes)[m_idx], np.array(o_codes)[o_idx])
+    rank = {c: i for i, c in enumerate(SECTOR_CODES)}
+    sector_rank = np.where(manuf, np.array([rank[c] for c in m_codes])[m_idx],
+                           np.array([rank[c] for c in o_codes])[o_idx])
     export_bundle = _bundle_draws(n_firms, params.n_products, params.mean_products, rng)
     input_bundle = _bundle_draws(n_firms, params.n_products, params.mean_products, rng)
     exposure, input_exposure = (np.bincount(f, weights=s * tariff[p], minlength=n_firms)
@@ -231,7 +243,7 @@ def draw_firms(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> Firm
     mult_sector = params.sector_multipliers()
     mult = np.where(manuf, np.array([mult_sector[c] for c in m_codes])[m_idx], params.nonmanufacturing_gvc_scale)
     mult = np.where(gvc, mult, params.non_gvc_scale)
-    return FirmDraws(gvc=gvc.astype(np.int64), manufacturing=manuf.astype(np.int64), sector=sector,
+    return FirmDraws(gvc=gvc.astype(np.int64), manufacturing=manuf.astype(np.int64), sector_rank=sector_rank,
                      exposure=exposure, input_exposure=input_exposure, multiplier=mult,
                      input_multiplier=gvc.astype(float), quartiles=_quartiles(exposure),
                      input_quartiles=_quartiles(input_exposure), tariff_pp=tariff, export_bundle=export_bundle,
@@ -298,9 +310,9 @@ def draw_outcome_matrix(design: Design | FirmDraws, outcome: str, rng: np.random
     sd = params.noise_sd[outcome]
     eps = np.empty((n, T))
     eps[:, 0] = rng.normal(0, sd, n)
-    innov_sd = sd * math.sqrt(1 - params.rho**2)
+    innov = rng.normal(0, sd * math.sqrt(1 - params.rho**2), (T - 1, n))  # the stream of T − 1 draws of n
     for t in range(1, T):
-        eps[:, t] = params.rho * eps[:, t - 1] + rng.normal(0, innov_sd, n)
+        eps[:, t] = params.rho * eps[:, t - 1] + innov[t - 1]
     y = alpha[:, None] + lam[d.gvc] + mu[s_idx] + eps
     if planted:
         scale = params.outcome_scale[outcome]
