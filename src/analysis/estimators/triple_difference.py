@@ -226,7 +226,12 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
             if with_group:
                 out *= cache[group]
 
-        fit_list = [LeanFit.fit(panel, out, order, fe_terms, firm, make) for out in outcomes]
+        # a balanced panel without sector-by-year effects has a closed form; anything else is demeaned
+        closed = fe_terms in ([firm, year], [firm, f"{year}^{group}"])
+        fit_list = _balanced_fits(panel, outcomes, exposures, specs, order, years, base_year, firm, year,
+                                  group) if closed else None
+        if fit_list is None:
+            fit_list = [LeanFit.fit(panel, out, order, fe_terms, firm, make) for out in outcomes]
         del cache
     else:
         # one frame of plain arrays, built without copying the panel's columns (memory matters at 8M rows)
@@ -269,6 +274,56 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
                 for (g, e, k), n in names.items()}
     return EventStudy(table=table, iqr=dict(iqr), formula=formula, model=model, fits=by_outcome, _names=internal,
                       _cells=cells)
+
+
+def _balanced_fits(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str], specs: dict,
+                   order: list[str], years: list[int], base_year: int, firm: str, year: str,
+                   group: str | None) -> list[LeanFit] | None:
+    """The lean engine's fits from :func:`balanced_fit` when the panel allows it, else None.
+
+    It allows it when every firm has exactly one row in every year, every outcome is observed, exposures (and the
+    group) are constant within firms, every group has two firms or more and no regressor is collinear: then the
+    closed form is the same regression as :meth:`LeanFit.fit` (no singletons to drop, no iterations).
+    """
+    T, n_rows = len(years), len(panel)
+    f_codes, f_levels = pd.factorize(panel[firm].to_numpy())
+    n = len(f_levels)
+    if T < 2 or n * T != n_rows or (f_codes < 0).any():
+        return None
+    cell = f_codes * T + np.searchsorted(years, panel[year].to_numpy())
+    if np.bincount(cell, minlength=n * T).max() != 1:
+        return None
+    row = np.empty(n_rows, np.int64)
+    row[cell] = np.arange(n_rows)  # the panel's row of each firm-year, firm-major
+
+    def grid(col: str) -> np.ndarray:
+        return panel[col].to_numpy(float)[row].reshape(n, T)
+
+    def firm_level(col: str) -> np.ndarray | None:
+        v = grid(col)
+        return v[:, 0] if np.isfinite(v).all() and (v == v[:, :1]).all() else None
+
+    y = np.stack([grid(o) for o in outcomes])
+    cols = [firm_level(e) for e in exposures]
+    g = firm_level(group) if group else None
+    if not np.isfinite(y).all() or any(c is None for c in cols) or (group and g is None):
+        return None
+    z, where = [], {}  # regressor columns, and (exposure, with_group) -> column index
+    for e, x in zip(exposures, cols):
+        where[(e, False)] = len(z)
+        z.append(x)
+        if group:
+            where[(e, True)] = len(z)
+            z.append(x * g)
+    try:
+        fit = balanced_fit(y, np.column_stack(z), group=None if g is None else pd.factorize(g)[0],
+                           base=years.index(base_year))
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    post = [k for k in years if k != base_year]
+    idx = [where[(e, with_group)] * len(post) + post.index(k) for e, k, with_group in (specs[c] for c in order)]
+    return [LeanFit(order, fit.coef[o].ravel()[idx], fit.vcov[o][np.ix_(idx, idx)], fit.n_obs, fit.n_clusters)
+            for o in range(len(outcomes))]
 
 
 def _firms_by_year(panel: pd.DataFrame, outcomes: Sequence[str], group: str | None, firm: str, year: str,
@@ -360,7 +415,10 @@ def balanced_fit(y: np.ndarray, z: np.ndarray, *, group: np.ndarray | None = Non
     zt = z - (onehot.T @ z)[g]
     D = np.delete(np.eye(T), base, axis=1) - 1.0 / T  # T × (T−1): the year dummies net of their firm mean
     p, K = z.shape[1], T - 1
-    bread = np.linalg.inv(np.kron(zt.T @ zt, D.T @ D))
+    ztz = zt.T @ zt
+    if np.linalg.matrix_rank(ztz) < p:  # feols would drop a regressor; this closed form does not
+        raise np.linalg.LinAlgError("balanced_fit: the regressors are collinear once the fixed effects are out")
+    bread = np.linalg.inv(np.kron(ztz, D.T @ D))
     rhs = (zt.T @ yt @ D).reshape(m, p * K)  # X̃'ỹ for each outcome
     beta = rhs @ bread.T  # (m, pK)
     u = yt - zt @ beta.reshape(m, p, K) @ D.T  # residuals, (m, n, T)
