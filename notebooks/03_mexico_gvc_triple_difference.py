@@ -42,7 +42,7 @@ firms_path = ""         # with transactions_dir: the firm register, firm_id and 
 tariffs_path = ""       # with transactions_dir: US tariff changes on China by HS6 (schema gvc_tariff_changes)
 seed = 20240426         # in [0, 4294967295]: seeds the simulated panel and every Monte Carlo replication
 n_firms = 20_000        # in [100, 5000000]: firms in the simulated panel shown in the figures (× 7 years)
-mc_n_firms = 3_000      # in [100, 1000000]: firms per Monte Carlo replication (200 replications: about a minute)
+mc_n_firms = 3_000      # in [100, 1000000]: firms per Monte Carlo replication (200 replications: about a second)
 replications = 200      # in [2, 100000]: Monte Carlo replications (full run)
 min_firms = 10          # in [1, 100000]: release rule: an estimate, cell or point resting on fewer firms is withheld
 
@@ -238,7 +238,7 @@ if sectors["released"].any():
 # `pyfixest.feols` to 1e-8 and the Monte Carlo to its frame-by-frame version, replication by replication.
 
 # %%
-mc = montecarlo.monte_carlo(replications=n_reps, n_firms=mc_n_firms, seed=seed + 1, progress=True)
+mc = montecarlo.monte_carlo(replications=n_reps, n_firms=mc_n_firms, seed=seed + 1)
 summary = mc.summary()
 key = summary[(summary["year"] == 2019) & (summary["exposure"] == gvc.EXPOSURE)]
 key[["model", "group", "outcome", "truth", "mean_estimate", "bias", "bias_pct_of_planted_2019", "bias_mcse", "sd",
