@@ -87,7 +87,7 @@ def _balanced_replications(seeds: list, n_firms: int, params: GVCParams, truth: 
               for y in years]
     layout += [("triple_difference", grp, out, td.EXPOSURE, y, 1, 0, j)
                for j, grp in enumerate(("non_gvc", "gvc_differential")) for y in years]
-    layout.sort(key=lambda t: (t[5], t[2], t[1], t[3], t[4]))  # each fit's table is sorted so
+    layout.sort(key=lambda t: (t[5], t[2], t[1], t[3], t[4]))  # as each fit's table: outcome, group, exposure, year
     R, L = len(seeds), len(layout)
     coef, se, scale, dof = (np.empty((R, L)) for _ in range(4))
     fit_of = np.array([t[5] for t in layout])
@@ -152,6 +152,8 @@ def monte_carlo(replications: int = 200, n_firms: int = 3_000, seed: int = 20240
     years = tuple(int(y) for y in years)
     jobs = max(1, min(int(jobs), replications))
     planted_2019 = params.effect_path[2019] * params.outcome_scale["ln_exports_us"]
+    if engine == "balanced" and not set(years) <= set(YEARS) - {td.BASE_YEAR}:
+        engine = "lean"  # base-year or out-of-sample rows: the frame-based tables carry them
     if engine == "balanced":
         if jobs == 1:
             draws = _balanced_replications(children, n_firms, params, truth, years, progress)
