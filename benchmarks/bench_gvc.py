@@ -5,7 +5,8 @@ clustered by firm. Measures wall time and peak memory of
 
 - ``wrapper``: :func:`analysis.estimators.triple_difference.triple_difference` (builds the event columns, fits with
   ``pyfixest.feols``, returns the p75–p25 contrast table);
-- ``lean``: the same function with ``engine="lean"`` (pyfixest's demeaning kernel, then OLS and CRV1 in numpy; pinned
+- ``lean``: the same function with ``engine="lean"`` (OLS and CRV1 in numpy after the fixed effects are swept out:
+  in closed form here, the simulated panel being balanced; pyfixest's demeaning kernel on a panel with gaps; pinned
   to feols in tests/test_triple_difference.py);
 - ``raw``: the bare pyfixest call a user would write, ``feols("y ~ i(year, x, ref=2017) + i(year, xg, ref=2017) |
   firm_id + year^gvc", vcov={"CRV1": "firm_id"})`` with default options,

@@ -18,9 +18,11 @@ as the contrast between a firm at the 75th and one at the 25th percentile of exp
 The exact equation of the paper is not public; this is the specification its public descriptions imply. Fixed
 effects are absorbed by pyfixest (never dummy variables): ``engine="pyfixest"`` (default) calls ``pyfixest.feols``;
 ``engine="lean"`` sweeps the fixed effects out with pyfixest's own demeaning kernel and does the OLS and the
-firm-clustered (CRV1) covariance, with pyfixest's small-sample correction, in numpy. It gives the same numbers
-(pinned to 1e-8 in the tests) with about half the memory and time on millions of rows (``benchmarks/bench_gvc.py``)
-and much less per-call overhead on small panels (the Monte Carlo).
+firm-clustered (CRV1) covariance, with pyfixest's small-sample correction, in numpy; on a balanced panel (every
+firm observed every year, no sector-by-year effects) it uses the exact closed form of :func:`balanced_fit` instead
+of iterating. It gives the same numbers (pinned to 1e-8 in the tests) with about half the memory and time on
+millions of rows (``benchmarks/bench_gvc.py``) and much less per-call overhead on small panels. The Monte Carlo
+calls :func:`balanced_fit` on arrays directly.
 
 Default column names follow the firm-year panel schema (``data/schemas/gvc_panel.schema.json``). The study's own
 constants (outcome labels, report years, sector groups), its checks of a user's panel, its plots and its Monte Carlo
@@ -447,8 +449,9 @@ def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_e
     group : 0/1 column marking GVC (IMMEX) firms.
     sector_by_year : add sector-by-year fixed effects (column ``sector``).
     iqr : p75−p25 of each exposure used for the contrast; default: over the firms in `panel`.
-    engine : ``"pyfixest"`` (``pyfixest.feols``) or ``"lean"`` (pyfixest's demeaning kernel, then OLS and the
-        same CRV1 small-sample correction in numpy, for panels of millions of rows; pinned to feols in the tests).
+    engine : ``"pyfixest"`` (``pyfixest.feols``) or ``"lean"`` (pyfixest's demeaning kernel, or the closed form
+        on a balanced panel, then OLS and the same CRV1 small-sample correction in numpy, for panels of millions of
+        rows; pinned to feols in the tests).
 
     Returns
     -------
