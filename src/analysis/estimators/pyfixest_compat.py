@@ -2,8 +2,8 @@
 
 pyfixest's ``Feols`` keeps the clustered covariance, the number of observations and the cluster counts in private
 attributes (``_vcov``, ``_N``, ``_G``); the estimators read them only through the functions here, so a pyfixest
-release that renames them breaks one module. :class:`LeanFit` exposes the same interface for the numpy fit used on
-very large panels and in the Monte Carlos.
+release that renames them breaks one module. :class:`LeanFit` exposes the same interface for the numpy fits used on
+very large panels (demeaned here, or in closed form by the triple-difference estimator on balanced panels).
 """
 
 from __future__ import annotations
