@@ -151,9 +151,10 @@ panel.head(8) if simulated else release.panel_summary(panel)  # a user's rows ar
 # with firm and year fixed effects, for four outcomes. Effects are shown as the study reports them: the gap
 # between a firm at the 75th and one at the 25th percentile of exposure, $\hat\beta_k (x_{p75} - x_{p25})$, in
 # log points (100·(e^b − 1) gives percent). The input exposure (the same sum over the firm's 2017 imports from
-# China) enters the same way when the panel has it. The fits use the estimator's `lean` engine: pyfixest's
-# demeaning kernel absorbs the fixed effects, then OLS and the clustered SEs (pyfixest's small-sample correction)
-# in numpy; the tests pin it to `pyfixest.feols` to 1e-8, on panels with gaps and singletons. The paper's exact
+# China) enters the same way when the panel has it. The fits use the estimator's `lean` engine: the fixed effects
+# are swept out exactly in closed form when every firm is seen every year (as in the simulated panel), by
+# pyfixest's demeaning kernel otherwise, then OLS and the clustered SEs (pyfixest's small-sample correction) in
+# numpy; the tests pin both routes to `pyfixest.feols` to 1e-8. The paper's exact
 # equation is not public; this is the specification its public descriptions imply.
 
 # %%
