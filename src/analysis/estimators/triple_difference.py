@@ -18,9 +18,11 @@ as the contrast between a firm at the 75th and one at the 25th percentile of exp
 The exact equation of the paper is not public; this is the specification its public descriptions imply. Fixed
 effects are absorbed by pyfixest (never dummy variables): ``engine="pyfixest"`` (default) calls ``pyfixest.feols``;
 ``engine="lean"`` sweeps the fixed effects out with pyfixest's own demeaning kernel and does the OLS and the
-firm-clustered (CRV1) covariance, with pyfixest's small-sample correction, in numpy. It gives the same numbers
-(pinned to 1e-8 in the tests) with about half the memory and time on millions of rows (``benchmarks/bench_gvc.py``)
-and much less per-call overhead on small panels (the Monte Carlo).
+firm-clustered (CRV1) covariance, with pyfixest's small-sample correction, in numpy; on a balanced panel (every
+firm observed every year, no sector-by-year effects) it uses the exact closed form of :func:`balanced_fit` instead
+of iterating. It gives the same numbers (pinned to 1e-8 in the tests) with about half the memory and time on
+millions of rows (``benchmarks/bench_gvc.py``) and much less per-call overhead on small panels. The Monte Carlo
+calls :func:`balanced_fit` on arrays directly.
 
 Default column names follow the firm-year panel schema (``data/schemas/gvc_panel.schema.json``). The study's own
 constants (outcome labels, report years, sector groups), its checks of a user's panel, its plots and its Monte Carlo
@@ -133,9 +135,9 @@ class EventStudy:
         b = float(w @ fit.coef().to_numpy()) * scale
         se = float(np.sqrt(w @ compat.vcov(fit) @ w)) * scale
         crit = compat.critical(fit, level)
-        from scipy import stats
+        from scipy import special  # = scipy.stats.t.sf, without importing scipy.stats
 
-        p = float(2 * stats.t.sf(abs(b / se), df=compat.dof(fit))) if se > 0 else float("nan")
+        p = float(2 * special.stdtr(compat.dof(fit), -abs(b / se))) if se > 0 else float("nan")
         return {"outcome": out, "group": grp, "exposure": exp_col, "years": f"{min(years)}-{max(years)}",
                 "estimate": b, "se": se, "ci_low": b - crit * se, "ci_high": b + crit * se, "pvalue": p,
                 "n_obs": compat.n_obs(fit), "n_firms": int(compat.n_clusters(fit)), "n_firms_cell": n_cell}
@@ -226,7 +228,12 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
             if with_group:
                 out *= cache[group]
 
-        fit_list = [LeanFit.fit(panel, out, order, fe_terms, firm, make) for out in outcomes]
+        # a balanced panel without sector-by-year effects has a closed form; anything else is demeaned
+        closed = fe_terms in ([firm, year], [firm, f"{year}^{group}"])
+        fit_list = _balanced_fits(panel, outcomes, exposures, specs, order, years, base_year, firm, year,
+                                  group) if closed else None
+        if fit_list is None:
+            fit_list = [LeanFit.fit(panel, out, order, fe_terms, firm, make) for out in outcomes]
         del cache
     else:
         # one frame of plain arrays, built without copying the panel's columns (memory matters at 8M rows)
@@ -271,6 +278,56 @@ def _fit(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str],
                       _cells=cells)
 
 
+def _balanced_fits(panel: pd.DataFrame, outcomes: Sequence[str], exposures: Sequence[str], specs: dict,
+                   order: list[str], years: list[int], base_year: int, firm: str, year: str,
+                   group: str | None) -> list[LeanFit] | None:
+    """The lean engine's fits from :func:`balanced_fit` when the panel allows it, else None.
+
+    It allows it when every firm has exactly one row in every year, every outcome is observed, exposures (and the
+    group) are constant within firms, every group has two firms or more and no regressor is collinear: then the
+    closed form is the same regression as :meth:`LeanFit.fit` (no singletons to drop, no iterations).
+    """
+    T, n_rows = len(years), len(panel)
+    f_codes, f_levels = pd.factorize(panel[firm].to_numpy())
+    n = len(f_levels)
+    if T < 2 or n * T != n_rows or (f_codes < 0).any():
+        return None
+    cell = f_codes * T + np.searchsorted(years, panel[year].to_numpy())
+    if np.bincount(cell, minlength=n * T).max() != 1:
+        return None
+    row = np.empty(n_rows, np.int64)
+    row[cell] = np.arange(n_rows)  # the panel's row of each firm-year, firm-major
+
+    def grid(col: str) -> np.ndarray:
+        return panel[col].to_numpy(float)[row].reshape(n, T)
+
+    def firm_level(col: str) -> np.ndarray | None:
+        v = grid(col)
+        return v[:, 0] if np.isfinite(v).all() and (v == v[:, :1]).all() else None
+
+    y = np.stack([grid(o) for o in outcomes])
+    cols = [firm_level(e) for e in exposures]
+    g = firm_level(group) if group else None
+    if not np.isfinite(y).all() or any(c is None for c in cols) or (group and g is None):
+        return None
+    z, where = [], {}  # regressor columns, and (exposure, with_group) -> column index
+    for e, x in zip(exposures, cols):
+        where[(e, False)] = len(z)
+        z.append(x)
+        if group:
+            where[(e, True)] = len(z)
+            z.append(x * g)
+    try:
+        fit = balanced_fit(y, np.column_stack(z), group=None if g is None else pd.factorize(g)[0],
+                           base=years.index(base_year))
+    except (ValueError, np.linalg.LinAlgError):
+        return None
+    post = [k for k in years if k != base_year]
+    idx = [where[(e, with_group)] * len(post) + post.index(k) for e, k, with_group in (specs[c] for c in order)]
+    return [LeanFit(order, fit.coef[o].ravel()[idx], fit.vcov[o][np.ix_(idx, idx)], fit.n_obs, fit.n_clusters)
+            for o in range(len(outcomes))]
+
+
 def _firms_by_year(panel: pd.DataFrame, outcomes: Sequence[str], group: str | None, firm: str, year: str,
                    group_label: str) -> dict:
     """Firms with the outcome observed, by year, for each outcome and reported group: ``{(outcome, group):
@@ -289,6 +346,94 @@ def _firms_by_year(panel: pd.DataFrame, outcomes: Sequence[str], group: str | No
     return {k: {int(y): int(n) for y, n in v.items()} for k, v in out.items()}
 
 
+# ------------------------------------------------------------------------------------ balanced-panel fit
+@dataclass
+class BalancedFit:
+    """Coefficients and firm-clustered covariances of :func:`balanced_fit`, as arrays.
+
+    ``coef[o, j, k]``: outcome ``o``, firm-level regressor ``j`` (column of `z`), ``k``-th non-base year;
+    ``vcov[o]``: covariance of ``coef[o].ravel()`` (regressor-major). ``n_obs`` firm-years, ``n_clusters`` firms.
+    """
+
+    coef: np.ndarray
+    vcov: np.ndarray
+    n_obs: int
+    n_clusters: int
+
+    def se(self) -> np.ndarray:
+        """Clustered standard errors, shaped as ``coef``."""
+        return np.sqrt(np.diagonal(self.vcov, axis1=1, axis2=2)).reshape(self.coef.shape)
+
+    @property
+    def dof(self) -> int:
+        """Degrees of freedom of the t reference distribution, clusters − 1 (as :func:`compat.dof`)."""
+        return max(self.n_clusters - 1, 1)
+
+
+def t_inference(coef: np.ndarray, se: np.ndarray, dof, level: float = 0.95) -> tuple[np.ndarray, ...]:
+    """Two-sided t confidence bounds and p-values, elementwise: ``(ci_low, ci_high, pvalue)``.
+
+    The same numbers as the fits' ``tidy`` (``scipy.special.stdtr``/``stdtrit`` are what ``scipy.stats.t`` calls;
+    importing them alone is much lighter).
+    """
+    from scipy import special
+
+    alpha = 1 - level
+    crit = special.stdtrit(dof, 1 - alpha / 2)
+    t = coef / se
+    return coef - crit * se, coef + crit * se, 2 * special.stdtr(dof, -np.abs(t))
+
+
+def balanced_fit(y: np.ndarray, z: np.ndarray, *, group: np.ndarray | None = None, base: int = 0) -> BalancedFit:
+    """The event-study regression of :func:`_fit` on a balanced panel, in closed form.
+
+    ``y``: outcomes, ``(n_outcomes, n_firms, n_years)`` or ``(n_firms, n_years)``, every value finite (every firm
+    observed every year). ``z``: ``(n_firms, p)`` firm-level regressors, each entering as ``z_j × 1[t = k]`` for
+    every year ``k`` but the base column `base` (for the triple difference ``z = [x, x·g]``). Fixed effects: firm
+    and year × `group` (firm-level codes 0..G−1; ``None``: firm and year). Standard errors clustered by firm,
+    with the CRV1 small-sample correction of :class:`analysis.estimators.pyfixest_compat.LeanFit`.
+
+    With every firm seen every year, sweeping out the fixed effects is exact in one pass: a regressor
+    ``z_ij 1[t=k]`` becomes ``(z_ij − z̄_{g(i)j})(1[t=k] − 1/T)``, so ``X̃ = Z̃ ⊗ D`` and the normal equations,
+    residuals and cluster scores are small matrix products (no ``n·T × p·(T−1)`` design matrix, no iterations).
+    Equal to ``pyfixest.feols`` to 1e-8 (``tests/test_triple_difference.py``); the Monte Carlo uses it.
+    """
+    y = np.asarray(y, float)
+    y = y[None] if y.ndim == 2 else y
+    z = np.asarray(z, float)
+    m, n, T = y.shape
+    if z.ndim != 2 or z.shape[0] != n:
+        raise ValueError(f"z must be (n_firms={n}, p); got {z.shape}")
+    if not (np.isfinite(y).all() and np.isfinite(z).all()):
+        raise ValueError("balanced_fit needs every outcome and regressor finite (a balanced panel)")
+    g = np.zeros(n, np.int64) if group is None else np.asarray(group, np.int64)
+    counts = np.bincount(g)
+    if (counts[counts > 0] < 2).any():
+        raise ValueError("balanced_fit needs at least two firms in every group")
+    onehot = (g[:, None] == np.arange(len(counts))).astype(float) / np.maximum(counts, 1)  # n × G, mean weights
+    # fixed effects swept out: firm means, then group-year means of what is left
+    w = y - y.mean(axis=2, keepdims=True)
+    yt = w - (onehot.T @ w)[:, g]  # (m, G, T) group-year means, back on firms
+    zt = z - (onehot.T @ z)[g]
+    D = np.delete(np.eye(T), base, axis=1) - 1.0 / T  # T × (T−1): the year dummies net of their firm mean
+    p, K = z.shape[1], T - 1
+    ztz = zt.T @ zt
+    if np.linalg.matrix_rank(ztz) < p:  # feols would drop a regressor; this closed form does not
+        raise np.linalg.LinAlgError("balanced_fit: the regressors are collinear once the fixed effects are out")
+    bread = np.linalg.inv(np.kron(ztz, D.T @ D))
+    rhs = (zt.T @ yt @ D).reshape(m, p * K)  # X̃'ỹ for each outcome
+    beta = rhs @ bread.T  # (m, pK)
+    u = yt - zt @ beta.reshape(m, p, K) @ D.T  # residuals, (m, n, T)
+    scores = (zt[None, :, :, None] * (u @ D)[:, :, None, :]).reshape(m, n, p * K)
+    meat = np.swapaxes(scores, 1, 2) @ scores
+    n_obs = n * T
+    # CRV1 small-sample factor as LeanFit / pyfixest: firm FE nested in the firm clusters, year × group not
+    df_k = p * K + int((counts > 0).sum()) * T
+    ssc = (n / (n - 1)) * (n_obs - 1) / (n_obs - df_k)
+    vcov = ssc * bread @ meat @ bread
+    return BalancedFit(coef=beta.reshape(m, p, K), vcov=vcov, n_obs=n_obs, n_clusters=n)
+
+
 def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_exports_us",
                       exposures: str | Sequence[str] = EXPOSURE, *, group: str = GROUP,
                       sector_by_year: bool = False, base_year: int = BASE_YEAR, firm: str = FIRM,
@@ -304,8 +449,9 @@ def triple_difference(panel: pd.DataFrame, outcomes: str | Sequence[str] = "ln_e
     group : 0/1 column marking GVC (IMMEX) firms.
     sector_by_year : add sector-by-year fixed effects (column ``sector``).
     iqr : p75−p25 of each exposure used for the contrast; default: over the firms in `panel`.
-    engine : ``"pyfixest"`` (``pyfixest.feols``) or ``"lean"`` (pyfixest's demeaning kernel, then OLS and the
-        same CRV1 small-sample correction in numpy, for panels of millions of rows; pinned to feols in the tests).
+    engine : ``"pyfixest"`` (``pyfixest.feols``) or ``"lean"`` (pyfixest's demeaning kernel, or the closed form
+        on a balanced panel, then OLS and the same CRV1 small-sample correction in numpy, for panels of millions of
+        rows; pinned to feols in the tests).
 
     Returns
     -------

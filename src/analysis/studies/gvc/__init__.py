@@ -112,13 +112,13 @@ def firm_exposure(shares: pd.DataFrame, tariff_changes: pd.DataFrame, *, firm: s
 def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, outcome: str = "ln_exports_us",
                    exposures: str | Sequence[str] = EXPOSURE, years: Sequence[int] = (2018, 2019, 2020, 2021),
                    iqr: dict[str, float] | None = None, base_year: int = BASE_YEAR,
-                   min_firms: int = 10) -> pd.DataFrame:
+                   min_firms: int = 10, engine: str = "pyfixest") -> pd.DataFrame:
     """Average effect over `years` estimated separately for each sector group (the column's Figure 3).
 
     `sectors` maps a label to the sector codes it pools (e.g. ``{"Textiles, apparel, footwear": ["313", "314",
     "315", "316"]}``); each group is fitted with :func:`difference_in_differences` on its own firms. A group with
     fewer than `min_firms` firms, or whose average cannot be formed, is not fitted: its row has NaN values, its
-    firm count (``n_firms``) and the reason (``note``).
+    firm count (``n_firms``) and the reason (``note``). `engine` as in :func:`difference_in_differences`.
     """
     from analysis.core.release import Unavailable, withheld_note
 
@@ -132,7 +132,8 @@ def sector_effects(panel: pd.DataFrame, sectors: dict[str, Sequence[str]], *, ou
         if n < min_firms:
             rows.append({**empty, "note": withheld_note("firms", min_firms)})
             continue
-        es = difference_in_differences(sub, outcome, exposures, label=label, iqr=iqr, base_year=base_year)
+        es = difference_in_differences(sub, outcome, exposures, label=label, iqr=iqr, base_year=base_year,
+                                        engine=engine)
         try:
             rows.append({"sector": label, **es.average(years, exposure=exposures[0]), "note": ""})
         except Unavailable as why:

@@ -63,6 +63,7 @@ MANUFACTURING_SECTORS = {  # NAICS 3-digit code -> (label, share of manufacturin
 }
 OTHER_SECTORS = {"434": ("Wholesale trade", 0.5), "488": ("Transport support", 0.2),
                  "541": ("Professional services", 0.3)}
+SECTOR_CODES = np.array(sorted([*MANUFACTURING_SECTORS, *OTHER_SECTORS]))
 FIGURE3_GROUPS = {  # sector groups shown in the column's Figure 3 (labels ours)
     "Chemicals (325)": ["325"],
     "Computers & electronics (334)": ["334"],
@@ -139,28 +140,114 @@ def product_tariff_changes(n_products: int, seed: int, lists: dict | None = None
     trade-weighted shares of the Section 301 lists (an assumption: product counts are taken to follow dollars).
     `lists` defaults to :func:`section301_lists`.
     """
+    rates = _tariff_draws(n_products, seed, lists)
+    # integer product codes stand in for HS6 strings (faster; the exposure builder takes either)
+    return pd.DataFrame({"hs6": np.arange(100_000, 100_000 + n_products, dtype=np.int64), "delta_tariff_pp": rates})
+
+
+def _tariff_draws(n_products: int, seed: int, lists: dict | None = None) -> np.ndarray:
+    """The tariff increase of each product (:func:`product_tariff_changes`), as an array."""
     lists = lists or section301_lists()
     rate, value, covered = lists["rate_pp"], lists["imports_bn"], lists["covered_share"]
     rng = np.random.default_rng(seed)
     total = sum(value.values())
     probs = [covered * value["lists_1_3"] / total, covered * value["list_4a"] / total]
     probs.append(1 - sum(probs))
-    rates = rng.choice([rate["lists_1_3"], rate["list_4a"], 0.0], size=n_products, p=probs)
-    # integer product codes stand in for HS6 strings (faster; the exposure builder takes either)
-    return pd.DataFrame({"hs6": np.arange(100_000, 100_000 + n_products, dtype=np.int64), "delta_tariff_pp": rates})
+    return rng.choice([rate["lists_1_3"], rate["list_4a"], 0.0], size=n_products, p=probs)
 
 
 def firm_bundles(n_firms: int, products: pd.DataFrame, mean_products: float,
                  rng: np.random.Generator) -> pd.DataFrame:
     """Each firm's 2017 product bundle: 1 + Poisson(mean − 1) distinct products with Dirichlet(1) shares."""
+    firm, prod, share = _bundle_draws(n_firms, len(products), mean_products, rng)
+    return pd.DataFrame({"firm_id": firm, "hs6": products["hs6"].to_numpy()[prod], "share": share})
+
+
+def _bundle_draws(n_firms: int, n_products: int, mean_products: float,
+                  rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`firm_bundles` as arrays: firm (sorted), product index and share of each firm-product pair."""
     k = 1 + rng.poisson(mean_products - 1, size=n_firms)
     firm = np.repeat(np.arange(n_firms), k)
-    prod = rng.integers(0, len(products), size=firm.size)
-    frame = pd.DataFrame({"firm_id": firm, "prod": prod}).drop_duplicates(["firm_id", "prod"])
-    w = rng.gamma(1.0, size=len(frame))
-    w = w / pd.Series(w).groupby(frame["firm_id"].to_numpy()).transform("sum").to_numpy()
-    return pd.DataFrame({"firm_id": frame["firm_id"].to_numpy(), "hs6": products["hs6"].to_numpy()[frame["prod"]],
-                         "share": w})
+    prod = rng.integers(0, n_products, size=firm.size)
+    # a product drawn twice for a firm counts once (first draw kept, order kept)
+    key = firm * n_products + prod
+    order = np.argsort(key, kind="stable")  # equal keys stay in drawing order
+    first = np.ones(len(key), bool)
+    first[order[1:]] = key[order[1:]] != key[order[:-1]]
+    firm, prod = firm[first], prod[first]
+    w = rng.gamma(1.0, size=len(firm))
+    return firm, prod, w / np.bincount(firm, weights=w, minlength=n_firms)[firm]
+
+
+def _quartiles(values: np.ndarray) -> dict[str, float]:
+    """p25, p75 and their difference over firms (one value per firm), as :func:`study.exposure_quartiles`."""
+    p25, p75 = np.percentile(values, [25, 75])
+    return {"p25": float(p25), "p75": float(p75), "iqr": float(p75 - p25)}
+
+
+@dataclass
+class FirmDraws:
+    """The firm-level draws of one design as plain arrays (one entry per firm, firm_id = position).
+
+    What :func:`draw_outcome` and the Monte Carlo need, without frames; :func:`simulate_design` wraps it in a
+    :class:`Design`. Exposures are the share-weighted tariff increases of the drawn bundles; the bundles are valid
+    by construction (shares in (0, 1], summing to 1, every product priced), so they are not re-validated here —
+    ``tests/test_triple_difference.py`` checks them against :func:`study.firm_exposure`.
+    """
+
+    gvc: np.ndarray
+    manufacturing: np.ndarray
+    sector_rank: np.ndarray  # index into SECTOR_CODES
+    exposure: np.ndarray
+    input_exposure: np.ndarray
+    multiplier: np.ndarray
+    input_multiplier: np.ndarray
+    quartiles: dict
+    input_quartiles: dict
+    tariff_pp: np.ndarray = field(repr=False)
+    export_bundle: tuple = field(repr=False)  # (firm, product index, share)
+    input_bundle: tuple = field(repr=False)
+
+    @property
+    def sector(self) -> np.ndarray:
+        """Each firm's sector code (NAICS, string)."""
+        return SECTOR_CODES[self.sector_rank]
+
+    @functools.cached_property
+    def sector_codes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted distinct sector codes present and each firm's index into them (as ``np.unique(sector,
+        return_inverse=True)``; SECTOR_CODES is sorted, so integer ranks sort the same way)."""
+        present, inverse = np.unique(self.sector_rank, return_inverse=True)
+        return SECTOR_CODES[present], inverse
+
+
+def draw_firms(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> FirmDraws:
+    """Draw firms with GVC status, sector, export and input bundles and exposures (arrays; see :class:`FirmDraws`)."""
+    rng = np.random.default_rng(seed)
+    tariff = _tariff_draws(params.n_products, int(rng.integers(2**32)))
+    gvc = rng.random(n_firms) < params.gvc_share
+    manuf = rng.random(n_firms) < np.where(gvc, params.manufacturing_share_gvc, params.manufacturing_share_non_gvc)
+    m_codes = list(MANUFACTURING_SECTORS)
+    m_p = np.array([MANUFACTURING_SECTORS[c][1] for c in m_codes])
+    o_codes = list(OTHER_SECTORS)
+    o_p = np.array([OTHER_SECTORS[c][1] for c in o_codes])
+    m_idx = rng.choice(len(m_codes), n_firms, p=m_p / m_p.sum())
+    o_idx = rng.choice(len(o_codes), n_firms, p=o_p / o_p.sum())
+    rank = {c: i for i, c in enumerate(SECTOR_CODES)}
+    sector_rank = np.where(manuf, np.array([rank[c] for c in m_codes])[m_idx],
+                           np.array([rank[c] for c in o_codes])[o_idx])
+    export_bundle = _bundle_draws(n_firms, params.n_products, params.mean_products, rng)
+    input_bundle = _bundle_draws(n_firms, params.n_products, params.mean_products, rng)
+    exposure, input_exposure = (np.bincount(f, weights=s * tariff[p], minlength=n_firms)
+                                for f, p, s in (export_bundle, input_bundle))
+    mult_sector = params.sector_multipliers()
+    mult = np.where(manuf, np.array([mult_sector[c] for c in m_codes])[m_idx], params.nonmanufacturing_gvc_scale)
+    mult = np.where(gvc, mult, params.non_gvc_scale)
+    return FirmDraws(gvc=gvc.astype(np.int64), manufacturing=manuf.astype(np.int64), sector_rank=sector_rank,
+                     exposure=exposure, input_exposure=input_exposure, multiplier=mult,
+                     input_multiplier=gvc.astype(float), quartiles=_quartiles(exposure),
+                     input_quartiles=_quartiles(input_exposure), tariff_pp=tariff, export_bundle=export_bundle,
+                     input_bundle=input_bundle)
 
 
 @dataclass
@@ -169,7 +256,7 @@ class Design:
 
     ``export_bundles`` and ``input_bundles`` are the firm-product share tables (firm_id, hs6, share) the two
     exposures were built from (:func:`firm_bundles`); :mod:`analysis.studies.gvc.customs` turns them into
-    transaction records.
+    transaction records. ``draws`` holds the same draws as arrays.
     """
 
     firms: pd.DataFrame
@@ -178,73 +265,63 @@ class Design:
     tariffs: pd.DataFrame = field(repr=False)
     export_bundles: pd.DataFrame | None = field(default=None, repr=False)
     input_bundles: pd.DataFrame | None = field(default=None, repr=False)
+    draws: FirmDraws | None = field(default=None, repr=False)
 
 
 def simulate_design(n_firms: int, seed: int, params: GVCParams = GVCParams()) -> Design:
-    """Firms with GVC status, sector, export and input exposure (built by :func:`study.firm_exposure`)."""
-    rng = np.random.default_rng(seed)
-    tariffs = product_tariff_changes(params.n_products, int(rng.integers(2**32)))
-    gvc = rng.random(n_firms) < params.gvc_share
-    manuf = rng.random(n_firms) < np.where(gvc, params.manufacturing_share_gvc, params.manufacturing_share_non_gvc)
-    m_codes = list(MANUFACTURING_SECTORS)
-    m_p = np.array([MANUFACTURING_SECTORS[c][1] for c in m_codes])
-    o_codes = list(OTHER_SECTORS)
-    o_p = np.array([OTHER_SECTORS[c][1] for c in o_codes])
-    sector = np.where(manuf, np.array(m_codes)[rng.choice(len(m_codes), n_firms, p=m_p / m_p.sum())],
-                      np.array(o_codes)[rng.choice(len(o_codes), n_firms, p=o_p / o_p.sum())])
-    export_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
-    input_bundles = firm_bundles(n_firms, tariffs, params.mean_products, rng)
-    exposure = study.firm_exposure(export_bundles, tariffs)
-    input_exposure = study.firm_exposure(input_bundles, tariffs, label="firm-product input shares")
-    mult_sector = params.sector_multipliers()
-    mult = np.where(manuf, pd.Series(sector).map(mult_sector).fillna(0.0).to_numpy(), params.nonmanufacturing_gvc_scale)
-    mult = np.where(gvc, mult, params.non_gvc_scale)
+    """Firms with GVC status, sector, export and input exposure (``exposure_i = Σ_p s_ip Δτ_p``, as
+    :func:`study.firm_exposure` computes it), as frames."""
+    d = draw_firms(n_firms, seed, params)
+    hs6 = np.arange(100_000, 100_000 + params.n_products, dtype=np.int64)  # as product_tariff_changes
+    tariffs = pd.DataFrame({"hs6": hs6, "delta_tariff_pp": d.tariff_pp})
+    export_bundles, input_bundles = (pd.DataFrame({"firm_id": f, "hs6": hs6[p], "share": s})
+                                     for f, p, s in (d.export_bundle, d.input_bundle))
     firms = pd.DataFrame({
-        "firm_id": np.arange(n_firms, dtype=np.int64), "gvc": gvc.astype(np.int64),
-        "manufacturing": manuf.astype(np.int64), "sector": sector,
-        study.EXPOSURE: exposure.reindex(np.arange(n_firms)).to_numpy(),
-        study.INPUT_EXPOSURE: input_exposure.reindex(np.arange(n_firms)).to_numpy(),
-        "multiplier": mult, "input_multiplier": gvc.astype(float),
+        "firm_id": np.arange(n_firms, dtype=np.int64), "gvc": d.gvc, "manufacturing": d.manufacturing,
+        "sector": d.sector, study.EXPOSURE: d.exposure, study.INPUT_EXPOSURE: d.input_exposure,
+        "multiplier": d.multiplier, "input_multiplier": d.input_multiplier,
     })
-    q = study.exposure_quartiles(firms, study.EXPOSURE)
-    qi = study.exposure_quartiles(firms, study.INPUT_EXPOSURE)
-    return Design(firms=firms, quartiles=q, input_quartiles=qi, tariffs=tariffs, export_bundles=export_bundles,
-                  input_bundles=input_bundles)
+    return Design(firms=firms, quartiles=d.quartiles, input_quartiles=d.input_quartiles, tariffs=tariffs,
+                  export_bundles=export_bundles, input_bundles=input_bundles, draws=d)
 
 
-def draw_outcome(design: Design, outcome: str, rng: np.random.Generator, params: GVCParams = GVCParams(),
-                 planted: bool = True, years=YEARS) -> np.ndarray:
+def draw_outcome(design: Design | FirmDraws, outcome: str, rng: np.random.Generator,
+                 params: GVCParams = GVCParams(), planted: bool = True, years=YEARS) -> np.ndarray:
     """One outcome for every firm-year (firm-major, years ascending), on its estimation scale (log or asinh).
 
     ``y_it = level + α_i + λ_{gvc,t} + μ_{sector,t} + planted_it + ε_it`` with AR(1) ε. The planted term is
     ``scale_o · m_i · c_t · x_i / (p75 − p25)`` for export exposure ``x_i`` plus the input-exposure term for GVC
     firms, so a p75 vs p25 manufacturing GVC firm differs by ``scale_o · c_t`` (0 in 2015–2017).
     """
-    f = design.firms
-    n, T = len(f), len(years)
+    return draw_outcome_matrix(design, outcome, rng, params, planted, years).ravel()
+
+
+def draw_outcome_matrix(design: Design | FirmDraws, outcome: str, rng: np.random.Generator,
+                        params: GVCParams = GVCParams(), planted: bool = True, years=YEARS) -> np.ndarray:
+    """:func:`draw_outcome` as a firms × years matrix (the same draws)."""
+    d = design if isinstance(design, FirmDraws) else design.draws
+    n, T = len(d.gvc), len(years)
     years = np.asarray(years)
-    x = f[study.EXPOSURE].to_numpy()
-    alpha = params.level[outcome] + 0.8 * f["gvc"].to_numpy() + params.exposure_loading * x \
-        + rng.normal(0, params.firm_sd, n)
-    gvc = f["gvc"].to_numpy()
+    x = d.exposure
+    alpha = params.level[outcome] + 0.8 * d.gvc + params.exposure_loading * x + rng.normal(0, params.firm_sd, n)
     lam = rng.normal(0, params.shock_sd, (2, T)) + np.outer([0.0, 0.02], years - 2017)
-    codes, s_idx = np.unique(f["sector"].to_numpy(), return_inverse=True)
+    codes, s_idx = d.sector_codes
     mu = rng.normal(0, params.shock_sd, (len(codes), T))
     sd = params.noise_sd[outcome]
     eps = np.empty((n, T))
     eps[:, 0] = rng.normal(0, sd, n)
-    innov_sd = sd * math.sqrt(1 - params.rho**2)
+    innov = rng.normal(0, sd * math.sqrt(1 - params.rho**2), (T - 1, n))  # the stream of T − 1 draws of n
     for t in range(1, T):
-        eps[:, t] = params.rho * eps[:, t - 1] + rng.normal(0, innov_sd, n)
-    y = alpha[:, None] + lam[gvc] + mu[s_idx] + eps
+        eps[:, t] = params.rho * eps[:, t - 1] + innov[t - 1]
+    y = alpha[:, None] + lam[d.gvc] + mu[s_idx] + eps
     if planted:
         scale = params.outcome_scale[outcome]
         c = np.array([params.effect_path.get(int(t), 0.0) for t in years])
-        d = np.array([params.input_path.get(int(t), 0.0) for t in years])
-        slope = f["multiplier"].to_numpy() * x / design.quartiles["iqr"]
-        islope = f["input_multiplier"].to_numpy() * f[study.INPUT_EXPOSURE].to_numpy() / design.input_quartiles["iqr"]
-        y += scale * (slope[:, None] * c[None, :] + islope[:, None] * d[None, :])
-    return y.ravel()
+        dd = np.array([params.input_path.get(int(t), 0.0) for t in years])
+        slope = d.multiplier * x / d.quartiles["iqr"]
+        islope = d.input_multiplier * d.input_exposure / d.input_quartiles["iqr"]
+        y += scale * (slope[:, None] * c[None, :] + islope[:, None] * dd[None, :])
+    return y
 
 
 def panel_frame(design: Design, outcomes: dict[str, np.ndarray], years=YEARS) -> pd.DataFrame:
