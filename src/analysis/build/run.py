@@ -380,6 +380,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
         papermill.execute_notebook(
             str(source), str(executed), parameters=typed, kernel_name="python3", cwd=str(paths.NOTEBOOKS),
             progress_bar=progress, log_output=False, language="python",
+            # papermill rewrites the whole notebook after every cell by default (80 writes of a growing notebook,
+            # over a second of the runner's CPU per notebook); it is written once, at the end, and on failure
+            request_save_on_cell_execute=False,
         )
     except BaseException as err:
         kept = None
@@ -445,7 +448,8 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
                 if on_done:
                     on_done(nb.stem, hit)
         cache = "refresh"  # the others were just looked up: run them and store
-    todo = [nb for nb in chosen if nb.stem not in results]
+    # longest first (as long as its last cached run took), so the workers finish together; unknown ones first
+    todo = sorted((nb for nb in chosen if nb.stem not in results), key=lambda nb: -last_seconds(nb))
     jobs = workers(jobs, len(todo))
     if jobs == 1:
         for nb in todo:
@@ -602,6 +606,17 @@ def _store(notebook: Path, base: dict, inputs: list[dict] | None, staging: Path,
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[CACHE_KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def last_seconds(notebook: Path) -> float:
+    """How long the newest cached run of `notebook` took (any key); infinity if none is cached."""
+    metas = sorted(cache_folder().glob(f"{notebook.stem}-*/meta.json"), key=lambda p: p.stat().st_mtime)
+    for meta in reversed(metas):
+        try:
+            return float(json.loads(meta.read_text(encoding="utf-8"))["seconds"])
+        except (OSError, ValueError, KeyError):
+            continue
+    return float("inf")
 
 
 def restore(notebook: Path, parameters: dict | None = None, *, out_dir: Path | None = None) -> Executed | None:
