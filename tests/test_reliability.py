@@ -1,7 +1,8 @@
 """Runs that are repeatable, offline and safe to interrupt.
 
-Each test runs the command-line runner in a subprocess with its own ANALYSIS_OUTPUT folder, so the
-repository's figures/ and build/ are never touched.
+Notebook 01 is run by the command-line runner in a subprocess, each run with its own ANALYSIS_OUTPUT folder, so the
+repository's figures/ and build/ are never touched. Two whole runs serve every test: the two are compared, the
+second is the one without network, and the interrupted re-run happens in the first one's folder.
 """
 
 from __future__ import annotations
@@ -42,27 +43,45 @@ def _digests(output: Path) -> dict[str, str]:
     return {str(p.relative_to(output)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
-def test_two_runs_give_byte_identical_outputs(tmp_path):
-    _finish(_run(tmp_path / "a"))
-    _finish(_run(tmp_path / "b"))
-    first, second = _digests(tmp_path / "a"), _digests(tmp_path / "b")
+OFFLINE = shutil.which("unshare") is not None and os.geteuid() == 0
+NEED_OFFLINE = "needs unshare and root to run in a network namespace without network"
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """Notebook 01 run by the command line into a folder of its own, and its outputs' digests right after."""
+    folder = tmp_path_factory.mktemp("first_run")
+    _finish(_run(folder))
+    return folder, _digests(folder)
+
+
+@pytest.fixture(scope="module")
+def second_run(tmp_path_factory):
+    """Notebook 01 run again into another folder; where the machine allows it, in a fresh network namespace with
+    no route anywhere (only loopback, for the kernel's sockets, is brought up). Returns the folder and the output."""
+    folder = tmp_path_factory.mktemp("second_run")
+    wrapper = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"'] if OFFLINE else None
+    return folder, _finish(_run(folder, wrapper=wrapper))
+
+
+def test_two_runs_give_byte_identical_outputs(first_run, second_run):
+    first, second = first_run[1], _digests(second_run[0])
     assert "build/claims_report.csv" in first and any(k.endswith(".png") for k in first)
     assert first == second
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None or os.geteuid() != 0,
-                    reason="needs unshare and root to run in a network namespace without network")
-def test_notebook_runs_with_no_network(tmp_path):
-    # A fresh network namespace has no route anywhere; only loopback (for the kernel's sockets) is brought up.
-    wrapper = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"']
-    out = _finish(_run(tmp_path, wrapper=wrapper))
+@pytest.mark.skipif(not OFFLINE, reason=NEED_OFFLINE)
+def test_notebook_runs_with_no_network(second_run):
+    folder, out = second_run
     assert "claims report" in out
-    assert (tmp_path / "build" / "verdicts" / "01_refugee_ceilings.csv").is_file()
+    assert (folder / "build" / "verdicts" / "01_refugee_ceilings.csv").is_file()
 
 
-def test_interrupted_run_leaves_earlier_outputs_intact(tmp_path):
-    _finish(_run(tmp_path))
-    before = _digests(tmp_path)
+def test_interrupted_run_leaves_earlier_outputs_intact(first_run):
+    """Interrupts a re-run in the first run's folder; the folder ends as it was (the two-runs test compares the
+    digests taken before)."""
+    tmp_path, before = first_run
+    assert _digests(tmp_path) == before
     proc = _run(tmp_path, "--force")  # executed, not restored from the run cache
     deadline = time.monotonic() + 120
     # Kill the whole process group (runner and kernel) once the kernel has started writing figures.
