@@ -52,12 +52,31 @@ def pytest_configure(config):
 SLOW_MODULES = {"test_notebooks.py", "test_browser.py", "test_jupyter_server.py", "test_reliability.py"}
 
 # Under pytest-xdist (`make test`: -n auto --dist loadscope) one work unit runs in one worker, so what a module
-# builds once (its module-scoped fixtures: every notebook executed, a Jupyter server) is built once. A module is
-# one unit, except that the site tests share one (site_build.built_site is cached per process) and the modules
-# below, whose tests are independent and slow one by one, are spread over the workers test by test. (Set through
-# the scheduler: pytest-xdist 3.8's xdist_group marks are ignored under pytest 9.2, pytest-xdist issue #1386.)
+# builds once (its module-scoped fixtures: a Jupyter server, a kernel) is built once. A module is one unit, except
+# that the site tests share one (site_build.built_site is cached per process) and the modules below, whose tests
+# are independent and slow one by one, are spread over the workers test by test. (Set through the scheduler:
+# pytest-xdist 3.8's xdist_group marks are ignored under pytest 9.2, pytest-xdist issue #1386.) What every worker
+# needs once per session (the collection executed) is shared between the workers instead: tests/collection.py.
 WORK_UNITS = {"test_site.py": "site", "test_browser.py": "site"}
-SPREAD_TEST_BY_TEST = {"test_adversarial.py", "test_reliability.py", "test_run_cache.py", "test_data.py"}
+SPREAD_TEST_BY_TEST = {"test_adversarial.py", "test_run_cache.py", "test_data.py"}
+
+# The longest work units, as measured (seconds of one worker, `--durations`), start first so that the two workers
+# finish together: the longest unit left bounds the wall time. A unit not listed costs 0 (collection order). The
+# collection (test_notebooks.py) runs its notebooks on every core and the site waits for its notebook 01, so it
+# goes first; the site after the units that outlast the collection's start.
+UNIT_SECONDS = {
+    "test_notebooks.py": 1000,
+    "test_jupyter_server.py": 40,
+    "test_reliability.py": 35,
+    "test_interactive_tariffs_ai.py": 25,
+    "site": 24,
+}
+
+
+def unit_seconds(unit: str) -> float:
+    """The measured seconds of a unit: a module's file name, a shared unit's name or file::test of a spread test."""
+    file, sep, test = unit.partition("::")
+    return UNIT_SECONDS.get(file.rsplit("/", 1)[-1] + sep + test, 0.0)
 
 
 def work_unit(nodeid: str) -> str:
@@ -75,7 +94,22 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
+        def _assign_work_unit(self, node) -> None:
+            # the longest unit left goes next (longest processing time first); ties keep the queue's order
+            longest = max(self.workqueue, key=unit_seconds)
+            self.workqueue.move_to_end(longest, last=False)
+            super()._assign_work_unit(node)
+
     return ByWorkUnit(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_shared_folder(tmp_path_factory):
+    """The folder the workers of this session share (beside their own temporary folders under xdist)."""
+    import collection
+
+    base = tmp_path_factory.getbasetemp()
+    collection.set_shared_root((base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,8 +1,9 @@
 """One site build shared by test_site.py and test_browser.py (built once per pytest process, in a temp dir).
 
-Notebook 01 is executed with fast=True into the temporary output folder (conftest sets ANALYSIS_OUTPUT), so
-its figures and verdicts are fresh; every other notebook in notebooks/ is rendered from its text, unexecuted,
-which is also what the site does for a notebook nobody has run yet.
+The site is that of a checkout where only notebook 01 has been run: its executed copy, figures, figure records and
+verdicts are fresh (notebook 01 executed with fast=True; the run is the session's shared one, tests/collection.py,
+so it is not executed a second time for the site), and every other notebook in notebooks/ is rendered from its
+text, unexecuted, which is also what the site does for a notebook nobody has run yet.
 """
 
 from __future__ import annotations
@@ -13,31 +14,40 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import collection
+
 from analysis.core import claims, paths
 from analysis.build import run, site
 
 SITE_NOTEBOOK = "01_refugee_ceilings"
+PREFIX = SITE_NOTEBOOK[:3]  # the notebook's figures, records and verdicts are named after its number
 
 
 @functools.lru_cache(maxsize=1)
 def built_site() -> tuple[Path, Path, dict]:
     """(site folder, folder of executed notebooks, what went in); ANALYSIS_SITE_DIR=path tests a built site.
 
-    What went in is taken when the site is built, because other test modules may add figures and verdicts to
-    the shared temporary output folder later in the session: ``figures`` (stems with a sidecar) and ``report``
-    (the claims report the pages were made from), ``notebooks`` (the text notebooks in notebooks/ then).
+    What went in: ``figures_dir`` (the figures the site was built from, frozen), ``report`` (the claims report the
+    pages were made from), ``notebooks`` (the text notebooks in notebooks/ then).
     """
     if os.environ.get("ANALYSIS_SITE_DIR"):
         built = Path(os.environ["ANALYSIS_SITE_DIR"]).resolve()
         return built, built.parent / "notebooks", {"figures_dir": paths.FIGURES, "report": claims.report(),
                                                    "notebooks": run.notebooks()}
+    shared, status = collection.executed([SITE_NOTEBOOK])
+    if status[SITE_NOTEBOOK] is not None:
+        raise RuntimeError(f"notebook {SITE_NOTEBOOK} failed, so the site cannot be built: {status[SITE_NOTEBOOK]}")
     root = Path(tempfile.mkdtemp(prefix="analysis-site-test-"))
     executed = root / "notebooks"
-    run.execute(run.find(SITE_NOTEBOOK), {"fast": True}, out_dir=executed)
-    claims.write_report()
-    out = root / "site"
-    snapshot = root / "figures_in"  # the figures the site is built from, frozen
-    shutil.copytree(paths.FIGURES, snapshot)
-    report, notebooks = claims.report(), run.notebooks()
-    site.build(executed, out, figures_dir=snapshot)
-    return out, executed, {"figures_dir": snapshot, "report": report, "notebooks": notebooks}
+    executed.mkdir()
+    shutil.copy2(shared / "build" / "notebooks" / f"{SITE_NOTEBOOK}.ipynb", executed)
+    output = root / "output"  # notebook 01's outputs only, whatever else the shared run holds
+    for part in ("figures", "build/figure_records", "build/verdicts", "build/results"):
+        (output / part).mkdir(parents=True)
+        for f in (shared / part).glob(f"{PREFIX}*"):
+            shutil.copy2(f, output / part / f.name)
+    with collection.output_folder(output):
+        claims.write_report()
+        report, notebooks = claims.report(), run.notebooks()
+        site.build(executed, root / "site", figures_dir=output / "figures")
+    return root / "site", executed, {"figures_dir": output / "figures", "report": report, "notebooks": notebooks}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import collection
 import pandas as pd
 import pytest
 
@@ -16,27 +17,20 @@ NOT_CHECKABLE_CEILING = 40  # issue 14 asks for 35; lower this as evidence is fo
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """Run each notebook once for this module; remember failures instead of stopping at the first."""
-    order = run.execution_order(NOTEBOOKS)
-    independent = [nb for nb in order if not nb.stem.startswith("00_")]
-    # side by side on the cores, as `python -m analysis run` does; the overview after them
-    done = run.execute_many(independent, {nb: {"fast": True} for nb in independent}, keep_going=True)
-    results = {stem: (r if isinstance(r, Exception) else None) for stem, r in done.items()}
-    for nb in order:
-        if nb.stem not in results:
-            try:
-                run.execute(nb, {"fast": True})
-                results[nb.stem] = None
-            except Exception as err:  # reported by the test of that notebook
-                results[nb.stem] = err
-    return results
+def executed():
+    """Every notebook executed once for the session (tests/collection.py: the independent ones side by side with
+    run.execute_many, as `python -m analysis run` does, then the overview); failures are remembered, not raised.
+    This module's tests read that run's output folder."""
+    output, results = collection.executed()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "OUTPUT", output)  # figures/, verdicts and the claims report follow OUTPUT
+        yield results
 
 
 @pytest.mark.parametrize("notebook", [nb.stem for nb in NOTEBOOKS])
 def test_notebook_executes_and_records_verdicts(executed, notebook):
     if executed[notebook] is not None:
-        raise executed[notebook]
+        pytest.fail(executed[notebook], pytrace=False)
     if notebook.startswith("00_"):  # the overview reads the ledger, it records no verdicts
         assert (paths.FIGURES / "00_claims_scoreboard.png").is_file()
         return
