@@ -6,7 +6,7 @@ a worker that asks meanwhile waits for the lock and then reads the same files. A
 per session: test_notebooks.py asks for every notebook (the independent ones side by side through
 ``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build only for notebook 01.
 
-Nothing here writes into the repository: the shared folder is under pytest's base temporary folder.
+Nothing here writes into the repository: the session's folder is under pytest's base temporary folder.
 """
 
 from __future__ import annotations
