@@ -417,6 +417,11 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     return Executed(target, time.perf_counter() - start)
 
 
+def _import_executor() -> None:
+    import jupytext  # noqa: F401
+    import papermill  # noqa: F401
+
+
 def _execute_in_worker(notebook: str, typed: dict, cache: str) -> Executed:
     return execute(Path(notebook), typed, cache=cache)
 
@@ -438,6 +443,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     `keep_going` returned in its place. `on_done(stem, result)` is called as each finishes (progress lines).
     """
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Executed | RunError] = {}
@@ -462,6 +468,9 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
             if on_done:
                 on_done(nb.stem, results[nb.stem])
         return {nb.stem: results[nb.stem] for nb in chosen}
+    # While the workers run, this process imports what the overview's run after them needs (a second of the
+    # critical path otherwise, on a core the last worker leaves idle).
+    threading.Thread(target=_import_executor, name="import-papermill").start()
     # spawn: a fresh interpreter per worker (no inherited kernel sockets or locks)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(_execute_in_worker, str(nb), typed[nb], cache): nb.stem for nb in todo}
