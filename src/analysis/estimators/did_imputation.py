@@ -46,7 +46,8 @@ from scipy import stats
 from analysis.estimators import pyfixest_compat as compat
 
 __all__ = [
-    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "intensity_did",
+    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "imputation_fit_arrays",
+    "intensity_did",
     "pretrend_test", "twfe", "callaway_santanna", "month_index", "index_to_month",
 ]
 
@@ -353,15 +354,19 @@ class _TwoWayFE:
         col = np.full(n_times, -1, dtype=np.int64)
         col[self.free] = np.arange(len(self.free))
         keep = col[t] >= 0
-        self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, len(self.free)))
+        n_free = len(self.free)
         inv_u = np.divide(1.0, self.n_u, out=np.zeros(n_units), where=self.n_u > 0)
         self.inv_u = inv_u
-        if n_units * len(self.free) <= 2e7:  # small enough for a dense units × periods array (BLAS product)
-            dense = self.B.toarray()
-            dense *= np.sqrt(inv_u)[:, None]
-            gram = dense.T @ dense
-            del dense
+        if n_units * n_free <= 4e6:  # small (<= 32 MB): a dense units × periods incidence, kept for BLAS products
+            self._dense = np.bincount(u[keep] * n_free + col[t[keep]], minlength=n_units * n_free).astype(float)
+            self._dense = self._dense.reshape(n_units, n_free)
+            self.B = None
+            scaled = self._dense * np.sqrt(inv_u)[:, None]
+            gram = scaled.T @ scaled
+            del scaled
         else:
+            self._dense = None
+            self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, n_free))
             scaled = self.B.multiply(np.sqrt(inv_u)[:, None]).tocsc()
             gram = (scaled.T @ scaled).toarray()
         S = np.diag(self.n_t[self.free]) - gram
@@ -377,11 +382,12 @@ class _TwoWayFE:
 
     def solve(self, c_u: np.ndarray, c_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Unit and period effects solving the normal equations for right-hand side (c_u, c_t)."""
-        rhs = c_t[self.free] - self.B.T @ (c_u * self.inv_u)
+        inc = self.B if self._dense is None else self._dense
+        rhs = c_t[self.free] - inc.T @ (c_u * self.inv_u)
         b_free = self._solve_S(rhs)
         b_t = np.zeros(self.n_times)
         b_t[self.free] = b_free
-        a_u = (c_u - self.B @ b_free) * self.inv_u
+        a_u = (c_u - inc @ b_free) * self.inv_u
         return a_u, b_t
 
 
@@ -472,7 +478,8 @@ class ImputationFit:
         psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
         psi += np.bincount(self._cl1, weights=w * eps1, minlength=self._n_clusters)
         se = math.sqrt(float(psi @ psi))
-        n_units = int(np.unique(self._cl1[used]).size)  # clusters (respondents) whose effects it averages
+        # clusters (respondents) whose effects it averages
+        n_units = int(np.count_nonzero(np.bincount(self._cl1[used], minlength=self._n_clusters)))
         return Estimate.from_se(est, se, n_used, label, self.alpha, n_units)
 
     def _aux_fit(self, v: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -575,40 +582,100 @@ def imputation_fit(
         row = int(np.flatnonzero(treated & ~np.isfinite(dose))[0])
         raise ValueError(f"intensity {intensity!r} missing for a treated row (row {row + 1})")
 
+    cells = ["cohort", "horizon"] if aux_by is None else list(aux_by)
+    parts = [c if c in ("cohort", "horizon") else pd.factorize(df[c].to_numpy()[treated])[0] for c in cells]
+    return _fit_coded(y, u_codes, len(u_uniques), t_vals, t_codes, len(t_uniques), g, treated, dose, cl_codes,
+                      parts, df.index[treated], alpha)
+
+
+def imputation_fit_arrays(
+    y: np.ndarray,
+    unit: np.ndarray,
+    period: np.ndarray,
+    cohort: np.ndarray,
+    dose: np.ndarray | None = None,
+    *,
+    cells: list | None = None,
+    alpha: float = 0.05,
+) -> ImputationFit:
+    """:func:`imputation_fit` on integer-coded numpy arrays, without its checks: the same estimator, for simulation
+    loops whose panels are valid by construction (validate data with :func:`imputation_fit`).
+
+    Parameters
+    ----------
+    y : outcome, one entry per (unit, period) row, finite.
+    unit : unit codes ``0 … n_units − 1`` (also the clusters of the SE); at most one row per unit and period.
+    period : integer periods (e.g. :func:`month_index`).
+    cohort : first treated period on the scale of `period`, constant within unit; ``<= 0`` = never treated.
+    dose : treatment intensity per row, finite on treated rows (None: 1, the binary estimator).
+    cells : auxiliary-model cells as in ``aux_by``: ``"cohort"``, ``"horizon"`` or an array of non-negative integer
+        codes per row (e.g. an income group); default ``["cohort", "horizon"]``.
+
+    ``n_units`` of the result is ``max(unit) + 1``; ``treated_index`` holds positions.
+    """
+    y = np.asarray(y, dtype=float)
+    u_codes = np.asarray(unit, dtype=np.int64)
+    t_vals = np.asarray(period)
+    g = np.asarray(cohort, dtype=float)
+    t_min = int(t_vals.min())
+    span = int(t_vals.max()) - t_min + 1
+    if span <= 4 * len(t_vals) + 1024:  # periods with no row at all are never used: the codes need not be dense
+        t_codes, n_times = (t_vals - t_min).astype(np.int64), span
+    else:
+        uniques, t_codes = np.unique(t_vals, return_inverse=True)
+        n_times = len(uniques)
+    treated = (g > 0) & (t_vals >= g)
+    if not treated.any():
+        raise ValueError("no treated observations")
+    dose = np.ones(len(y)) if dose is None else np.asarray(dose, dtype=float)
+    cells = ["cohort", "horizon"] if cells is None else list(cells)
+    parts = [c if isinstance(c, str) else np.asarray(c)[treated] for c in cells]
+    return _fit_coded(y, u_codes, int(u_codes.max()) + 1, t_vals, t_codes, n_times, g, treated, dose, u_codes,
+                      parts, pd.Index(np.flatnonzero(treated)), alpha)
+
+
+def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, cl_codes, parts, treated_index,
+               alpha) -> ImputationFit:
+    """Steps 1-2 of BJS on coded arrays (the shared core of :func:`imputation_fit` and :func:`imputation_fit_arrays`).
+
+    `parts`: the auxiliary cells, ``"cohort"``, ``"horizon"`` or integer codes over the treated rows."""
     u0, t0 = u_codes[~treated], t_codes[~treated]
     u1, t1 = u_codes[treated], t_codes[treated]
-    fe = _TwoWayFE(u0, t0, len(u_uniques), len(t_uniques))
+    fe = _TwoWayFE(u0, t0, n_units, n_times)
     y0 = y[~treated]
-    a, b = fe.solve(np.bincount(u0, y0, len(u_uniques)), np.bincount(t0, y0, len(t_uniques)))
+    a, b = fe.solve(np.bincount(u0, y0, n_units), np.bincount(t0, y0, n_times))
     resid0 = y0 - a[u0] - b[t0]
     # imputable only where the unit and the period have untreated observations
     ok = (fe.n_u[u1] > 0) & (fe.n_t[t1] > 0)
     tau = np.where(ok, y[treated] - a[u1] - b[t1], np.nan)
-    horizon = (t_vals[treated] - g[treated]).astype(np.int64)
-    cells = ["cohort", "horizon"] if aux_by is None else list(aux_by)
-    parts = [np.zeros(int(treated.sum()), dtype=np.int64)]
-    for col in cells:
-        if col == "cohort":
-            parts.append(pd.factorize(g[treated])[0])
-        elif col == "horizon":
-            parts.append(horizon - horizon.min())
+    g1 = g[treated]
+    horizon = (t_vals[treated] - g1).astype(np.int64)
+    codes = [np.zeros(len(g1), dtype=np.int64)]
+    for part in parts:
+        if isinstance(part, str) and part == "cohort":
+            codes.append(pd.factorize(g1)[0])
+        elif isinstance(part, str) and part == "horizon":
+            codes.append(horizon - horizon.min())
         else:
-            parts.append(pd.factorize(df[col].to_numpy()[treated])[0])
-    group1 = _combine_codes(parts)
+            codes.append(part)
     return ImputationFit(
-        tau=tau, horizon=horizon, dose=dose[treated], cohort=g[treated], treated_index=df.index[treated],
-        n_obs=len(df), n_units=len(u_uniques), alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
+        tau=tau, horizon=horizon, dose=dose[treated], cohort=g1, treated_index=treated_index,
+        n_obs=len(y), n_units=n_units, alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
         _resid0=resid0, _cl0=cl_codes[~treated], _cl1=cl_codes[treated], _n_clusters=int(cl_codes.max()) + 1,
-        _group1=group1,
+        _group1=_combine_codes(codes),
     )
 
 
 def _combine_codes(parts: list[np.ndarray]) -> np.ndarray:
-    """Dense group codes for the combination of several non-negative integer code arrays."""
+    """Dense group codes for the combination of several non-negative integer code arrays (any labelling will do:
+    the auxiliary model only sums within groups)."""
     key = np.zeros(len(parts[0]), dtype=np.int64)
     for p in parts:
         p = np.asarray(p, dtype=np.int64)
         key = key * (int(p.max()) + 1 if len(p) else 1) + p
+    if len(key) and key.min() >= 0 and key.max() < 4 * len(key) + 1024:  # small key space: compact without hashing
+        present = np.bincount(key) > 0
+        return (np.cumsum(present) - 1)[key]
     return pd.factorize(key, sort=False)[0]
 
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from analysis.estimators import did_imputation as di
-from analysis.studies.energy import naive_before_after
-from analysis.studies.energy.simulate import aggregate_path, household_arrays, household_frame, parameter_value
+from analysis.studies.energy import naive_before_after_arrays
+from analysis.studies.energy.simulate import aggregate_path, household_arrays, parameter_value
 
 MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
 """Cells of the auxiliary (variance) model in the Monte Carlo: event time × income × knowledge (observables)."""
@@ -44,17 +44,26 @@ def monte_carlo(
     n = int(n_units or parameter_value("n_households"))
     for r in it:
         s1, s2 = seeds[r].generate_state(2)
-        fr = household_frame(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg))
-        est = di.imputation_fit(fr, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
-        pl = household_frame(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg))
-        pe = di.imputation_fit(pl, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
+        fr = household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg)
+        est = per_pct_slope_bp(fr)
+        pe = per_pct_slope_bp(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg))
         rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
                      "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
                      "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
-                     "naive_bp": 100 * naive_before_after(fr, "y", "dose")})
+                     "naive_bp": 100 * naive_before_after_arrays(fr["uid"], fr["t"], fr["g"], fr["y"], fr["dose"])})
     out = pd.DataFrame(rows)
     out.attrs["planted_bp"] = effect_bp
     return out
+
+
+def per_pct_slope_bp(a: dict) -> di.Estimate:
+    """The pooled BJS per-1% slope (bp) of one simulated household panel (:func:`.simulate.household_arrays`), with
+    the :data:`MC_AUX_BY` variance cells: :func:`analysis.estimators.did_imputation.imputation_fit` on the panel's
+    arrays, skipping the checks of data a simulation builds valid (one row per household-month, cohort constant
+    within household, dose set for the treated)."""
+    cells = {"horizon": "horizon", "income_group": a["income"], "inflation_knowledge": a["informed"]}
+    fit = di.imputation_fit_arrays(a["y"], a["uid"], a["t"], a["g"], a["dose"], cells=[cells[c] for c in MC_AUX_BY])
+    return fit.slope().scaled(100)
 
 
 def summarise_monte_carlo(mc: pd.DataFrame) -> dict:

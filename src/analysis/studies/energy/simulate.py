@@ -26,6 +26,7 @@ in ``true_effect_pp``.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,11 +143,19 @@ def _draw_dose(rng, n):
     return np.round(np.clip(rng.lognormal(mu, sd, n), 1.0, 300.0), 4)  # as written to file: 4 decimals
 
 
+@functools.lru_cache(maxsize=16)
+def _month_codes(months: tuple) -> np.ndarray:
+    """:func:`analysis.estimators.did_imputation.month_index` of `months`, parsed once (Monte Carlo loops)."""
+    codes = di.month_index(np.array(months))
+    codes.setflags(write=False)
+    return codes
+
+
 def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     """The household DGP as numpy arrays (one entry per answered household-month)."""
     months = np.asarray(agg.index)
     T = len(months)
-    month_idx = di.month_index(months)
+    month_idx = _month_codes(tuple(months))
     inc_levels = np.array(list(parameter_value("income_shares")))
     income = rng.choice(len(inc_levels), n, p=list(parameter_value("income_shares").values()))
     informed = rng.random(n) < parameter_value("informed_share")
@@ -166,13 +175,15 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     keep = rng.random(n * T) < parameter_value("household_response_rate")
     uid, tix = uid[keep], tix[keep]
     t_idx = month_idx[tix]
-    g_unit = np.where(treated, di.month_index(np.array(MONTHS))[g_pos], 0)
+    g_unit = np.where(treated, _month_codes(tuple(MONTHS))[g_pos], 0)
     g_idx = g_unit[uid]
     h = t_idx - g_idx
     post = treated[uid] & (h >= 0)
     p = dose[uid]
     large = p >= parameter_value("large_increase_threshold_pct")
-    decay = np.where(large, 1.0, parameter_value("small_increase_decay") ** np.clip(h, 0, None))
+    decay = np.ones(len(h))  # only treated rows carry an effect: the power is taken there alone
+    fading = post & ~large
+    decay[fading] = parameter_value("small_increase_decay") ** h[fading]
     shape = np.where(post, mult[uid] * decay * p, 0.0)
     # kappa: the pooled slope of tau on p over treated rows (through the origin) equals the planted effect
     denom = float(np.sum(p[post] * shape[post]))
