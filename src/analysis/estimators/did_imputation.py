@@ -47,7 +47,7 @@ from analysis.estimators import pyfixest_compat as compat
 
 __all__ = [
     "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "imputation_fit_arrays",
-    "intensity_did",
+    "slope_on_grid", "intensity_did",
     "pretrend_test", "twfe", "callaway_santanna", "month_index", "index_to_month",
 ]
 
@@ -338,35 +338,48 @@ class _TwoWayFE:
     """Exact least squares for ``y_it = a_i + b_t`` on a subset of rows, for any right-hand side.
 
     The normal equations ``[[D_U, B], [B', D_T]] [a; b] = [c_U; c_T]`` (``D_U``, ``D_T`` diagonal counts, ``B`` the
-    sparse unit × period incidence) are solved by eliminating the unit block: ``S = D_T − B' D_U^{-1} B`` is only
-    periods × periods and is Cholesky-factorised once; every further solve costs O(rows). The first period with
-    data is the reference (its effect is 0), so the system is non-singular when the panel is connected.
+    unit × period incidence) are solved by eliminating the unit block: ``S = D_T − B' D_U^{-1} B`` is only
+    periods × periods and is Cholesky-factorised once; every further solve costs O(units × periods) at most. The
+    first period with data is the reference (its effect is 0), so the system is non-singular when the panel is
+    connected. ``B`` is a dense array when small (<= 4M cells), else sparse. Build from row codes ``(u, t)`` or,
+    with ``grid=``, from a periods × units boolean array of the rows used.
     """
 
-    def __init__(self, u: np.ndarray, t: np.ndarray, n_units: int, n_times: int):
+    def __init__(self, u: np.ndarray | None, t: np.ndarray | None, n_units: int, n_times: int, *,
+                 grid: np.ndarray | None = None):
         self.n_units, self.n_times = n_units, n_times
-        self.n_u = np.bincount(u, minlength=n_units).astype(float)
-        self.n_t = np.bincount(t, minlength=n_times).astype(float)
+        if grid is not None:
+            self.n_u = grid.sum(axis=0).astype(float)
+            self.n_t = grid.sum(axis=1).astype(float)
+        else:
+            self.n_u = np.bincount(u, minlength=n_units).astype(float)
+            self.n_t = np.bincount(t, minlength=n_times).astype(float)
         present = np.flatnonzero(self.n_t > 0)
         if len(present) == 0:
             raise ValueError("no untreated observations: the fixed effects cannot be estimated")
         self.free = present[1:]  # periods with a free effect (first present period = reference, 0)
-        col = np.full(n_times, -1, dtype=np.int64)
-        col[self.free] = np.arange(len(self.free))
-        keep = col[t] >= 0
         n_free = len(self.free)
         inv_u = np.divide(1.0, self.n_u, out=np.zeros(n_units), where=self.n_u > 0)
         self.inv_u = inv_u
-        if n_units * n_free <= 4e6:  # small (<= 32 MB): a dense units × periods incidence, kept for BLAS products
-            self._dense = np.bincount(u[keep] * n_free + col[t[keep]], minlength=n_units * n_free).astype(float)
-            self._dense = self._dense.reshape(n_units, n_free)
-            self.B = None
+        self.B = self._dense = None
+        if grid is not None and n_units * n_free <= 4e6:
+            self._dense = grid[self.free].astype(float).T  # units × free periods (Fortran order)
+        else:
+            col = np.full(n_times, -1, dtype=np.int64)
+            col[self.free] = np.arange(n_free)
+            if grid is not None:
+                t, u = np.nonzero(grid)
+            keep = col[t] >= 0
+            if n_units * n_free <= 4e6:  # small (<= 32 MB): a dense incidence, kept for BLAS products
+                self._dense = np.bincount(u[keep] * n_free + col[t[keep]], minlength=n_units * n_free)
+                self._dense = self._dense.reshape(n_units, n_free).astype(float)
+            else:
+                self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, n_free))
+        if self._dense is not None:
             scaled = self._dense * np.sqrt(inv_u)[:, None]
             gram = scaled.T @ scaled
             del scaled
         else:
-            self._dense = None
-            self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, n_free))
             scaled = self.B.multiply(np.sqrt(inv_u)[:, None]).tocsc()
             gram = (scaled.T @ scaled).toarray()
         S = np.diag(self.n_t[self.free]) - gram
@@ -483,28 +496,7 @@ class ImputationFit:
         return Estimate.from_se(est, se, n_used, label, self.alpha, n_units)
 
     def _aux_fit(self, v: np.ndarray, tau: np.ndarray) -> np.ndarray:
-        g = self._group1
-        k = int(g.max()) + 1 if len(g) else 0
-        v2 = v * v
-        p = self.dose
-        s0 = np.bincount(g, v2, k)
-        s1 = np.bincount(g, v2 * p, k)
-        s2 = np.bincount(g, v2 * p * p, k)
-        sy = np.bincount(g, v2 * tau, k)
-        spy = np.bincount(g, v2 * p * tau, k)
-        det = s0 * s2 - s1 * s1
-        # the slope is identified only if the dose varies within the cell (relative to its scale)
-        varies = det > 1e-10 * np.maximum(s0 * s2, 1e-300)
-        safe0 = np.where(s0 > 0, s0, 1.0)
-        slope = np.where(varies, (s0 * spy - s1 * sy) / np.where(varies, det, 1.0), 0.0)
-        icpt = np.where(varies, (sy - slope * s1) / safe0, sy / safe0)
-        # cells with no weight: their residuals get zero weight anyway; use the plain mean for a finite value
-        empty = s0 <= 0
-        if empty.any():
-            cnt = np.bincount(g, minlength=k).astype(float)
-            mean = np.bincount(g, tau, k) / np.where(cnt > 0, cnt, 1.0)
-            icpt = np.where(empty, mean, icpt)
-        return icpt[g] + slope[g] * p
+        return _aux_fitted(self._group1, v, tau, self.dose)
 
     # ------------------------------------------------------------------------------------- shortcuts
     def att(self, mask=None, label: str = "ATT") -> Estimate:
@@ -634,6 +626,72 @@ def imputation_fit_arrays(
                       parts, pd.Index(np.flatnonzero(treated)), alpha)
 
 
+def slope_on_grid(
+    y: np.ndarray,
+    observed: np.ndarray,
+    first_treated: np.ndarray,
+    dose: np.ndarray,
+    *,
+    unit_cells: tuple | list = (),
+    alpha: float = 0.05,
+    label: str = "slope",
+) -> Estimate:
+    """The pooled per-unit-of-dose slope (``imputation_fit(...).slope()``, through the origin) of a panel held as a
+    periods × units grid — the same estimator and Theorem-3 SE, for simulation loops (no checks, no row tables).
+
+    Parameters
+    ----------
+    y : periods × units outcomes (C order; any finite value where not observed).
+    observed : periods × units booleans, True where the unit answered in the period.
+    first_treated : per unit, the row (period) of its first treated period (``>= n_periods``: never treated).
+    dose : per unit, the treatment intensity (finite for treated units; any value for the others).
+    unit_cells : per-unit integer codes (e.g. an income group) that, crossed with the horizon, form the cells of the
+        auxiliary (variance) model, as ``aux_by=["horizon", ...]`` in :func:`imputation_fit`.
+
+    Clusters are units. Equal to :func:`imputation_fit` on the same panel up to the order of floating-point sums.
+    Periods run down the rows so that numpy's inner loops run along the (many) units.
+    """
+    y = np.asarray(y, dtype=float)
+    n_times, n_units = y.shape
+    first = np.asarray(first_treated)
+    dose = np.asarray(dose, dtype=float)
+    treated = observed & (np.arange(n_times)[:, None] >= first[None, :])
+    untreated = observed & ~treated
+    # masks enter as 0/1 factors (np.where on a scattered mask is several times slower); y and e are finite
+    fe = _TwoWayFE(None, None, n_units, n_times, grid=untreated)
+    untreated = untreated.astype(float)
+    y0 = y * untreated
+    a, b = fe.solve(y0.sum(axis=0), y0.sum(axis=1))
+    e = y - a[None, :] - b[:, None]  # residual where untreated, imputed effect where treated
+    # imputable only where the unit and the period have untreated observations
+    ok = (treated & (fe.n_u > 0)[None, :] & (fe.n_t > 0)[:, None]).astype(float)
+    p_ok = np.where(np.isfinite(dose), dose, 0.0)[None, :] * ok
+    denom = float(np.sum(p_ok * p_ok))
+    if denom <= 0:
+        return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label, 0)
+    w = p_ok / denom
+    tau = e * ok
+    est = float(np.sum(w * tau))
+    a_w, b_w = fe.solve(w.sum(axis=0), w.sum(axis=1))
+    v0 = a_w[None, :] + b_w[:, None]
+    v0 *= untreated
+    v0 *= e
+    psi = -v0.sum(axis=0)  # v0 = -(a_w + b_w) on untreated rows, times their residuals
+    # treated rows: the auxiliary model within horizon × unit cells
+    col1, unit1 = np.nonzero(treated)
+    key = col1 - first[unit1]
+    for c in unit_cells:
+        c = np.asarray(c, dtype=np.int64)
+        key = key * (int(c.max()) + 1) + c[unit1]
+    w1, tau1 = w[treated], tau[treated]
+    eps1 = tau1 - _aux_fitted(_combine_codes([key]), w1, tau1, dose[unit1])
+    psi += np.bincount(unit1, w1 * eps1, n_units)
+    se = math.sqrt(float(psi @ psi))
+    used = w1 != 0
+    n_used_units = int(np.count_nonzero(np.bincount(unit1[used], minlength=n_units)))
+    return Estimate.from_se(est, se, int(used.sum()), label, alpha, n_used_units)
+
+
 def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, cl_codes, parts, treated_index,
                alpha) -> ImputationFit:
     """Steps 1-2 of BJS on coded arrays (the shared core of :func:`imputation_fit` and :func:`imputation_fit_arrays`).
@@ -664,6 +722,32 @@ def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, 
         _resid0=resid0, _cl0=cl_codes[~treated], _cl1=cl_codes[treated], _n_clusters=int(cl_codes.max()) + 1,
         _group1=_combine_codes(codes),
     )
+
+
+def _aux_fitted(g: np.ndarray, v: np.ndarray, tau: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The auxiliary model of BJS Theorem 3 at each treated row: within each cell ``g``, the v²-weighted
+    least-squares fit of tau on (1, dose ``p``) — the cell mean when the dose is constant there (R
+    ``didimputation``'s rule)."""
+    k = int(g.max()) + 1 if len(g) else 0
+    v2 = v * v
+    s0 = np.bincount(g, v2, k)
+    s1 = np.bincount(g, v2 * p, k)
+    s2 = np.bincount(g, v2 * p * p, k)
+    sy = np.bincount(g, v2 * tau, k)
+    spy = np.bincount(g, v2 * p * tau, k)
+    det = s0 * s2 - s1 * s1
+    # the slope is identified only if the dose varies within the cell (relative to its scale)
+    varies = det > 1e-10 * np.maximum(s0 * s2, 1e-300)
+    safe0 = np.where(s0 > 0, s0, 1.0)
+    slope = np.where(varies, (s0 * spy - s1 * sy) / np.where(varies, det, 1.0), 0.0)
+    icpt = np.where(varies, (sy - slope * s1) / safe0, sy / safe0)
+    # cells with no weight: their residuals get zero weight anyway; use the plain mean for a finite value
+    empty = s0 <= 0
+    if empty.any():
+        cnt = np.bincount(g, minlength=k).astype(float)
+        mean = np.bincount(g, tau, k) / np.where(cnt > 0, cnt, 1.0)
+        icpt = np.where(empty, mean, icpt)
+    return icpt[g] + slope[g] * p
 
 
 def _combine_codes(parts: list[np.ndarray]) -> np.ndarray:

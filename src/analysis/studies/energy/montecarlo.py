@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -58,12 +60,24 @@ def monte_carlo(
 
 def per_pct_slope_bp(a: dict) -> di.Estimate:
     """The pooled BJS per-1% slope (bp) of one simulated household panel (:func:`.simulate.household_arrays`), with
-    the :data:`MC_AUX_BY` variance cells: :func:`analysis.estimators.did_imputation.imputation_fit` on the panel's
-    arrays, skipping the checks of data a simulation builds valid (one row per household-month, cohort constant
-    within household, dose set for the treated)."""
-    cells = {"horizon": "horizon", "income_group": a["income"], "inflation_knowledge": a["informed"]}
-    fit = di.imputation_fit_arrays(a["y"], a["uid"], a["t"], a["g"], a["dose"], cells=[cells[c] for c in MC_AUX_BY])
-    return fit.slope().scaled(100)
+    the :data:`MC_AUX_BY` variance cells: the estimator of :func:`analysis.estimators.did_imputation.imputation_fit`
+    run on the panel as a households × months grid (:func:`~analysis.estimators.did_imputation.slope_on_grid`),
+    without the checks of data a simulation builds valid."""
+    y = np.zeros(a["answered"].size)
+    y[a["answered"].ravel()] = a["y"]  # rows are household-major, as the grid
+    y = np.ascontiguousarray(y.reshape(a["answered"].shape).T)  # months × households
+    answered = np.ascontiguousarray(a["answered"].T)
+    month = _grid_months(tuple(a["months"]))
+    first = np.where(a["unit_cohort"] > 0, np.searchsorted(month, a["unit_cohort"]), len(month))
+    cells = {"income_group": a["unit_income"], "inflation_knowledge": a["unit_informed"]}
+    assert MC_AUX_BY[0] == "horizon"
+    return di.slope_on_grid(y, answered, first, a["unit_dose"],
+                            unit_cells=[cells[c] for c in MC_AUX_BY[1:]]).scaled(100)
+
+
+@functools.lru_cache(maxsize=4)
+def _grid_months(months: tuple) -> np.ndarray:
+    return di.month_index(np.array(months))
 
 
 def summarise_monte_carlo(mc: pd.DataFrame) -> dict:

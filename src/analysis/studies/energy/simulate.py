@@ -193,7 +193,10 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
          + rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid)))
     return {"uid": uid, "tix": tix, "t": t_idx, "g": g_idx, "y": y, "dose": np.where(treated, dose, np.nan)[uid],
             "income": income[uid], "informed": informed[uid], "tau": tau, "large": treated[uid] & large,
-            "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n}
+            "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n,
+            # the same panel as a households × months grid (Monte Carlo): rows answered, cohort month, dose, cells
+            "answered": keep.reshape(n, T), "unit_cohort": g_unit, "unit_dose": np.where(treated, dose, np.nan),
+            "unit_income": income, "unit_informed": informed}
 
 
 def simulate_households(
