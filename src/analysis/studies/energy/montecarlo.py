@@ -8,7 +8,6 @@ import numpy as np
 import pandas as pd
 
 from analysis.estimators import did_imputation as di
-from analysis.studies.energy import naive_before_after_arrays
 from analysis.studies.energy.simulate import aggregate_path, household_arrays, parameter_value
 
 MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
@@ -46,37 +45,58 @@ def monte_carlo(
     n = int(n_units or parameter_value("n_households"))
     for r in it:
         s1, s2 = seeds[r].generate_state(2)
-        fr = household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg)
-        est = per_pct_slope_bp(fr)
-        pe = per_pct_slope_bp(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg))
+        panel = _Grid(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg, rows=False))
+        est = panel.slope_bp()
+        pe = _Grid(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg, rows=False)).slope_bp()
         rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
                      "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
                      "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
-                     "naive_bp": 100 * naive_before_after_arrays(fr["uid"], fr["t"], fr["g"], fr["y"], fr["dose"])})
+                     "naive_bp": 100 * panel.naive_before_after()})
     out = pd.DataFrame(rows)
     out.attrs["planted_bp"] = effect_bp
     return out
 
 
-def per_pct_slope_bp(a: dict) -> di.Estimate:
-    """The pooled BJS per-1% slope (bp) of one simulated household panel (:func:`.simulate.household_arrays`), with
-    the :data:`MC_AUX_BY` variance cells: the estimator of :func:`analysis.estimators.did_imputation.imputation_fit`
-    run on the panel as a households × months grid (:func:`~analysis.estimators.did_imputation.slope_on_grid`),
-    without the checks of data a simulation builds valid."""
-    y = np.zeros(a["answered"].size)
-    y[a["answered"].ravel()] = a["y"]  # rows are household-major, as the grid
-    y = np.ascontiguousarray(y.reshape(a["answered"].shape).T)  # months × households
-    answered = np.ascontiguousarray(a["answered"].T)
-    month = _grid_months(tuple(a["months"]))
-    first = np.where(a["unit_cohort"] > 0, np.searchsorted(month, a["unit_cohort"]), len(month))
-    cells = {"income_group": a["unit_income"], "inflation_knowledge": a["unit_informed"]}
-    assert MC_AUX_BY[0] == "horizon"
-    return di.slope_on_grid(y, answered, first, a["unit_dose"],
-                            unit_cells=[cells[c] for c in MC_AUX_BY[1:]]).scaled(100)
+class _Grid:
+    """One simulated household panel (:func:`.simulate.household_arrays`) as a months × households grid, and the two
+    estimates the Monte Carlo takes from it. The grid holds exactly the panel's rows: the estimates are those of
+    :func:`analysis.estimators.did_imputation.imputation_fit` and
+    :func:`analysis.studies.energy.naive_before_after` on its table, without the checks and tables a panel that is
+    valid by construction does not need."""
+
+    def __init__(self, a: dict):
+        answered = a["answered"]  # households × months, rows household-major
+        y = np.zeros(answered.size)
+        y[answered.ravel()] = a["y"]
+        self.y = np.ascontiguousarray(y.reshape(answered.shape).T)
+        self.answered = np.ascontiguousarray(answered.T)
+        month = _month_codes(tuple(a["months"]))
+        # row of each household's first treated month; never treated: past the last row
+        self.first = np.where(a["unit_cohort"] > 0, np.searchsorted(month, a["unit_cohort"]), len(month))
+        self.dose = a["unit_dose"]
+        self.cells = {"income_group": a["unit_income"], "inflation_knowledge": a["unit_informed"]}
+
+    def slope_bp(self) -> di.Estimate:
+        """The pooled BJS per-1% slope (bp), variance cells :data:`MC_AUX_BY` (horizon × household cells)."""
+        assert MC_AUX_BY[0] == "horizon"
+        return di.slope_on_grid(self.y, self.answered, self.first, self.dose,
+                                unit_cells=[self.cells[c] for c in MC_AUX_BY[1:]]).scaled(100)
+
+    def naive_before_after(self) -> float:
+        """The naive before/after per-1% slope (pp): mean after minus mean before each treated household's
+        increase, on its dose through the origin (households seen on both sides)."""
+        treated_unit = self.first < self.y.shape[0]
+        after = self.answered & (np.arange(self.y.shape[0])[:, None] >= self.first[None, :])
+        before = self.answered & ~after
+        n_after, n_before = after.sum(axis=0), before.sum(axis=0)
+        both = treated_unit & (n_after > 0) & (n_before > 0)
+        d = (self.y * after).sum(axis=0)[both] / n_after[both] - (self.y * before).sum(axis=0)[both] / n_before[both]
+        p = self.dose[both]
+        return float(p @ d / (p @ p))
 
 
 @functools.lru_cache(maxsize=4)
-def _grid_months(months: tuple) -> np.ndarray:
+def _month_codes(months: tuple) -> np.ndarray:
     return di.month_index(np.array(months))
 
 

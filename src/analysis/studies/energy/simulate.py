@@ -151,8 +151,11 @@ def _month_codes(months: tuple) -> np.ndarray:
     return codes
 
 
-def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
-    """The household DGP as numpy arrays (one entry per answered household-month)."""
+def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series, *, rows: bool = True) -> dict:
+    """The household DGP as numpy arrays (one entry per answered household-month), and the same panel as a
+    households × months grid (``answered`` and per-household ``unit_*`` arrays). ``rows=False`` leaves out the
+    per-row columns only a table needs (``dose``, ``income``, ``informed``, ``large``): the same draws, for the
+    Monte Carlo."""
     months = np.asarray(agg.index)
     T = len(months)
     month_idx = _month_codes(tuple(months))
@@ -181,22 +184,33 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     post = treated[uid] & (h >= 0)
     p = dose[uid]
     large = p >= parameter_value("large_increase_threshold_pct")
-    decay = np.ones(len(h))  # only treated rows carry an effect: the power is taken there alone
-    fading = post & ~large
-    decay[fading] = parameter_value("small_increase_decay") ** h[fading]
-    shape = np.where(post, mult[uid] * decay * p, 0.0)
+    # only treated rows carry an effect: the shape (and the decay's power) is computed on them alone
+    on = np.flatnonzero(post)
+    p_on = p[on]
+    decay = np.ones(len(on))
+    fading = ~large[on]
+    decay[fading] = parameter_value("small_increase_decay") ** h[on][fading]
+    shape_on = mult[uid[on]] * decay * p_on
+    shape = np.zeros(len(uid))
+    shape[on] = shape_on
     # kappa: the pooled slope of tau on p over treated rows (through the origin) equals the planted effect
-    denom = float(np.sum(p[post] * shape[post]))
-    kappa = (effect_bp / 100.0) * float(np.sum(p[post] ** 2)) / denom if denom > 0 else 0.0
+    denom = float(np.sum(p_on * shape_on))
+    kappa = (effect_bp / 100.0) * float(np.sum(p_on ** 2)) / denom if denom > 0 else 0.0
     tau = kappa * shape
-    y = (parameter_value("household_level_pp") + alpha[uid] + parameter_value("aggregate_loading") * agg.to_numpy(float)[tix] + tau
-         + rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid)))
-    return {"uid": uid, "tix": tix, "t": t_idx, "g": g_idx, "y": y, "dose": np.where(treated, dose, np.nan)[uid],
-            "income": income[uid], "informed": informed[uid], "tau": tau, "large": treated[uid] & large,
-            "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n,
-            # the same panel as a households × months grid (Monte Carlo): rows answered, cohort month, dose, cells
-            "answered": keep.reshape(n, T), "unit_cohort": g_unit, "unit_dose": np.where(treated, dose, np.nan),
-            "unit_income": income, "unit_informed": informed}
+    # y = level + alpha_i + loading * aggregate_t + tau + noise, summed in that order
+    y = (parameter_value("household_level_pp") + alpha)[uid]
+    y += (parameter_value("aggregate_loading") * agg.to_numpy(float))[tix]
+    y += tau
+    y += rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid))
+    out = {"uid": uid, "tix": tix, "t": t_idx, "g": g_idx, "y": y, "tau": tau,
+           "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n,
+           # the same panel as a households × months grid: rows answered, cohort month, dose, cells
+           "answered": keep.reshape(n, T), "unit_cohort": g_unit, "unit_dose": np.where(treated, dose, np.nan),
+           "unit_income": income, "unit_informed": informed}
+    if rows:
+        out.update({"dose": out["unit_dose"][uid], "income": income[uid], "informed": informed[uid],
+                    "large": treated[uid] & large})
+    return out
 
 
 def simulate_households(
