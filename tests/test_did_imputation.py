@@ -129,6 +129,73 @@ def test_bad_input_is_refused(df_het_31000):
         di.imputation_fit(pd.concat([df_het_31000.head(5), df_het_31000.head(1)]), "dep_var", "unit", "year", "g")
 
 
+# ------------------------------------------------------------------- fast paths (Monte Carlo) = reference path
+def _grid(frame, outcome, unit, time, cohort):
+    """A balanced long panel as a periods × units grid (test helper, independent of the study code)."""
+    units, u = np.unique(frame[unit].to_numpy(), return_inverse=True)
+    periods, t = np.unique(frame[time].to_numpy(), return_inverse=True)
+    y = np.zeros((len(periods), len(units)))
+    y[t, u] = frame[outcome].to_numpy(float)
+    observed = np.zeros(y.shape, bool)
+    observed[t, u] = True
+    g = np.zeros(len(units))
+    g[u] = frame[cohort].to_numpy(float)
+    first = np.where(g > 0, np.searchsorted(periods, g), len(periods))
+    return y, observed, first, u
+
+
+def test_grid_slope_with_dose_one_equals_diff_diff_binary(df_het_31000, result_31000):
+    # the grid path with dose 1 and cohort x horizon cells is the binary BJS estimator (pinned to R above)
+    y, observed, first, _ = _grid(df_het_31000, "dep_var", "unit", "year", "g")
+    est = di.slope_on_grid(y, observed, first, np.ones(y.shape[1]), unit_cells=[first])
+    assert est.estimate == pytest.approx(result_31000.overall.estimate, rel=1e-10)
+    assert est.se == pytest.approx(result_31000.overall.se, rel=1e-10)
+    assert est.n_obs == result_31000.overall.n_obs
+
+
+@pytest.mark.parametrize("seed, effect_bp", [(11, 1.4), (12, 0.0), (13, 3.0)])
+def test_array_and_grid_paths_equal_the_checked_frame_fit(seed, effect_bp):
+    a = en.household_arrays(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path())
+    frame = en.household_frame(a)
+    ref = di.imputation_fit(frame, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY).slope()
+    rows = di.imputation_fit_arrays(a["y"], a["uid"], a["t"], a["g"], a["dose"],
+                                    cells=["horizon", a["income"], a["informed"]]).slope()
+    grid = en_mc.GridPanel(a).slope_bp()
+    for e, scale in ((rows, 1), (grid, 100)):
+        assert e.estimate == pytest.approx(scale * ref.estimate, rel=1e-9, abs=1e-12)
+        assert e.se == pytest.approx(scale * ref.se, rel=1e-9)
+        assert (e.n_obs, e.n_units) == (ref.n_obs, ref.n_units)
+    assert en_mc.GridPanel(a).naive_before_after() == pytest.approx(
+        energy.naive_before_after(frame, "y", "dose"), rel=1e-12)
+
+
+def test_naive_before_after_equals_group_means():
+    fr = energy.estimation_frame(en.simulate_households(5, n_units=400))
+    tr = fr.loc[fr["g"] > 0]
+    m = tr.assign(post=tr["t"] >= tr["g"]).groupby(["unit", "post"])["expected_inflation_pct"].mean().unstack().dropna()
+    p = tr.groupby("unit")["price_increase_pct"].first().reindex(m.index).to_numpy(float)
+    d = (m[True] - m[False]).to_numpy()
+    assert energy.naive_before_after(fr) == pytest.approx(float(p @ d / (p @ p)), rel=1e-12)
+
+
+def test_monte_carlo_equals_the_frame_path_replication_by_replication():
+    mc = en_mc.monte_carlo(3, seed=77, n_units=500)
+    seeds = np.random.SeedSequence(77).spawn(3)
+    agg = en.aggregate_path()
+    for r in range(3):
+        s1, s2 = seeds[r].generate_state(2)
+        fr = en.household_frame(en.household_arrays(np.random.default_rng(int(s1)), 500, 1.4, agg))
+        pl = en.household_frame(en.household_arrays(np.random.default_rng(int(s2)), 500, 0.0, agg))
+        est, pe = (di.imputation_fit(f, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY)
+                   .slope().scaled(100) for f in (fr, pl))
+        row = mc.iloc[r]
+        assert row["estimate_bp"] == pytest.approx(est.estimate, rel=1e-9)
+        assert row["se_bp"] == pytest.approx(est.se, rel=1e-9)
+        assert row["placebo_bp"] == pytest.approx(pe.estimate, rel=1e-9, abs=1e-12)
+        assert row["placebo_se_bp"] == pytest.approx(pe.se, rel=1e-9)
+        assert row["naive_bp"] == pytest.approx(100 * energy.naive_before_after(fr, "y", "dose"), rel=1e-12)
+
+
 # -------------------------------------------------------------------------------- simulated design
 def test_fast_monte_carlo_recovers_planted_effect():
     mc = en_mc.monte_carlo(24, seed=2024, n_units=1000)

@@ -45,9 +45,9 @@ def monte_carlo(
     n = int(n_units or parameter_value("n_households"))
     for r in it:
         s1, s2 = seeds[r].generate_state(2)
-        panel = _Grid(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg, rows=False))
+        panel = GridPanel(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg, rows=False))
         est = panel.slope_bp()
-        pe = _Grid(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg, rows=False)).slope_bp()
+        pe = GridPanel(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg, rows=False)).slope_bp()
         rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
                      "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
                      "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
@@ -57,7 +57,7 @@ def monte_carlo(
     return out
 
 
-class _Grid:
+class GridPanel:
     """One simulated household panel (:func:`.simulate.household_arrays`) as a months × households grid, and the two
     estimates the Monte Carlo takes from it. The grid holds exactly the panel's rows: the estimates are those of
     :func:`analysis.estimators.did_imputation.imputation_fit` and

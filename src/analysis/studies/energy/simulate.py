@@ -320,6 +320,7 @@ def simulate_firms(
 
 
 def household_frame(a: dict) -> pd.DataFrame:
-    """The estimation columns of :func:`household_arrays` as a small numeric frame (fast path for Monte Carlo)."""
+    """The estimation columns of :func:`household_arrays` as a small numeric frame (the checked frame path, which the
+    tests compare with the Monte Carlo's grid path)."""
     return pd.DataFrame({"unit": a["uid"], "t": a["t"], "g": a["g"], "y": a["y"], "dose": a["dose"],
                          "income_group": a["income"], "inflation_knowledge": a["informed"].astype(np.int8)})
