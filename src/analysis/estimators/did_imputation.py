@@ -657,21 +657,23 @@ def slope_on_grid(
     dose = np.asarray(dose, dtype=float)
     treated = observed & (np.arange(n_times)[:, None] >= first[None, :])
     untreated = observed & ~treated
-    # masks enter as 0/1 factors (np.where on a scattered mask is several times slower); y and e are finite
     fe = _TwoWayFE(None, None, n_units, n_times, grid=untreated)
+    # masks enter as 0/1 factors and big temporaries are reused in place: on a scattered mask np.where is several
+    # times slower, and every fresh grid-sized array costs page faults; y and e are finite everywhere
     untreated = untreated.astype(float)
-    y0 = y * untreated
-    a, b = fe.solve(y0.sum(axis=0), y0.sum(axis=1))
-    e = y - a[None, :] - b[:, None]  # residual where untreated, imputed effect where treated
+    e = y * untreated
+    a, b = fe.solve(e.sum(axis=0), e.sum(axis=1))
+    np.subtract(y, a[None, :], out=e)
+    e -= b[:, None]  # residual where untreated, imputed effect where treated
     # imputable only where the unit and the period have untreated observations
-    ok = (treated & (fe.n_u > 0)[None, :] & (fe.n_t > 0)[:, None]).astype(float)
-    p_ok = np.where(np.isfinite(dose), dose, 0.0)[None, :] * ok
-    denom = float(np.sum(p_ok * p_ok))
+    w = (treated & (fe.n_u > 0)[None, :] & (fe.n_t > 0)[:, None]).astype(float)
+    tau = e * w
+    w *= np.where(np.isfinite(dose), dose, 0.0)[None, :]
+    denom = float(np.einsum("ij,ij->", w, w))  # no temporary, and no BLAS threads (contended in parallel runs)
     if denom <= 0:
         return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label, 0)
-    w = p_ok / denom
-    tau = e * ok
-    est = float(np.sum(w * tau))
+    w /= denom
+    est = float(np.einsum("ij,ij->", w, tau))
     a_w, b_w = fe.solve(w.sum(axis=0), w.sum(axis=1))
     v0 = a_w[None, :] + b_w[:, None]
     v0 *= untreated
