@@ -173,10 +173,8 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series, *, rows: boo
     mult = np.where(is_null, 0.0, inc_mult * know_mult)
     alpha = rng.normal(0, parameter_value("unit_sd_pp"), n)
 
-    uid = np.repeat(np.arange(n), T)
-    tix = np.tile(np.arange(T), n)
-    keep = rng.random(n * T) < parameter_value("household_response_rate")
-    uid, tix = uid[keep], tix[keep]
+    keep = rng.random(n * T) < parameter_value("household_response_rate")  # answered (household, month) cells
+    uid, tix = np.divmod(np.flatnonzero(keep), T)  # household-major, as the draws
     t_idx = month_idx[tix]
     g_unit = np.where(treated, _month_codes(tuple(MONTHS))[g_pos], 0)
     g_idx = g_unit[uid]
