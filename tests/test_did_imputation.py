@@ -196,6 +196,60 @@ def test_monte_carlo_equals_the_frame_path_replication_by_replication():
         assert row["naive_bp"] == pytest.approx(100 * energy.naive_before_after(fr, "y", "dose"), rel=1e-12)
 
 
+@pytest.mark.filterwarnings("ignore:.*singleton")
+@pytest.mark.parametrize("vcov", ["iid", {"CRV1": "unit"}, {"CRV1": "state"}])
+def test_fe_ols_equals_pyfixest_feols(df_het_31000, vcov):
+    import pyfixest as pf
+
+    d = df_het_31000.assign(unit=df_het_31000["unit"].astype("int64"), year=df_het_31000["year"].astype("int64"),
+                            state=df_het_31000["state"].astype("int64"))
+    d["x2"] = np.random.default_rng(3).normal(size=len(d))
+    d = d.sample(4000, random_state=2)  # unbalanced, with singletons to drop
+    d["d"] = ((d["g"] > 0) & (d["year"] >= d["g"])).astype(float)
+    m = pf.feols("dep_var ~ d + x2 | unit + year", data=d, vcov=vcov)
+    cluster = None if vcov == "iid" else d[vcov["CRV1"]].to_numpy()
+    beta, V = di.fe_ols(d["dep_var"].to_numpy(), d[["d", "x2"]].to_numpy(), d["unit"].to_numpy(),
+                        d["year"].to_numpy(), cluster=cluster)
+    np.testing.assert_allclose(beta, m.coef().to_numpy(), rtol=1e-8)
+    # pyfixest demeans iteratively (tolerance 1e-8 on unbalanced panels); ours is an exact solve
+    np.testing.assert_allclose(np.sqrt(np.diag(V)), m.se().to_numpy(), rtol=1e-7)
+
+
+def test_pretrend_test_and_twfe_equal_pyfixest_on_an_energy_panel():
+    import pyfixest as pf
+
+    from analysis.estimators import pyfixest_compat as compat
+
+    fr = energy.estimation_frame(en.simulate_households(21, n_units=800, effect_bp=0.0))
+    pre, wald = di.pretrend_test(fr, "expected_inflation_pct", "unit", "t", "g", leads=6, reference=-4,
+                                 intensity="price_increase_pct")
+    d0 = fr.loc[~((fr["g"] > 0) & (fr["t"] >= fr["g"]))].copy()
+    rel = np.where(d0["g"] > 0, d0["t"] - d0["g"], np.nan)
+    names = [f"lead{k}" for k in range(6, 0, -1)]  # leads -6 ... -1
+    for k, name in zip(range(6, 0, -1), names):
+        d0[name] = np.where(rel == -k, d0["price_increase_pct"], 0.0)
+    m = pf.feols(f"expected_inflation_pct ~ {' + '.join(names)} | unit + t", data=d0, vcov={"CRV1": "unit"})
+    b, V = m.coef()[names].to_numpy(), np.asarray(compat.vcov(m))
+    C = np.eye(6)
+    C[:, names.index("lead4")] -= 1.0  # relative to lead -4
+    np.testing.assert_allclose(pre["estimate"], C @ b, rtol=1e-8, atol=1e-12)
+    np.testing.assert_allclose(pre["se"], np.sqrt(np.diag(C @ V @ C.T)), rtol=1e-7, atol=1e-12)
+    assert wald["statistic"] == pytest.approx(float(b @ np.linalg.solve(V, b)), rel=1e-7)
+
+    static, es = di.twfe(fr, "expected_inflation_pct", "unit", "t", "g", event_window=(-3, 3))
+    fr["D"] = ((fr["g"] > 0) & (fr["t"] >= fr["g"])).astype(float)
+    m2 = pf.feols("expected_inflation_pct ~ D | unit + t", data=fr, vcov={"CRV1": "unit"})
+    assert static.estimate == pytest.approx(m2.coef()["D"], rel=1e-8)
+    assert static.se == pytest.approx(m2.se()["D"], rel=1e-7)
+    rel_all = np.where(fr["g"] > 0, np.clip(fr["t"] - fr["g"], -3, 3), -1)
+    for h in (-3, -2, 0, 1, 2, 3):
+        fr[f"ev{h + 3}"] = (rel_all == h).astype(float)
+    m3 = pf.feols("expected_inflation_pct ~ ev0 + ev1 + ev3 + ev4 + ev5 + ev6 | unit + t", data=fr,
+                  vcov={"CRV1": "unit"})
+    np.testing.assert_allclose(es["estimate"], m3.coef().to_numpy(), rtol=1e-8)
+    np.testing.assert_allclose(es["se"], m3.se().to_numpy(), rtol=1e-7)
+
+
 # -------------------------------------------------------------------------------- simulated design
 def test_fast_monte_carlo_recovers_planted_effect():
     mc = en_mc.monte_carlo(24, seed=2024, n_units=1000)

@@ -14,8 +14,10 @@ What is a library call and what is ours
 * :func:`imputation_did` (binary treatment) **wraps** ``diff_diff.ImputationDiD``, which reproduces R
   ``didimputation`` to 1e-8 (pinned in ``tests/test_did_imputation.py``). It adds the project's data conventions:
   never-treated units may be coded 0, empty/NaN or ±inf in the cohort column; results come back as small frames.
-* :func:`pretrend_test` is the BJS "Test 1" lead regression on untreated observations, run with pyfixest ``feols``
-  (unit and period fixed effects absorbed).
+* :func:`pretrend_test` is the BJS "Test 1" lead regression on untreated observations (unit and period fixed effects
+  absorbed), and :func:`twfe` the naive two-way fixed-effects regressions, both through :func:`fe_ols`: the same
+  coefficients and covariances as pyfixest ``feols`` with its defaults (pinned to it in the tests), without
+  importing pyfixest (about a second) in every notebook that runs them.
 * :func:`imputation_fit` / :func:`intensity_did` (continuous treatment intensity, e.g. the effect per 1% energy-price
   increase) are **ours**: no library offers BJS with a per-unit dose. Any estimand that is linear in the imputed
   effects (``sum_it w_it tau_it``) gets the Theorem-3 variance; the per-unit-of-intensity slope is such an estimand
@@ -43,12 +45,11 @@ import scipy.linalg
 import scipy.sparse as sp
 from scipy import stats
 
-from analysis.estimators import pyfixest_compat as compat
 
 __all__ = [
     "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "imputation_fit_arrays",
     "slope_on_grid", "intensity_did",
-    "pretrend_test", "twfe", "callaway_santanna", "month_index", "index_to_month",
+    "pretrend_test", "twfe", "fe_ols", "callaway_santanna", "month_index", "index_to_month",
 ]
 
 
@@ -284,9 +285,9 @@ def pretrend_test(
     Returns
     -------
     (frame with horizon, estimate, se, ci_low, ci_high; dict with wald statistic, df, p_value)
-    """
-    import pyfixest as pf
 
+    The regression is :func:`fe_ols` (pyfixest ``feols`` with its defaults, pinned to it in the tests).
+    """
     leads = list(range(-int(leads), 0)) if isinstance(leads, (int, np.integer)) else sorted(int(h) for h in leads)
     if any(h >= 0 for h in leads):
         raise ValueError(f"leads must be negative event times, got {leads}")
@@ -305,16 +306,9 @@ def pretrend_test(
         name = f"lead_m{-h}"
         d0[name] = np.where(rel == h, dose, 0.0)
         names.append(name)
-    cl = cluster or unit
-    spec = "iid" if vcov == "iid" else {"CRV1": cl}
-    fml = f"{outcome} ~ {' + '.join(names)} | {unit} + {time}"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = pf.feols(fml, data=d0, vcov=spec)
-    beta = m.coef().reindex(names).to_numpy(float)
-    V = np.asarray(compat.vcov(m), dtype=float)
-    order = [list(m.coef().index).index(n) for n in names]
-    V = V[np.ix_(order, order)]
+    X = np.column_stack([d0[n].to_numpy(float) for n in names])
+    beta, V = fe_ols(d0[outcome].to_numpy(float), X, d0[unit].to_numpy(), d0[time].to_numpy(),
+                     cluster=None if vcov == "iid" else d0[cluster or unit].to_numpy())
     wstat = float(beta @ np.linalg.solve(V, beta))
     wald = {"statistic": wstat, "df": len(names), "p_value": float(stats.chi2.sf(wstat, len(names)))}
     if reference is not None:
@@ -815,42 +809,83 @@ def twfe(
     event_window: tuple[int, int] | None = None,
     cluster: str | None = None,
 ) -> tuple[Estimate, pd.DataFrame | None]:
-    """Naive two-way fixed-effects regression (pyfixest): static ``y ~ D | unit + time`` and, with
-    `event_window=(lo, hi)`, the dynamic ``y ~ i(event time, ref=-1) | unit + time`` with end bins and the
-    never-treated in the reference. Shown to illustrate its bias under heterogeneous staggered effects.
+    """Naive two-way fixed-effects regression (:func:`fe_ols`, as pyfixest ``feols``): static ``y ~ D | unit +
+    time`` and, with `event_window=(lo, hi)`, the dynamic ``y ~ i(event time, ref=-1) | unit + time`` with end bins
+    and the never-treated in the reference. Shown to illustrate its bias under heterogeneous staggered effects.
     """
-    import pyfixest as pf
-
     df = _prepare(data, outcome, unit, time, cohort, extra=[cluster] if cluster else [])
     g = df[cohort].to_numpy()
     t = df[time].to_numpy()
-    df["_d"] = ((g > 0) & (t >= g)).astype(float)
-    vc = {"CRV1": cluster or unit}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = pf.feols(f"{outcome} ~ _d | {unit} + {time}", data=df, vcov=vc)
-    tid = m.tidy().loc["_d"]
-    static = Estimate.from_se(tid["Estimate"], tid["Std. Error"], int(df["_d"].sum()), "TWFE static")
+    d = ((g > 0) & (t >= g)).astype(float)
+    y, units, times = df[outcome].to_numpy(float), df[unit].to_numpy(), df[time].to_numpy()
+    clusters = df[cluster or unit].to_numpy()
+    beta, V = fe_ols(y, d[:, None], units, times, cluster=clusters)
+    static = Estimate.from_se(beta[0], math.sqrt(V[0, 0]), int(d.sum()), "TWFE static")
     es = None
     if event_window is not None:
         lo, hi = event_window
         rel = np.where(g > 0, np.clip(t - g, lo, hi), -1).astype(int)
-        names = []
-        for h in range(lo, hi + 1):
-            if h == -1:
-                continue
-            name = f"ev_{'m' if h < 0 else 'p'}{abs(h)}"
-            df[name] = (rel == h).astype(float)
-            names.append((h, name))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            m2 = pf.feols(f"{outcome} ~ {' + '.join(n for _, n in names)} | {unit} + {time}", data=df, vcov=vc)
-        tt = m2.tidy()
-        es = pd.DataFrame({"horizon": [h for h, _ in names],
-                           "estimate": [tt.loc[n, "Estimate"] for _, n in names],
-                           "se": [tt.loc[n, "Std. Error"] for _, n in names]})
+        hs = [h for h in range(lo, hi + 1) if h != -1]
+        beta, V = fe_ols(y, np.column_stack([(rel == h).astype(float) for h in hs]), units, times, cluster=clusters)
+        es = pd.DataFrame({"horizon": hs, "estimate": beta, "se": np.sqrt(np.diag(V))})
         es["ci_low"], es["ci_high"] = es["estimate"] - 1.96 * es["se"], es["estimate"] + 1.96 * es["se"]
     return static, es
+
+
+def fe_ols(y: np.ndarray, X: np.ndarray, unit, time, *, cluster=None) -> tuple[np.ndarray, np.ndarray]:
+    """OLS of `y` on the columns of `X` with unit and period fixed effects absorbed: coefficients and covariance as
+    pyfixest ``feols("y ~ X | unit + time", vcov="iid" or {"CRV1": cluster})`` with its defaults (pinned to it in
+    the tests).
+
+    Singletons (rows alone in their unit or period) are dropped, repeatedly; the effects are removed by
+    Frisch–Waugh–Lovell through the exact two-way solve (:class:`_TwoWayFE`). Small-sample factors as fixest /
+    pyfixest: ``iid`` ``u'u / (N − k − n_units − n_periods + 1)``; CRV1 ``G/(G−1) · (N−1)/(N−df)`` with ``df`` =
+    ``k`` + the fixed effects not nested in the clusters (+1 for each set of effects fully nested in them).
+    Raises ValueError when a column of `X` is collinear with the fixed effects (e.g. a lead with no observation).
+    """
+    y = np.asarray(y, dtype=float)
+    X = np.asarray(X, dtype=float).reshape(len(y), -1)
+    u = pd.factorize(np.asarray(unit), sort=False)[0]
+    t = pd.factorize(np.asarray(time), sort=False)[0]
+    keep = np.ones(len(y), bool)
+    while True:  # singletons, as feols(fixef_rm="singleton"): dropping some can make others
+        single = keep & ((np.bincount(u, keep)[u] == 1) | (np.bincount(t, keep)[t] == 1))
+        if not single.any():
+            break
+        keep &= ~single
+    if not keep.all():
+        y, X, u, t = y[keep], X[keep], pd.factorize(u[keep])[0], pd.factorize(t[keep])[0]
+        cluster = None if cluster is None else np.asarray(cluster)[keep]
+    n_units, n_times = int(u.max()) + 1, int(t.max()) + 1
+    fe = _TwoWayFE(u, t, n_units, n_times)
+
+    def within(v):
+        a, b = fe.solve(np.bincount(u, v, n_units), np.bincount(t, v, n_times))
+        return v - a[u] - b[t]
+
+    Xd = np.column_stack([within(X[:, j]) for j in range(X.shape[1])])
+    xtx = Xd.T @ Xd
+    scale = np.sqrt(np.diag(xtx))
+    if (scale <= 1e-9 * np.sqrt(len(y))).any() or np.linalg.cond(xtx / np.outer(scale, scale)) > 1e12:
+        raise ValueError("a regressor is collinear with the fixed effects (or with the other regressors)")
+    bread = np.linalg.inv(xtx)
+    beta = bread @ (Xd.T @ within(y))
+    resid = within(y) - Xd @ beta
+    n, k = Xd.shape
+    if cluster is None:
+        return beta, bread * float(resid @ resid) / (n - (k + n_units + n_times - 1))
+    cl = pd.factorize(np.asarray(cluster), sort=False)[0]
+    n_clusters = int(cl.max()) + 1
+    scores = np.column_stack([np.bincount(cl, Xd[:, j] * resid, n_clusters) for j in range(k)])
+    # fixed effects nested in the clusters (each level inside one cluster) are not counted, +1 per nested set
+    df_k = k + n_units + n_times - 1
+    for codes, levels in ((u, n_units), (t, n_times)):
+        first_cluster = np.full(levels, -1)
+        first_cluster[codes] = cl
+        if (first_cluster[codes] == cl).all():
+            df_k += 1 - levels
+    factor = n_clusters / (n_clusters - 1) * (n - 1) / (n - df_k)
+    return beta, factor * bread @ (scores.T @ scores) @ bread
 
 
 def callaway_santanna(data: pd.DataFrame, outcome: str, unit: str, time: str, cohort: str,
