@@ -425,6 +425,9 @@ class ImputationFit:
     _cl1: np.ndarray = field(repr=False)
     _n_clusters: int = field(repr=False)
     _group1: np.ndarray = field(repr=False)  # cohort × horizon code of each treated row (auxiliary model)
+    # untreated residuals as a units × periods array and each unit's cluster (when small and clusters nest units)
+    _resid_grid: np.ndarray | None = field(default=None, repr=False)
+    _unit_cluster: np.ndarray | None = field(default=None, repr=False)
 
     # ---------------------------------------------------------------------------------------- weights
     def _mask(self, mask) -> np.ndarray:
@@ -480,9 +483,14 @@ class ImputationFit:
         c_u = np.bincount(self._u1, weights=w, minlength=fe.n_units)
         c_t = np.bincount(self._t1, weights=w, minlength=fe.n_times)
         a, b = fe.solve(c_u, c_t)
-        v0 = -(a[self._u0] + b[self._t0])
         eps1 = tau - self._aux_fit(w, tau)
-        psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
+        if self._resid_grid is not None:
+            # sum over a unit's untreated rows of v0 * resid0, v0 = -(a_i + b_t): the a_i part vanishes (a unit's
+            # residuals sum to zero in the fixed-effects fit), the b_t part is one units × periods product
+            psi = np.bincount(self._unit_cluster, -(self._resid_grid @ b), self._n_clusters)
+        else:
+            v0 = -(a[self._u0] + b[self._t0])
+            psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
         psi += np.bincount(self._cl1, weights=w * eps1, minlength=self._n_clusters)
         se = math.sqrt(float(psi @ psi))
         # clusters (respondents) whose effects it averages
@@ -669,10 +677,10 @@ def slope_on_grid(
     w /= denom
     est = float(np.einsum("ij,ij->", w, tau))
     a_w, b_w = fe.solve(w.sum(axis=0), w.sum(axis=1))
-    v0 = a_w[None, :] + b_w[:, None]
-    v0 *= untreated
-    v0 *= e
-    psi = -v0.sum(axis=0)  # v0 = -(a_w + b_w) on untreated rows, times their residuals
+    # sum over each unit's untreated rows of v0 * residual, v0 = -(a_w + b_w): the a_w part vanishes (a unit's
+    # residuals sum to zero), the b_w part is one product with the residual grid
+    untreated *= e
+    psi = -(b_w @ untreated)
     # treated rows: the auxiliary model within horizon × unit cells
     col1, unit1 = np.nonzero(treated)
     key = col1 - first[unit1]
@@ -712,11 +720,17 @@ def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, 
             codes.append(horizon - horizon.min())
         else:
             codes.append(part)
+    resid_grid = unit_cluster = None
+    if fe._dense is not None:  # small panel: the Theorem-3 sums over untreated rows become one matrix product
+        unit_cluster = np.zeros(n_units, dtype=np.int64)
+        unit_cluster[u_codes] = cl_codes
+        if (unit_cluster[u_codes] == cl_codes).all():  # clusters nest units
+            resid_grid = np.bincount(u0 * n_times + t0, resid0, n_units * n_times).reshape(n_units, n_times)
     return ImputationFit(
         tau=tau, horizon=horizon, dose=dose[treated], cohort=g1, treated_index=treated_index,
         n_obs=len(y), n_units=n_units, alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
         _resid0=resid0, _cl0=cl_codes[~treated], _cl1=cl_codes[treated], _n_clusters=int(cl_codes.max()) + 1,
-        _group1=_combine_codes(codes),
+        _group1=_combine_codes(codes), _resid_grid=resid_grid, _unit_cluster=unit_cluster,
     )
 
 
