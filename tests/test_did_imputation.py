@@ -156,16 +156,17 @@ def test_grid_slope_with_dose_one_equals_diff_diff_binary(df_het_31000, result_3
 @pytest.mark.parametrize("seed, effect_bp", [(11, 1.4), (12, 0.0), (13, 3.0)])
 def test_array_and_grid_paths_equal_the_checked_frame_fit(seed, effect_bp):
     a = en.household_arrays(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path())
+    panel = en_mc.GridPanel(en.household_grid(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path()))
     frame = en.household_frame(a)
     ref = di.imputation_fit(frame, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY).slope()
     rows = di.imputation_fit_arrays(a["y"], a["uid"], a["t"], a["g"], a["dose"],
                                     cells=["horizon", a["income"], a["informed"]]).slope()
-    grid = en_mc.GridPanel(a).slope_bp()
+    grid = panel.slope_bp()
     for e, scale in ((rows, 1), (grid, 100)):
         assert e.estimate == pytest.approx(scale * ref.estimate, rel=1e-9, abs=1e-12)
         assert e.se == pytest.approx(scale * ref.se, rel=1e-9)
         assert (e.n_obs, e.n_units) == (ref.n_obs, ref.n_units)
-    assert en_mc.GridPanel(a).naive_before_after() == pytest.approx(
+    assert panel.naive_before_after() == pytest.approx(
         energy.naive_before_after(frame, "y", "dose"), rel=1e-12)
 
 

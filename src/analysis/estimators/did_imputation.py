@@ -682,12 +682,13 @@ def slope_on_grid(
     untreated *= e
     psi = -(b_w @ untreated)
     # treated rows: the auxiliary model within horizon × unit cells
-    col1, unit1 = np.nonzero(treated)
+    rows1 = np.flatnonzero(treated)
+    col1, unit1 = np.divmod(rows1, n_units)
     key = col1 - first[unit1]
     for c in unit_cells:
         c = np.asarray(c, dtype=np.int64)
         key = key * (int(c.max()) + 1) + c[unit1]
-    w1, tau1 = w[treated], tau[treated]
+    w1, tau1 = w.ravel()[rows1], tau.ravel()[rows1]
     eps1 = tau1 - _aux_fitted(_combine_codes([key]), w1, tau1, dose[unit1])
     psi += np.bincount(unit1, w1 * eps1, n_units)
     se = math.sqrt(float(psi @ psi))

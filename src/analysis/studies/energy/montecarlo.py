@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.estimators import did_imputation as di
-from analysis.studies.energy.simulate import aggregate_path, household_arrays, parameter_value
+from analysis.studies.energy.simulate import aggregate_path, household_grid, parameter_value
 
 MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
 """Cells of the auxiliary (variance) model in the Monte Carlo: event time × income × knowledge (observables)."""
@@ -45,9 +45,9 @@ def monte_carlo(
     n = int(n_units or parameter_value("n_households"))
     for r in it:
         s1, s2 = seeds[r].generate_state(2)
-        panel = GridPanel(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg, rows=False))
+        panel = GridPanel(household_grid(np.random.default_rng(int(s1)), n, effect_bp, agg))
         est = panel.slope_bp()
-        pe = GridPanel(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg, rows=False)).slope_bp()
+        pe = GridPanel(household_grid(np.random.default_rng(int(s2)), n, 0.0, agg)).slope_bp()
         rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
                      "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
                      "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
@@ -58,23 +58,19 @@ def monte_carlo(
 
 
 class GridPanel:
-    """One simulated household panel (:func:`.simulate.household_arrays`) as a months × households grid, and the two
-    estimates the Monte Carlo takes from it. The grid holds exactly the panel's rows: the estimates are those of
-    :func:`analysis.estimators.did_imputation.imputation_fit` and
+    """One simulated household panel (:func:`.simulate.household_grid`, months × households) and the two estimates
+    the Monte Carlo takes from it. The grid holds exactly the rows of :func:`.simulate.household_arrays` with the
+    same draws: the estimates are those of :func:`analysis.estimators.did_imputation.imputation_fit` and
     :func:`analysis.studies.energy.naive_before_after` on its table, without the checks and tables a panel that is
     valid by construction does not need."""
 
-    def __init__(self, a: dict):
-        answered = a["answered"]  # households × months, rows household-major
-        y = np.zeros(answered.size)
-        y[answered.ravel()] = a["y"]
-        self.y = np.ascontiguousarray(y.reshape(answered.shape).T)
-        self.answered = np.ascontiguousarray(answered.T)
-        month = _month_codes(tuple(a["months"]))
+    def __init__(self, grid: dict):
+        self.y, self.answered = grid["y"], grid["answered"]
+        month = _month_codes(tuple(grid["months"]))
         # row of each household's first treated month; never treated: past the last row
-        self.first = np.where(a["unit_cohort"] > 0, np.searchsorted(month, a["unit_cohort"]), len(month))
-        self.dose = a["unit_dose"]
-        self.cells = {"income_group": a["unit_income"], "inflation_knowledge": a["unit_informed"]}
+        self.first = np.where(grid["cohort"] > 0, np.searchsorted(month, grid["cohort"]), len(month))
+        self.dose = grid["dose"]
+        self.cells = {"income_group": grid["income"], "inflation_knowledge": grid["informed"]}
 
     def slope_bp(self) -> di.Estimate:
         """The pooled BJS per-1% slope (bp), variance cells :data:`MC_AUX_BY` (horizon × household cells)."""
