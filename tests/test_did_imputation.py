@@ -154,20 +154,16 @@ def test_grid_slope_with_dose_one_equals_diff_diff_binary(df_het_31000, result_3
 
 
 @pytest.mark.parametrize("seed, effect_bp", [(11, 1.4), (12, 0.0), (13, 3.0)])
-def test_array_and_grid_paths_equal_the_checked_frame_fit(seed, effect_bp):
+def test_grid_path_equals_the_checked_frame_fit(seed, effect_bp):
     a = en.household_arrays(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path())
     panel = en_mc.GridPanel(en.household_grid(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path()))
     frame = en.household_frame(a)
     ref = di.imputation_fit(frame, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY).slope()
-    rows = di.imputation_fit_arrays(a["y"], a["uid"], a["t"], a["g"], a["dose"],
-                                    cells=["horizon", a["income"], a["informed"]]).slope()
     grid = panel.slope_bp()
-    for e, scale in ((rows, 1), (grid, 100)):
-        assert e.estimate == pytest.approx(scale * ref.estimate, rel=1e-9, abs=1e-12)
-        assert e.se == pytest.approx(scale * ref.se, rel=1e-9)
-        assert (e.n_obs, e.n_units) == (ref.n_obs, ref.n_units)
-    assert panel.naive_before_after() == pytest.approx(
-        energy.naive_before_after(frame, "y", "dose"), rel=1e-12)
+    assert grid.estimate == pytest.approx(100 * ref.estimate, rel=1e-9, abs=1e-12)
+    assert grid.se == pytest.approx(100 * ref.se, rel=1e-9)
+    assert (grid.n_obs, grid.n_units) == (ref.n_obs, ref.n_units)
+    assert panel.naive_before_after() == pytest.approx(energy.naive_before_after(frame, "y", "dose"), rel=1e-12)
 
 
 def test_naive_before_after_equals_group_means():
@@ -214,6 +210,13 @@ def test_fe_ols_equals_pyfixest_feols(df_het_31000, vcov):
     np.testing.assert_allclose(beta, m.coef().to_numpy(), rtol=1e-8)
     # pyfixest demeans iteratively (tolerance 1e-8 on unbalanced panels); ours is an exact solve
     np.testing.assert_allclose(np.sqrt(np.diag(V)), m.se().to_numpy(), rtol=1e-7)
+
+
+def test_fe_ols_refuses_a_regressor_the_fixed_effects_absorb(df_het_31000):
+    d = df_het_31000
+    X = np.column_stack([np.random.default_rng(1).normal(size=len(d)), np.zeros(len(d))])  # a lead never observed
+    with pytest.raises(ValueError, match="collinear"):
+        di.fe_ols(d["dep_var"].to_numpy(float), X, d["unit"].to_numpy(), d["year"].to_numpy())
 
 
 def test_pretrend_test_and_twfe_equal_pyfixest_on_an_energy_panel():

@@ -47,8 +47,8 @@ from scipy import stats
 
 
 __all__ = [
-    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "imputation_fit_arrays",
-    "slope_on_grid", "intensity_did",
+    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "slope_on_grid",
+    "intensity_did",
     "pretrend_test", "twfe", "fe_ols", "callaway_santanna", "month_index", "index_to_month",
 ]
 
@@ -582,52 +582,6 @@ def imputation_fit(
                       parts, df.index[treated], alpha)
 
 
-def imputation_fit_arrays(
-    y: np.ndarray,
-    unit: np.ndarray,
-    period: np.ndarray,
-    cohort: np.ndarray,
-    dose: np.ndarray | None = None,
-    *,
-    cells: list | None = None,
-    alpha: float = 0.05,
-) -> ImputationFit:
-    """:func:`imputation_fit` on integer-coded numpy arrays, without its checks: the same estimator, for simulation
-    loops whose panels are valid by construction (validate data with :func:`imputation_fit`).
-
-    Parameters
-    ----------
-    y : outcome, one entry per (unit, period) row, finite.
-    unit : unit codes ``0 … n_units − 1`` (also the clusters of the SE); at most one row per unit and period.
-    period : integer periods (e.g. :func:`month_index`).
-    cohort : first treated period on the scale of `period`, constant within unit; ``<= 0`` = never treated.
-    dose : treatment intensity per row, finite on treated rows (None: 1, the binary estimator).
-    cells : auxiliary-model cells as in ``aux_by``: ``"cohort"``, ``"horizon"`` or an array of non-negative integer
-        codes per row (e.g. an income group); default ``["cohort", "horizon"]``.
-
-    ``n_units`` of the result is ``max(unit) + 1``; ``treated_index`` holds positions.
-    """
-    y = np.asarray(y, dtype=float)
-    u_codes = np.asarray(unit, dtype=np.int64)
-    t_vals = np.asarray(period)
-    g = np.asarray(cohort, dtype=float)
-    t_min = int(t_vals.min())
-    span = int(t_vals.max()) - t_min + 1
-    if span <= 4 * len(t_vals) + 1024:  # periods with no row at all are never used: the codes need not be dense
-        t_codes, n_times = (t_vals - t_min).astype(np.int64), span
-    else:
-        uniques, t_codes = np.unique(t_vals, return_inverse=True)
-        n_times = len(uniques)
-    treated = (g > 0) & (t_vals >= g)
-    if not treated.any():
-        raise ValueError("no treated observations")
-    dose = np.ones(len(y)) if dose is None else np.asarray(dose, dtype=float)
-    cells = ["cohort", "horizon"] if cells is None else list(cells)
-    parts = [c if isinstance(c, str) else np.asarray(c)[treated] for c in cells]
-    return _fit_coded(y, u_codes, int(u_codes.max()) + 1, t_vals, t_codes, n_times, g, treated, dose, u_codes,
-                      parts, pd.Index(np.flatnonzero(treated)), alpha)
-
-
 def slope_on_grid(
     y: np.ndarray,
     observed: np.ndarray,
@@ -699,7 +653,7 @@ def slope_on_grid(
 
 def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, cl_codes, parts, treated_index,
                alpha) -> ImputationFit:
-    """Steps 1-2 of BJS on coded arrays (the shared core of :func:`imputation_fit` and :func:`imputation_fit_arrays`).
+    """Steps 1-2 of BJS on coded arrays, after :func:`imputation_fit`'s checks.
 
     `parts`: the auxiliary cells, ``"cohort"``, ``"horizon"`` or integer codes over the treated rows."""
     u0, t0 = u_codes[~treated], t_codes[~treated]

@@ -207,12 +207,11 @@ def naive_before_after(frame: pd.DataFrame, outcome: str = "expected_inflation_p
     the origin. Absorbs the aggregate inflation path, so it is badly biased when inflation moves.
     """
     units = pd.factorize(frame["unit"], sort=True)[0]  # sorted: units summed in the order of their labels
-    return naive_before_after_arrays(units, frame["t"].to_numpy(), frame["g"].to_numpy(float),
+    return _naive_slope(units, frame["t"].to_numpy(), frame["g"].to_numpy(float),
                                      frame[outcome].to_numpy(float), frame[intensity].to_numpy(float))
 
 
-def naive_before_after_arrays(unit: np.ndarray, t: np.ndarray, g: np.ndarray, y: np.ndarray,
-                              dose: np.ndarray) -> float:
+def _naive_slope(unit: np.ndarray, t: np.ndarray, g: np.ndarray, y: np.ndarray, dose: np.ndarray) -> float:
     """:func:`naive_before_after` on arrays (unit codes ``0 … n − 1``, month ``t``, first treated month ``g``, 0 =
     never): units observed both before and after their increase, in code order; each unit's dose is its first
     treated row's."""

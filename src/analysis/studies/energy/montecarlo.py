@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import pandas as pd
 
 from analysis.estimators import did_imputation as di
-from analysis.studies.energy.simulate import aggregate_path, household_grid, parameter_value
+from analysis.studies.energy.simulate import aggregate_path, household_grid, month_codes, parameter_value
 
 MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
 """Cells of the auxiliary (variance) model in the Monte Carlo: event time × income × knowledge (observables)."""
@@ -66,7 +64,7 @@ class GridPanel:
 
     def __init__(self, grid: dict):
         self.y, self.answered = grid["y"], grid["answered"]
-        month = _month_codes(tuple(grid["months"]))
+        month = month_codes(tuple(grid["months"]))
         # row of each household's first treated month; never treated: past the last row
         self.first = np.where(grid["cohort"] > 0, np.searchsorted(month, grid["cohort"]), len(month))
         self.dose = grid["dose"]
@@ -89,11 +87,6 @@ class GridPanel:
         d = (self.y * after).sum(axis=0)[both] / n_after[both] - (self.y * before).sum(axis=0)[both] / n_before[both]
         p = self.dose[both]
         return float(p @ d / (p @ p))
-
-
-@functools.lru_cache(maxsize=4)
-def _month_codes(months: tuple) -> np.ndarray:
-    return di.month_index(np.array(months))
 
 
 def summarise_monte_carlo(mc: pd.DataFrame) -> dict:

@@ -144,8 +144,9 @@ def _draw_dose(rng, n):
 
 
 @functools.lru_cache(maxsize=16)
-def _month_codes(months: tuple) -> np.ndarray:
-    """:func:`analysis.estimators.did_imputation.month_index` of `months`, parsed once (Monte Carlo loops)."""
+def month_codes(months: tuple) -> np.ndarray:
+    """:func:`analysis.estimators.did_imputation.month_index` of `months` (a tuple of ``YYYY-MM``), parsed once and
+    read-only (Monte Carlo loops)."""
     codes = di.month_index(np.array(months))
     codes.setflags(write=False)
     return codes
@@ -167,7 +168,7 @@ def _household_units(rng, n: int) -> dict:
     is_null = (inc_levels[income] == null_inc) & (informed == (null_know == "informed"))
     mult = np.where(is_null, 0.0, inc_mult * know_mult)
     alpha = rng.normal(0, parameter_value("unit_sd_pp"), n)
-    g_unit = np.where(treated, _month_codes(tuple(MONTHS))[g_pos], 0)  # first treated month index, 0 = never
+    g_unit = np.where(treated, month_codes(tuple(MONTHS))[g_pos], 0)  # first treated month index, 0 = never
     return {"inc_levels": inc_levels, "income": income, "informed": informed, "treated": treated, "g_pos": g_pos,
             "dose": dose, "mult": mult, "alpha": alpha, "g_unit": g_unit}
 
@@ -188,7 +189,7 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     """The household DGP as numpy arrays (one entry per answered household-month)."""
     months = np.asarray(agg.index)
     T = len(months)
-    month_idx = _month_codes(tuple(months))
+    month_idx = month_codes(tuple(months))
     d = _household_units(rng, n)
     treated, dose, g_unit = d["treated"], d["dose"], d["g_unit"]
     keep = rng.random(n * T) < parameter_value("household_response_rate")  # answered (household, month) cells
@@ -222,7 +223,7 @@ def household_grid(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     ``dose`` (NaN = never treated), ``income`` and ``informed`` codes; ``months`` the month labels."""
     months = np.asarray(agg.index)
     T = len(months)
-    month_idx = _month_codes(tuple(months))
+    month_idx = month_codes(tuple(months))
     d = _household_units(rng, n)
     treated, dose, g_unit = d["treated"], d["dose"], d["g_unit"]
     keep = rng.random(n * T) < parameter_value("household_response_rate")
