@@ -623,13 +623,12 @@ def slope_on_grid(
     e -= b[:, None]  # residual where untreated, imputed effect where treated
     # imputable only where the unit and the period have untreated observations
     w = (treated & (fe.n_u > 0)[None, :] & (fe.n_t > 0)[:, None]).astype(float)
-    tau = e * w
     w *= np.where(np.isfinite(dose), dose, 0.0)[None, :]
     denom = float(np.einsum("ij,ij->", w, w))  # no temporary, and no BLAS threads (contended in parallel runs)
     if denom <= 0:
         return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label, 0)
     w /= denom
-    est = float(np.einsum("ij,ij->", w, tau))
+    est = float(np.einsum("ij,ij->", w, e))  # w is zero off the imputable treated rows: sum w * tau
     a_w, b_w = fe.solve(w.sum(axis=0), w.sum(axis=1))
     # sum over each unit's untreated rows of v0 * residual, v0 = -(a_w + b_w): the a_w part vanishes (a unit's
     # residuals sum to zero), the b_w part is one product with the residual grid
@@ -642,7 +641,9 @@ def slope_on_grid(
     for c in unit_cells:
         c = np.asarray(c, dtype=np.int64)
         key = key * (int(c.max()) + 1) + c[unit1]
-    w1, tau1 = w.ravel()[rows1], tau.ravel()[rows1]
+    w1 = w.ravel()[rows1]
+    # imputed effects; 0 where not imputable (weight 0 there, as in ImputationFit)
+    tau1 = np.where(fe.n_u[unit1] * fe.n_t[col1] > 0, e.ravel()[rows1], 0.0)
     eps1 = tau1 - _aux_fitted(_combine_codes([key]), w1, tau1, dose[unit1])
     psi += np.bincount(unit1, w1 * eps1, n_units)
     se = math.sqrt(float(psi @ psi))
