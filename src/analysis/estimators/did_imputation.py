@@ -48,8 +48,7 @@ from scipy import stats
 
 __all__ = [
     "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "slope_on_grid",
-    "intensity_did",
-    "pretrend_test", "twfe", "fe_ols", "callaway_santanna", "month_index", "index_to_month",
+    "intensity_did", "pretrend_test", "twfe", "fe_ols", "callaway_santanna", "month_index", "index_to_month",
 ]
 
 

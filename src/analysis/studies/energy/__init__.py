@@ -207,8 +207,8 @@ def naive_before_after(frame: pd.DataFrame, outcome: str = "expected_inflation_p
     the origin. Absorbs the aggregate inflation path, so it is badly biased when inflation moves.
     """
     units = pd.factorize(frame["unit"], sort=True)[0]  # sorted: units summed in the order of their labels
-    return _naive_slope(units, frame["t"].to_numpy(), frame["g"].to_numpy(float),
-                                     frame[outcome].to_numpy(float), frame[intensity].to_numpy(float))
+    return _naive_slope(units, frame["t"].to_numpy(), frame["g"].to_numpy(float), frame[outcome].to_numpy(float),
+                        frame[intensity].to_numpy(float))
 
 
 def _naive_slope(unit: np.ndarray, t: np.ndarray, g: np.ndarray, y: np.ndarray, dose: np.ndarray) -> float:
