@@ -370,10 +370,19 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     # PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
     # sums otherwise change in the last digits from run to run, and with them the PDF figures).
     # ANALYSIS_NOTEBOOK: lets figures.save record which notebook (and cell) saved each figure.
+    # OPENBLAS/OMP_NUM_THREADS (public runs): one BLAS thread per kernel. Notebooks run side by side, one per core,
+    # and threads of two kernels fighting over two cores made the Monte Carlos half as fast; a fixed thread count
+    # also fixes the order of BLAS sums, so a serial and a parallel run agree byte for byte. A private run on a
+    # large panel runs alone and keeps every core.
+    # MALLOC_*: glibc returns every freed array above 128 KiB to the system and page-faults the next one in; the
+    # Monte Carlos allocate and free the same megabyte arrays thousands of times (20-25% of their time).
     kernel_env = {"ANALYSIS_HEADLESS": "1", "PYTHONHASHSEED": "0", "ANALYSIS_ROOT": str(paths.ROOT),
                   "ANALYSIS_NOTEBOOK": notebook.stem,
                   "ANALYSIS_OUTPUT": str(output), "ANALYSIS_STAGING": str(staging),
-                  "ANALYSIS_PRIVATE": "1" if private else ""}
+                  "ANALYSIS_PRIVATE": "1" if private else "",
+                  "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456"}
+    if not private:
+        kernel_env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     before = {key: os.environ.get(key) for key in kernel_env}
     os.environ.update(kernel_env)
     try:
