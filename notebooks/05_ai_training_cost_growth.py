@@ -122,7 +122,7 @@ cottier = ai.by_method(costs, "amortized_cottier2024")
 t, y = cottier["year"].to_numpy(), np.log10(cottier["training_cost_usd"].to_numpy())
 b_hand = ((t - t.mean()) * (y - y.mean())).sum() / ((t - t.mean()) ** 2).sum()
 fit_c = growth.fit_growth(t, 10**y, label="check", n_boot=10, seed=seed)
-print(f"by hand: {b_hand:.6f} OOM/yr; statsmodels: {fit_c.slope:.6f} OOM/yr -> {10 ** b_hand:.3f}x per year")
+print(f"by hand: {b_hand:.6f} OOM/yr; growth.fit_growth: {fit_c.slope:.6f} OOM/yr -> {10 ** b_hand:.3f}x per year")
 
 # %% [markdown]
 # ## Which models are "the frontier"?

@@ -129,6 +129,131 @@ def test_bad_input_is_refused(df_het_31000):
         di.imputation_fit(pd.concat([df_het_31000.head(5), df_het_31000.head(1)]), "dep_var", "unit", "year", "g")
 
 
+# ------------------------------------------------------------------- fast paths (Monte Carlo) = reference path
+def _grid(frame, outcome, unit, time, cohort):
+    """A balanced long panel as a periods × units grid (test helper, independent of the study code)."""
+    units, u = np.unique(frame[unit].to_numpy(), return_inverse=True)
+    periods, t = np.unique(frame[time].to_numpy(), return_inverse=True)
+    y = np.zeros((len(periods), len(units)))
+    y[t, u] = frame[outcome].to_numpy(float)
+    observed = np.zeros(y.shape, bool)
+    observed[t, u] = True
+    g = np.zeros(len(units))
+    g[u] = frame[cohort].to_numpy(float)
+    first = np.where(g > 0, np.searchsorted(periods, g), len(periods))
+    return y, observed, first, u
+
+
+def test_grid_slope_with_dose_one_equals_diff_diff_binary(df_het_31000, result_31000):
+    # the grid path with dose 1 and cohort x horizon cells is the binary BJS estimator (pinned to R above)
+    y, observed, first, _ = _grid(df_het_31000, "dep_var", "unit", "year", "g")
+    est = di.slope_on_grid(y, observed, first, np.ones(y.shape[1]), unit_cells=[first])
+    assert est.estimate == pytest.approx(result_31000.overall.estimate, rel=1e-10)
+    assert est.se == pytest.approx(result_31000.overall.se, rel=1e-10)
+    assert est.n_obs == result_31000.overall.n_obs
+
+
+@pytest.mark.parametrize("seed, effect_bp", [(11, 1.4), (12, 0.0), (13, 3.0)])
+def test_grid_path_equals_the_checked_frame_fit(seed, effect_bp):
+    a = en.household_arrays(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path())
+    panel = en_mc.GridPanel(en.household_grid(np.random.default_rng(seed), 600, effect_bp, en.aggregate_path()))
+    frame = en.household_frame(a)
+    ref = di.imputation_fit(frame, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY).slope()
+    grid = panel.slope_bp()
+    assert grid.estimate == pytest.approx(100 * ref.estimate, rel=1e-9, abs=1e-12)
+    assert grid.se == pytest.approx(100 * ref.se, rel=1e-9)
+    assert (grid.n_obs, grid.n_units) == (ref.n_obs, ref.n_units)
+    assert panel.naive_before_after() == pytest.approx(energy.naive_before_after(frame, "y", "dose"), rel=1e-12)
+
+
+def test_naive_before_after_equals_group_means():
+    fr = energy.estimation_frame(en.simulate_households(5, n_units=400))
+    tr = fr.loc[fr["g"] > 0]
+    m = tr.assign(post=tr["t"] >= tr["g"]).groupby(["unit", "post"])["expected_inflation_pct"].mean().unstack().dropna()
+    p = tr.groupby("unit")["price_increase_pct"].first().reindex(m.index).to_numpy(float)
+    d = (m[True] - m[False]).to_numpy()
+    assert energy.naive_before_after(fr) == pytest.approx(float(p @ d / (p @ p)), rel=1e-12)
+
+
+def test_monte_carlo_equals_the_frame_path_replication_by_replication():
+    mc = en_mc.monte_carlo(3, seed=77, n_units=500)
+    seeds = np.random.SeedSequence(77).spawn(3)
+    agg = en.aggregate_path()
+    for r in range(3):
+        s1, s2 = seeds[r].generate_state(2)
+        fr = en.household_frame(en.household_arrays(np.random.default_rng(int(s1)), 500, 1.4, agg))
+        pl = en.household_frame(en.household_arrays(np.random.default_rng(int(s2)), 500, 0.0, agg))
+        est, pe = (di.imputation_fit(f, "y", "unit", "t", "g", intensity="dose", aux_by=en_mc.MC_AUX_BY)
+                   .slope().scaled(100) for f in (fr, pl))
+        row = mc.iloc[r]
+        assert row["estimate_bp"] == pytest.approx(est.estimate, rel=1e-9)
+        assert row["se_bp"] == pytest.approx(est.se, rel=1e-9)
+        assert row["placebo_bp"] == pytest.approx(pe.estimate, rel=1e-9, abs=1e-12)
+        assert row["placebo_se_bp"] == pytest.approx(pe.se, rel=1e-9)
+        assert row["naive_bp"] == pytest.approx(100 * energy.naive_before_after(fr, "y", "dose"), rel=1e-12)
+
+
+@pytest.mark.filterwarnings("ignore:.*singleton")
+@pytest.mark.parametrize("vcov", ["iid", {"CRV1": "unit"}, {"CRV1": "state"}])
+def test_fe_ols_equals_pyfixest_feols(df_het_31000, vcov):
+    import pyfixest as pf
+
+    d = df_het_31000.assign(unit=df_het_31000["unit"].astype("int64"), year=df_het_31000["year"].astype("int64"),
+                            state=df_het_31000["state"].astype("int64"))
+    d["x2"] = np.random.default_rng(3).normal(size=len(d))
+    d = d.sample(4000, random_state=2)  # unbalanced, with singletons to drop
+    d["d"] = ((d["g"] > 0) & (d["year"] >= d["g"])).astype(float)
+    m = pf.feols("dep_var ~ d + x2 | unit + year", data=d, vcov=vcov)
+    cluster = None if vcov == "iid" else d[vcov["CRV1"]].to_numpy()
+    beta, V = di.fe_ols(d["dep_var"].to_numpy(), d[["d", "x2"]].to_numpy(), d["unit"].to_numpy(),
+                        d["year"].to_numpy(), cluster=cluster)
+    np.testing.assert_allclose(beta, m.coef().to_numpy(), rtol=1e-8)
+    # pyfixest demeans iteratively (tolerance 1e-8 on unbalanced panels); ours is an exact solve
+    np.testing.assert_allclose(np.sqrt(np.diag(V)), m.se().to_numpy(), rtol=1e-7)
+
+
+def test_fe_ols_refuses_a_regressor_the_fixed_effects_absorb(df_het_31000):
+    d = df_het_31000
+    X = np.column_stack([np.random.default_rng(1).normal(size=len(d)), np.zeros(len(d))])  # a lead never observed
+    with pytest.raises(ValueError, match="collinear"):
+        di.fe_ols(d["dep_var"].to_numpy(float), X, d["unit"].to_numpy(), d["year"].to_numpy())
+
+
+def test_pretrend_test_and_twfe_equal_pyfixest_on_an_energy_panel():
+    import pyfixest as pf
+
+    from analysis.estimators import pyfixest_compat as compat
+
+    fr = energy.estimation_frame(en.simulate_households(21, n_units=800, effect_bp=0.0))
+    pre, wald = di.pretrend_test(fr, "expected_inflation_pct", "unit", "t", "g", leads=6, reference=-4,
+                                 intensity="price_increase_pct")
+    d0 = fr.loc[~((fr["g"] > 0) & (fr["t"] >= fr["g"]))].copy()
+    rel = np.where(d0["g"] > 0, d0["t"] - d0["g"], np.nan)
+    names = [f"lead{k}" for k in range(6, 0, -1)]  # leads -6 ... -1
+    for k, name in zip(range(6, 0, -1), names):
+        d0[name] = np.where(rel == -k, d0["price_increase_pct"], 0.0)
+    m = pf.feols(f"expected_inflation_pct ~ {' + '.join(names)} | unit + t", data=d0, vcov={"CRV1": "unit"})
+    b, V = m.coef()[names].to_numpy(), np.asarray(compat.vcov(m))
+    C = np.eye(6)
+    C[:, names.index("lead4")] -= 1.0  # relative to lead -4
+    np.testing.assert_allclose(pre["estimate"], C @ b, rtol=1e-8, atol=1e-12)
+    np.testing.assert_allclose(pre["se"], np.sqrt(np.diag(C @ V @ C.T)), rtol=1e-7, atol=1e-12)
+    assert wald["statistic"] == pytest.approx(float(b @ np.linalg.solve(V, b)), rel=1e-7)
+
+    static, es = di.twfe(fr, "expected_inflation_pct", "unit", "t", "g", event_window=(-3, 3))
+    fr["D"] = ((fr["g"] > 0) & (fr["t"] >= fr["g"])).astype(float)
+    m2 = pf.feols("expected_inflation_pct ~ D | unit + t", data=fr, vcov={"CRV1": "unit"})
+    assert static.estimate == pytest.approx(m2.coef()["D"], rel=1e-8)
+    assert static.se == pytest.approx(m2.se()["D"], rel=1e-7)
+    rel_all = np.where(fr["g"] > 0, np.clip(fr["t"] - fr["g"], -3, 3), -1)
+    for h in (-3, -2, 0, 1, 2, 3):
+        fr[f"ev{h + 3}"] = (rel_all == h).astype(float)
+    m3 = pf.feols("expected_inflation_pct ~ ev0 + ev1 + ev3 + ev4 + ev5 + ev6 | unit + t", data=fr,
+                  vcov={"CRV1": "unit"})
+    np.testing.assert_allclose(es["estimate"], m3.coef().to_numpy(), rtol=1e-8)
+    np.testing.assert_allclose(es["se"], m3.se().to_numpy(), rtol=1e-7)
+
+
 # -------------------------------------------------------------------------------- simulated design
 def test_fast_monte_carlo_recovers_planted_effect():
     mc = en_mc.monte_carlo(24, seed=2024, n_units=1000)

@@ -179,3 +179,35 @@ def test_data_load_raises_naming_file_row_and_column(data_copy):
     data.rehash(["ai_training_costs"])  # in the private copy: the content rules, not the hash, must catch it
     with pytest.raises(data.DataError, match=r"ai_training_costs\.csv, row 5 \(line 6\), column 'training_cost_usd'"):
         data.load("ai_training_costs")
+
+
+# ------------------------------------------------------------------------ pinned to statsmodels and scipy.stats
+@pytest.mark.parametrize("cov_type", ["HC0", "HC1", "HC2", "HC3"])
+def test_ols_hc_equals_statsmodels(cov_type):
+    """The written-out OLS with HC covariance gives statsmodels' numbers (coefficients, robust covariance, residual
+    variance), on a linear and on a quadratic design."""
+    import statsmodels.api as sm
+
+    t, cost = simulate_costs(40, 0.5, seed=3)
+    y = np.log10(cost)
+    for X in (sm.add_constant(t), sm.add_constant(np.column_stack([t - t.mean(), (t - t.mean()) ** 2]))):
+        ref = sm.OLS(y, X).fit(cov_type=cov_type)
+        params, cov, resid_var = growth.ols_hc(X, y, cov_type)
+        np.testing.assert_allclose(params, ref.params, rtol=1e-10)
+        np.testing.assert_allclose(cov, ref.cov_params(), rtol=1e-10)
+        assert resid_var == pytest.approx(ref.mse_resid, rel=1e-12)
+
+
+def test_fit_and_curvature_use_the_t_distribution_as_scipy_stats_does():
+    from scipy import stats
+
+    t, cost = simulate_costs(30, 0.4, seed=5)
+    fit = growth.fit_growth(t, cost, n_boot=10)
+    crit = stats.t.ppf(0.975, fit.n - 2)
+    assert fit.ci_robust[0.95] == pytest.approx((fit.slope - crit * fit.se_robust, fit.slope + crit * fit.se_robust),
+                                                rel=1e-13)
+    curve = growth.curvature_test(t, cost)
+    assert curve["p_concave"] == pytest.approx(stats.t.cdf(curve["quadratic"] / curve["se"], curve["n"] - 3),
+                                               rel=1e-12)
+    with pytest.raises(ValueError, match="cov_type"):
+        growth.ols_hc(np.ones((5, 1)), np.arange(5.0), "HC9")

@@ -112,3 +112,18 @@ def test_simulated_households_per_wave_are_the_published_panel_size():
 
     pub = data.load("energy_wehrhoefer_published").set_index("estimate_name")
     assert en.parameter_value("n_households") == float(pub.at["bop_hh_monthly_respondents_approx", "value"])
+
+
+@pytest.mark.parametrize("seed, effect_bp", [(1, 1.4), (2, 0.0), (3, -2.0)])
+def test_household_grid_is_the_rows_panel_bit_for_bit(agg, seed, effect_bp):
+    # the Monte Carlo's grid and the table's rows come from the same draws: same cells, same outcomes, same doses
+    rows = en.household_arrays(np.random.default_rng(seed), 300, effect_bp, agg)
+    grid = en.household_grid(np.random.default_rng(seed), 300, effect_bp, agg)
+    answered = np.zeros((len(agg), 300), bool)
+    answered[rows["tix"], rows["uid"]] = True
+    assert np.array_equal(grid["answered"], answered)
+    assert np.array_equal(grid["y"][rows["tix"], rows["uid"]], rows["y"])  # exact, not approximate
+    assert np.array_equal(grid["dose"][rows["uid"]], rows["dose"], equal_nan=True)
+    assert np.array_equal(grid["cohort"][rows["uid"]], rows["g"])
+    assert np.array_equal(grid["income"][rows["uid"]], rows["income"])
+    assert np.array_equal(grid["informed"][rows["uid"]], rows["informed"])

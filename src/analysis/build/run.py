@@ -370,10 +370,19 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     # PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
     # sums otherwise change in the last digits from run to run, and with them the PDF figures).
     # ANALYSIS_NOTEBOOK: lets figures.save record which notebook (and cell) saved each figure.
+    # OPENBLAS/OMP_NUM_THREADS (public runs): one BLAS thread per kernel. Notebooks run side by side, one per core,
+    # and threads of two kernels fighting over two cores made the Monte Carlos half as fast; a fixed thread count
+    # also fixes the order of BLAS sums, so a serial and a parallel run agree byte for byte. A private run on a
+    # large panel runs alone and keeps every core.
+    # MALLOC_*: glibc returns every freed array above 128 KiB to the system and page-faults the next one in; the
+    # Monte Carlos allocate and free the same megabyte arrays thousands of times (20-25% of their time).
     kernel_env = {"ANALYSIS_HEADLESS": "1", "PYTHONHASHSEED": "0", "ANALYSIS_ROOT": str(paths.ROOT),
                   "ANALYSIS_NOTEBOOK": notebook.stem,
                   "ANALYSIS_OUTPUT": str(output), "ANALYSIS_STAGING": str(staging),
-                  "ANALYSIS_PRIVATE": "1" if private else ""}
+                  "ANALYSIS_PRIVATE": "1" if private else "",
+                  "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456"}
+    if not private:
+        kernel_env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     before = {key: os.environ.get(key) for key in kernel_env}
     os.environ.update(kernel_env)
     try:
@@ -417,6 +426,11 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     return Executed(target, time.perf_counter() - start)
 
 
+def _import_executor() -> None:
+    import jupytext  # noqa: F401
+    import papermill  # noqa: F401
+
+
 def _execute_in_worker(notebook: str, typed: dict, cache: str) -> Executed:
     return execute(Path(notebook), typed, cache=cache)
 
@@ -438,6 +452,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     `keep_going` returned in its place. `on_done(stem, result)` is called as each finishes (progress lines).
     """
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Executed | RunError] = {}
@@ -462,6 +477,9 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
             if on_done:
                 on_done(nb.stem, results[nb.stem])
         return {nb.stem: results[nb.stem] for nb in chosen}
+    # While the workers run, this process imports what the overview's run after them needs (a second of the
+    # critical path otherwise, on a core the last worker leaves idle).
+    threading.Thread(target=_import_executor, name="import-papermill").start()
     # spawn: a fresh interpreter per worker (no inherited kernel sockets or locks)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {pool.submit(_execute_in_worker, str(nb), typed[nb], cache): nb.stem for nb in todo}

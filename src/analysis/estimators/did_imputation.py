@@ -14,8 +14,10 @@ What is a library call and what is ours
 * :func:`imputation_did` (binary treatment) **wraps** ``diff_diff.ImputationDiD``, which reproduces R
   ``didimputation`` to 1e-8 (pinned in ``tests/test_did_imputation.py``). It adds the project's data conventions:
   never-treated units may be coded 0, empty/NaN or ±inf in the cohort column; results come back as small frames.
-* :func:`pretrend_test` is the BJS "Test 1" lead regression on untreated observations, run with pyfixest ``feols``
-  (unit and period fixed effects absorbed).
+* :func:`pretrend_test` is the BJS "Test 1" lead regression on untreated observations (unit and period fixed effects
+  absorbed), and :func:`twfe` the naive two-way fixed-effects regressions, both through :func:`fe_ols`: the same
+  coefficients and covariances as pyfixest ``feols`` with its defaults (pinned to it in the tests), without
+  importing pyfixest (about a second) in every notebook that runs them.
 * :func:`imputation_fit` / :func:`intensity_did` (continuous treatment intensity, e.g. the effect per 1% energy-price
   increase) are **ours**: no library offers BJS with a per-unit dose. Any estimand that is linear in the imputed
   effects (``sum_it w_it tau_it``) gets the Theorem-3 variance; the per-unit-of-intensity slope is such an estimand
@@ -43,11 +45,10 @@ import scipy.linalg
 import scipy.sparse as sp
 from scipy import stats
 
-from analysis.estimators import pyfixest_compat as compat
 
 __all__ = [
-    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "intensity_did",
-    "pretrend_test", "twfe", "callaway_santanna", "month_index", "index_to_month",
+    "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "slope_on_grid",
+    "intensity_did", "pretrend_test", "twfe", "fe_ols", "callaway_santanna", "month_index", "index_to_month",
 ]
 
 
@@ -283,9 +284,9 @@ def pretrend_test(
     Returns
     -------
     (frame with horizon, estimate, se, ci_low, ci_high; dict with wald statistic, df, p_value)
-    """
-    import pyfixest as pf
 
+    The regression is :func:`fe_ols` (pyfixest ``feols`` with its defaults, pinned to it in the tests).
+    """
     leads = list(range(-int(leads), 0)) if isinstance(leads, (int, np.integer)) else sorted(int(h) for h in leads)
     if any(h >= 0 for h in leads):
         raise ValueError(f"leads must be negative event times, got {leads}")
@@ -304,16 +305,9 @@ def pretrend_test(
         name = f"lead_m{-h}"
         d0[name] = np.where(rel == h, dose, 0.0)
         names.append(name)
-    cl = cluster or unit
-    spec = "iid" if vcov == "iid" else {"CRV1": cl}
-    fml = f"{outcome} ~ {' + '.join(names)} | {unit} + {time}"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = pf.feols(fml, data=d0, vcov=spec)
-    beta = m.coef().reindex(names).to_numpy(float)
-    V = np.asarray(compat.vcov(m), dtype=float)
-    order = [list(m.coef().index).index(n) for n in names]
-    V = V[np.ix_(order, order)]
+    X = np.column_stack([d0[n].to_numpy(float) for n in names])
+    beta, V = fe_ols(d0[outcome].to_numpy(float), X, d0[unit].to_numpy(), d0[time].to_numpy(),
+                     cluster=None if vcov == "iid" else d0[cluster or unit].to_numpy())
     wstat = float(beta @ np.linalg.solve(V, beta))
     wald = {"statistic": wstat, "df": len(names), "p_value": float(stats.chi2.sf(wstat, len(names)))}
     if reference is not None:
@@ -337,30 +331,47 @@ class _TwoWayFE:
     """Exact least squares for ``y_it = a_i + b_t`` on a subset of rows, for any right-hand side.
 
     The normal equations ``[[D_U, B], [B', D_T]] [a; b] = [c_U; c_T]`` (``D_U``, ``D_T`` diagonal counts, ``B`` the
-    sparse unit × period incidence) are solved by eliminating the unit block: ``S = D_T − B' D_U^{-1} B`` is only
-    periods × periods and is Cholesky-factorised once; every further solve costs O(rows). The first period with
-    data is the reference (its effect is 0), so the system is non-singular when the panel is connected.
+    unit × period incidence) are solved by eliminating the unit block: ``S = D_T − B' D_U^{-1} B`` is only
+    periods × periods and is Cholesky-factorised once; every further solve costs O(units × periods) at most. The
+    first period with data is the reference (its effect is 0), so the system is non-singular when the panel is
+    connected. ``B`` is a dense array when small (<= 4M cells), else sparse. Build from row codes ``(u, t)`` or,
+    with ``grid=``, from a periods × units boolean array of the rows used.
     """
 
-    def __init__(self, u: np.ndarray, t: np.ndarray, n_units: int, n_times: int):
+    def __init__(self, u: np.ndarray | None, t: np.ndarray | None, n_units: int, n_times: int, *,
+                 grid: np.ndarray | None = None):
         self.n_units, self.n_times = n_units, n_times
-        self.n_u = np.bincount(u, minlength=n_units).astype(float)
-        self.n_t = np.bincount(t, minlength=n_times).astype(float)
+        if grid is not None:
+            self.n_u = grid.sum(axis=0).astype(float)
+            self.n_t = grid.sum(axis=1).astype(float)
+        else:
+            self.n_u = np.bincount(u, minlength=n_units).astype(float)
+            self.n_t = np.bincount(t, minlength=n_times).astype(float)
         present = np.flatnonzero(self.n_t > 0)
         if len(present) == 0:
             raise ValueError("no untreated observations: the fixed effects cannot be estimated")
         self.free = present[1:]  # periods with a free effect (first present period = reference, 0)
-        col = np.full(n_times, -1, dtype=np.int64)
-        col[self.free] = np.arange(len(self.free))
-        keep = col[t] >= 0
-        self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, len(self.free)))
+        n_free = len(self.free)
         inv_u = np.divide(1.0, self.n_u, out=np.zeros(n_units), where=self.n_u > 0)
         self.inv_u = inv_u
-        if n_units * len(self.free) <= 2e7:  # small enough for a dense units × periods array (BLAS product)
-            dense = self.B.toarray()
-            dense *= np.sqrt(inv_u)[:, None]
-            gram = dense.T @ dense
-            del dense
+        self.B = self._dense = None
+        if grid is not None and n_units * n_free <= 4e6:
+            self._dense = grid[self.free].astype(float).T  # units × free periods (Fortran order)
+        else:
+            col = np.full(n_times, -1, dtype=np.int64)
+            col[self.free] = np.arange(n_free)
+            if grid is not None:
+                t, u = np.nonzero(grid)
+            keep = col[t] >= 0
+            if n_units * n_free <= 4e6:  # small (<= 32 MB): a dense incidence, kept for BLAS products
+                self._dense = np.bincount(u[keep] * n_free + col[t[keep]], minlength=n_units * n_free)
+                self._dense = self._dense.reshape(n_units, n_free).astype(float)
+            else:
+                self.B = sp.csr_matrix((np.ones(int(keep.sum())), (u[keep], col[t[keep]])), shape=(n_units, n_free))
+        if self._dense is not None:
+            scaled = self._dense * np.sqrt(inv_u)[:, None]
+            gram = scaled.T @ scaled
+            del scaled
         else:
             scaled = self.B.multiply(np.sqrt(inv_u)[:, None]).tocsc()
             gram = (scaled.T @ scaled).toarray()
@@ -377,11 +388,12 @@ class _TwoWayFE:
 
     def solve(self, c_u: np.ndarray, c_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Unit and period effects solving the normal equations for right-hand side (c_u, c_t)."""
-        rhs = c_t[self.free] - self.B.T @ (c_u * self.inv_u)
+        inc = self.B if self._dense is None else self._dense
+        rhs = c_t[self.free] - inc.T @ (c_u * self.inv_u)
         b_free = self._solve_S(rhs)
         b_t = np.zeros(self.n_times)
         b_t[self.free] = b_free
-        a_u = (c_u - self.B @ b_free) * self.inv_u
+        a_u = (c_u - inc @ b_free) * self.inv_u
         return a_u, b_t
 
 
@@ -412,6 +424,9 @@ class ImputationFit:
     _cl1: np.ndarray = field(repr=False)
     _n_clusters: int = field(repr=False)
     _group1: np.ndarray = field(repr=False)  # cohort × horizon code of each treated row (auxiliary model)
+    # untreated residuals as a units × periods array and each unit's cluster (when small and clusters nest units)
+    _resid_grid: np.ndarray | None = field(default=None, repr=False)
+    _unit_cluster: np.ndarray | None = field(default=None, repr=False)
 
     # ---------------------------------------------------------------------------------------- weights
     def _mask(self, mask) -> np.ndarray:
@@ -467,37 +482,22 @@ class ImputationFit:
         c_u = np.bincount(self._u1, weights=w, minlength=fe.n_units)
         c_t = np.bincount(self._t1, weights=w, minlength=fe.n_times)
         a, b = fe.solve(c_u, c_t)
-        v0 = -(a[self._u0] + b[self._t0])
         eps1 = tau - self._aux_fit(w, tau)
-        psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
+        if self._resid_grid is not None:
+            # sum over a unit's untreated rows of v0 * resid0, v0 = -(a_i + b_t): the a_i part vanishes (a unit's
+            # residuals sum to zero in the fixed-effects fit), the b_t part is one units × periods product
+            psi = np.bincount(self._unit_cluster, -(self._resid_grid @ b), self._n_clusters)
+        else:
+            v0 = -(a[self._u0] + b[self._t0])
+            psi = np.bincount(self._cl0, weights=v0 * self._resid0, minlength=self._n_clusters)
         psi += np.bincount(self._cl1, weights=w * eps1, minlength=self._n_clusters)
         se = math.sqrt(float(psi @ psi))
-        n_units = int(np.unique(self._cl1[used]).size)  # clusters (respondents) whose effects it averages
+        # clusters (respondents) whose effects it averages
+        n_units = int(np.count_nonzero(np.bincount(self._cl1[used], minlength=self._n_clusters)))
         return Estimate.from_se(est, se, n_used, label, self.alpha, n_units)
 
     def _aux_fit(self, v: np.ndarray, tau: np.ndarray) -> np.ndarray:
-        g = self._group1
-        k = int(g.max()) + 1 if len(g) else 0
-        v2 = v * v
-        p = self.dose
-        s0 = np.bincount(g, v2, k)
-        s1 = np.bincount(g, v2 * p, k)
-        s2 = np.bincount(g, v2 * p * p, k)
-        sy = np.bincount(g, v2 * tau, k)
-        spy = np.bincount(g, v2 * p * tau, k)
-        det = s0 * s2 - s1 * s1
-        # the slope is identified only if the dose varies within the cell (relative to its scale)
-        varies = det > 1e-10 * np.maximum(s0 * s2, 1e-300)
-        safe0 = np.where(s0 > 0, s0, 1.0)
-        slope = np.where(varies, (s0 * spy - s1 * sy) / np.where(varies, det, 1.0), 0.0)
-        icpt = np.where(varies, (sy - slope * s1) / safe0, sy / safe0)
-        # cells with no weight: their residuals get zero weight anyway; use the plain mean for a finite value
-        empty = s0 <= 0
-        if empty.any():
-            cnt = np.bincount(g, minlength=k).astype(float)
-            mean = np.bincount(g, tau, k) / np.where(cnt > 0, cnt, 1.0)
-            icpt = np.where(empty, mean, icpt)
-        return icpt[g] + slope[g] * p
+        return _aux_fitted(self._group1, v, tau, self.dose)
 
     # ------------------------------------------------------------------------------------- shortcuts
     def att(self, mask=None, label: str = "ATT") -> Estimate:
@@ -575,40 +575,156 @@ def imputation_fit(
         row = int(np.flatnonzero(treated & ~np.isfinite(dose))[0])
         raise ValueError(f"intensity {intensity!r} missing for a treated row (row {row + 1})")
 
+    cells = ["cohort", "horizon"] if aux_by is None else list(aux_by)
+    parts = [c if c in ("cohort", "horizon") else pd.factorize(df[c].to_numpy()[treated])[0] for c in cells]
+    return _fit_coded(y, u_codes, len(u_uniques), t_vals, t_codes, len(t_uniques), g, treated, dose, cl_codes,
+                      parts, df.index[treated], alpha)
+
+
+def slope_on_grid(
+    y: np.ndarray,
+    observed: np.ndarray,
+    first_treated: np.ndarray,
+    dose: np.ndarray,
+    *,
+    unit_cells: tuple | list = (),
+    alpha: float = 0.05,
+    label: str = "slope",
+) -> Estimate:
+    """The pooled per-unit-of-dose slope (``imputation_fit(...).slope()``, through the origin) of a panel held as a
+    periods × units grid — the same estimator and Theorem-3 SE, for simulation loops (no checks, no row tables).
+
+    Parameters
+    ----------
+    y : periods × units outcomes (C order; any finite value where not observed).
+    observed : periods × units booleans, True where the unit answered in the period.
+    first_treated : per unit, the row (period) of its first treated period (``>= n_periods``: never treated).
+    dose : per unit, the treatment intensity (finite for treated units; any value for the others).
+    unit_cells : per-unit integer codes (e.g. an income group) that, crossed with the horizon, form the cells of the
+        auxiliary (variance) model, as ``aux_by=["horizon", ...]`` in :func:`imputation_fit`.
+
+    Clusters are units. Equal to :func:`imputation_fit` on the same panel up to the order of floating-point sums.
+    Periods run down the rows so that numpy's inner loops run along the (many) units.
+    """
+    y = np.asarray(y, dtype=float)
+    n_times, n_units = y.shape
+    first = np.asarray(first_treated)
+    dose = np.asarray(dose, dtype=float)
+    treated = observed & (np.arange(n_times)[:, None] >= first[None, :])
+    untreated = observed & ~treated
+    fe = _TwoWayFE(None, None, n_units, n_times, grid=untreated)
+    # masks enter as 0/1 factors and big temporaries are reused in place: on a scattered mask np.where is several
+    # times slower, and every fresh grid-sized array costs page faults; y and e are finite everywhere
+    untreated = untreated.astype(float)
+    e = y * untreated
+    a, b = fe.solve(e.sum(axis=0), e.sum(axis=1))
+    np.subtract(y, a[None, :], out=e)
+    e -= b[:, None]  # residual where untreated, imputed effect where treated
+    # imputable only where the unit and the period have untreated observations
+    w = (treated & (fe.n_u > 0)[None, :] & (fe.n_t > 0)[:, None]).astype(float)
+    w *= np.where(np.isfinite(dose), dose, 0.0)[None, :]
+    denom = float(np.einsum("ij,ij->", w, w))  # no temporary, and no BLAS threads (contended in parallel runs)
+    if denom <= 0:
+        return Estimate(np.nan, np.nan, np.nan, np.nan, 0, label, 0)
+    w /= denom
+    est = float(np.einsum("ij,ij->", w, e))  # w is zero off the imputable treated rows: sum w * tau
+    a_w, b_w = fe.solve(w.sum(axis=0), w.sum(axis=1))
+    # sum over each unit's untreated rows of v0 * residual, v0 = -(a_w + b_w): the a_w part vanishes (a unit's
+    # residuals sum to zero), the b_w part is one product with the residual grid
+    untreated *= e
+    psi = -(b_w @ untreated)
+    # treated rows: the auxiliary model within horizon × unit cells
+    rows1 = np.flatnonzero(treated)
+    col1, unit1 = np.divmod(rows1, n_units)
+    key = col1 - first[unit1]
+    for c in unit_cells:
+        c = np.asarray(c, dtype=np.int64)
+        key = key * (int(c.max()) + 1) + c[unit1]
+    w1 = w.ravel()[rows1]
+    # imputed effects; 0 where not imputable (weight 0 there, as in ImputationFit)
+    tau1 = np.where(fe.n_u[unit1] * fe.n_t[col1] > 0, e.ravel()[rows1], 0.0)
+    eps1 = tau1 - _aux_fitted(_combine_codes([key]), w1, tau1, dose[unit1])
+    psi += np.bincount(unit1, w1 * eps1, n_units)
+    se = math.sqrt(float(psi @ psi))
+    used = w1 != 0
+    n_used_units = int(np.count_nonzero(np.bincount(unit1[used], minlength=n_units)))
+    return Estimate.from_se(est, se, int(used.sum()), label, alpha, n_used_units)
+
+
+def _fit_coded(y, u_codes, n_units, t_vals, t_codes, n_times, g, treated, dose, cl_codes, parts, treated_index,
+               alpha) -> ImputationFit:
+    """Steps 1-2 of BJS on coded arrays, after :func:`imputation_fit`'s checks.
+
+    `parts`: the auxiliary cells, ``"cohort"``, ``"horizon"`` or integer codes over the treated rows."""
     u0, t0 = u_codes[~treated], t_codes[~treated]
     u1, t1 = u_codes[treated], t_codes[treated]
-    fe = _TwoWayFE(u0, t0, len(u_uniques), len(t_uniques))
+    fe = _TwoWayFE(u0, t0, n_units, n_times)
     y0 = y[~treated]
-    a, b = fe.solve(np.bincount(u0, y0, len(u_uniques)), np.bincount(t0, y0, len(t_uniques)))
+    a, b = fe.solve(np.bincount(u0, y0, n_units), np.bincount(t0, y0, n_times))
     resid0 = y0 - a[u0] - b[t0]
     # imputable only where the unit and the period have untreated observations
     ok = (fe.n_u[u1] > 0) & (fe.n_t[t1] > 0)
     tau = np.where(ok, y[treated] - a[u1] - b[t1], np.nan)
-    horizon = (t_vals[treated] - g[treated]).astype(np.int64)
-    cells = ["cohort", "horizon"] if aux_by is None else list(aux_by)
-    parts = [np.zeros(int(treated.sum()), dtype=np.int64)]
-    for col in cells:
-        if col == "cohort":
-            parts.append(pd.factorize(g[treated])[0])
-        elif col == "horizon":
-            parts.append(horizon - horizon.min())
+    g1 = g[treated]
+    horizon = (t_vals[treated] - g1).astype(np.int64)
+    codes = [np.zeros(len(g1), dtype=np.int64)]
+    for part in parts:
+        if isinstance(part, str) and part == "cohort":
+            codes.append(pd.factorize(g1)[0])
+        elif isinstance(part, str) and part == "horizon":
+            codes.append(horizon - horizon.min())
         else:
-            parts.append(pd.factorize(df[col].to_numpy()[treated])[0])
-    group1 = _combine_codes(parts)
+            codes.append(part)
+    resid_grid = unit_cluster = None
+    if fe._dense is not None:  # small panel: the Theorem-3 sums over untreated rows become one matrix product
+        unit_cluster = np.zeros(n_units, dtype=np.int64)
+        unit_cluster[u_codes] = cl_codes
+        if (unit_cluster[u_codes] == cl_codes).all():  # clusters nest units
+            resid_grid = np.bincount(u0 * n_times + t0, resid0, n_units * n_times).reshape(n_units, n_times)
     return ImputationFit(
-        tau=tau, horizon=horizon, dose=dose[treated], cohort=g[treated], treated_index=df.index[treated],
-        n_obs=len(df), n_units=len(u_uniques), alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
+        tau=tau, horizon=horizon, dose=dose[treated], cohort=g1, treated_index=treated_index,
+        n_obs=len(y), n_units=n_units, alpha=alpha, _fe=fe, _u0=u0, _t0=t0, _u1=u1, _t1=t1,
         _resid0=resid0, _cl0=cl_codes[~treated], _cl1=cl_codes[treated], _n_clusters=int(cl_codes.max()) + 1,
-        _group1=group1,
+        _group1=_combine_codes(codes), _resid_grid=resid_grid, _unit_cluster=unit_cluster,
     )
 
 
+def _aux_fitted(g: np.ndarray, v: np.ndarray, tau: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The auxiliary model of BJS Theorem 3 at each treated row: within each cell ``g``, the v²-weighted
+    least-squares fit of tau on (1, dose ``p``) — the cell mean when the dose is constant there (R
+    ``didimputation``'s rule)."""
+    k = int(g.max()) + 1 if len(g) else 0
+    v2 = v * v
+    s0 = np.bincount(g, v2, k)
+    s1 = np.bincount(g, v2 * p, k)
+    s2 = np.bincount(g, v2 * p * p, k)
+    sy = np.bincount(g, v2 * tau, k)
+    spy = np.bincount(g, v2 * p * tau, k)
+    det = s0 * s2 - s1 * s1
+    # the slope is identified only if the dose varies within the cell (relative to its scale)
+    varies = det > 1e-10 * np.maximum(s0 * s2, 1e-300)
+    safe0 = np.where(s0 > 0, s0, 1.0)
+    slope = np.where(varies, (s0 * spy - s1 * sy) / np.where(varies, det, 1.0), 0.0)
+    icpt = np.where(varies, (sy - slope * s1) / safe0, sy / safe0)
+    # cells with no weight: their residuals get zero weight anyway; use the plain mean for a finite value
+    empty = s0 <= 0
+    if empty.any():
+        cnt = np.bincount(g, minlength=k).astype(float)
+        mean = np.bincount(g, tau, k) / np.where(cnt > 0, cnt, 1.0)
+        icpt = np.where(empty, mean, icpt)
+    return icpt[g] + slope[g] * p
+
+
 def _combine_codes(parts: list[np.ndarray]) -> np.ndarray:
-    """Dense group codes for the combination of several non-negative integer code arrays."""
+    """Dense group codes for the combination of several non-negative integer code arrays (any labelling will do:
+    the auxiliary model only sums within groups)."""
     key = np.zeros(len(parts[0]), dtype=np.int64)
     for p in parts:
         p = np.asarray(p, dtype=np.int64)
         key = key * (int(p.max()) + 1 if len(p) else 1) + p
+    if len(key) and key.min() >= 0 and key.max() < 4 * len(key) + 1024:  # small key space: compact without hashing
+        present = np.bincount(key) > 0
+        return (np.cumsum(present) - 1)[key]
     return pd.factorize(key, sort=False)[0]
 
 
@@ -662,42 +778,83 @@ def twfe(
     event_window: tuple[int, int] | None = None,
     cluster: str | None = None,
 ) -> tuple[Estimate, pd.DataFrame | None]:
-    """Naive two-way fixed-effects regression (pyfixest): static ``y ~ D | unit + time`` and, with
-    `event_window=(lo, hi)`, the dynamic ``y ~ i(event time, ref=-1) | unit + time`` with end bins and the
-    never-treated in the reference. Shown to illustrate its bias under heterogeneous staggered effects.
+    """Naive two-way fixed-effects regression (:func:`fe_ols`, as pyfixest ``feols``): static ``y ~ D | unit +
+    time`` and, with `event_window=(lo, hi)`, the dynamic ``y ~ i(event time, ref=-1) | unit + time`` with end bins
+    and the never-treated in the reference. Shown to illustrate its bias under heterogeneous staggered effects.
     """
-    import pyfixest as pf
-
     df = _prepare(data, outcome, unit, time, cohort, extra=[cluster] if cluster else [])
     g = df[cohort].to_numpy()
     t = df[time].to_numpy()
-    df["_d"] = ((g > 0) & (t >= g)).astype(float)
-    vc = {"CRV1": cluster or unit}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        m = pf.feols(f"{outcome} ~ _d | {unit} + {time}", data=df, vcov=vc)
-    tid = m.tidy().loc["_d"]
-    static = Estimate.from_se(tid["Estimate"], tid["Std. Error"], int(df["_d"].sum()), "TWFE static")
+    d = ((g > 0) & (t >= g)).astype(float)
+    y, units, times = df[outcome].to_numpy(float), df[unit].to_numpy(), df[time].to_numpy()
+    clusters = df[cluster or unit].to_numpy()
+    beta, V = fe_ols(y, d[:, None], units, times, cluster=clusters)
+    static = Estimate.from_se(beta[0], math.sqrt(V[0, 0]), int(d.sum()), "TWFE static")
     es = None
     if event_window is not None:
         lo, hi = event_window
         rel = np.where(g > 0, np.clip(t - g, lo, hi), -1).astype(int)
-        names = []
-        for h in range(lo, hi + 1):
-            if h == -1:
-                continue
-            name = f"ev_{'m' if h < 0 else 'p'}{abs(h)}"
-            df[name] = (rel == h).astype(float)
-            names.append((h, name))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            m2 = pf.feols(f"{outcome} ~ {' + '.join(n for _, n in names)} | {unit} + {time}", data=df, vcov=vc)
-        tt = m2.tidy()
-        es = pd.DataFrame({"horizon": [h for h, _ in names],
-                           "estimate": [tt.loc[n, "Estimate"] for _, n in names],
-                           "se": [tt.loc[n, "Std. Error"] for _, n in names]})
+        hs = [h for h in range(lo, hi + 1) if h != -1]
+        beta, V = fe_ols(y, np.column_stack([(rel == h).astype(float) for h in hs]), units, times, cluster=clusters)
+        es = pd.DataFrame({"horizon": hs, "estimate": beta, "se": np.sqrt(np.diag(V))})
         es["ci_low"], es["ci_high"] = es["estimate"] - 1.96 * es["se"], es["estimate"] + 1.96 * es["se"]
     return static, es
+
+
+def fe_ols(y: np.ndarray, X: np.ndarray, unit, time, *, cluster=None) -> tuple[np.ndarray, np.ndarray]:
+    """OLS of `y` on the columns of `X` with unit and period fixed effects absorbed: coefficients and covariance as
+    pyfixest ``feols("y ~ X | unit + time", vcov="iid" or {"CRV1": cluster})`` with its defaults (pinned to it in
+    the tests).
+
+    Singletons (rows alone in their unit or period) are dropped, repeatedly; the effects are removed by
+    Frisch–Waugh–Lovell through the exact two-way solve (:class:`_TwoWayFE`). Small-sample factors as fixest /
+    pyfixest: ``iid`` ``u'u / (N − k − n_units − n_periods + 1)``; CRV1 ``G/(G−1) · (N−1)/(N−df)`` with ``df`` =
+    ``k`` + the fixed effects not nested in the clusters (+1 for each set of effects fully nested in them).
+    Raises ValueError when a column of `X` is collinear with the fixed effects (e.g. a lead with no observation).
+    """
+    y = np.asarray(y, dtype=float)
+    X = np.asarray(X, dtype=float).reshape(len(y), -1)
+    u = pd.factorize(np.asarray(unit), sort=False)[0]
+    t = pd.factorize(np.asarray(time), sort=False)[0]
+    keep = np.ones(len(y), bool)
+    while True:  # singletons, as feols(fixef_rm="singleton"): dropping some can make others
+        single = keep & ((np.bincount(u, keep)[u] == 1) | (np.bincount(t, keep)[t] == 1))
+        if not single.any():
+            break
+        keep &= ~single
+    if not keep.all():
+        y, X, u, t = y[keep], X[keep], pd.factorize(u[keep])[0], pd.factorize(t[keep])[0]
+        cluster = None if cluster is None else np.asarray(cluster)[keep]
+    n_units, n_times = int(u.max()) + 1, int(t.max()) + 1
+    fe = _TwoWayFE(u, t, n_units, n_times)
+
+    def within(v):
+        a, b = fe.solve(np.bincount(u, v, n_units), np.bincount(t, v, n_times))
+        return v - a[u] - b[t]
+
+    Xd = np.column_stack([within(X[:, j]) for j in range(X.shape[1])])
+    xtx = Xd.T @ Xd
+    scale = np.sqrt(np.diag(xtx))
+    if (scale <= 1e-9 * np.sqrt(len(y))).any() or np.linalg.cond(xtx / np.outer(scale, scale)) > 1e12:
+        raise ValueError("a regressor is collinear with the fixed effects (or with the other regressors)")
+    bread = np.linalg.inv(xtx)
+    beta = bread @ (Xd.T @ within(y))
+    resid = within(y) - Xd @ beta
+    n, k = Xd.shape
+    if cluster is None:
+        return beta, bread * float(resid @ resid) / (n - (k + n_units + n_times - 1))
+    cl = pd.factorize(np.asarray(cluster), sort=False)[0]
+    n_clusters = int(cl.max()) + 1
+    scores = np.column_stack([np.bincount(cl, Xd[:, j] * resid, n_clusters) for j in range(k)])
+    # fixed effects nested in the clusters (each level inside one cluster) are not counted, +1 per nested set
+    df_k = k + n_units + n_times - 1
+    for codes, levels in ((u, n_units), (t, n_times)):
+        first_cluster = np.full(levels, -1)
+        first_cluster[codes] = cl
+        if (first_cluster[codes] == cl).all():
+            df_k += 1 - levels
+    factor = n_clusters / (n_clusters - 1) * (n - 1) / (n - df_k)
+    return beta, factor * bread @ (scores.T @ scores) @ bread
 
 
 def callaway_santanna(data: pd.DataFrame, outcome: str, unit: str, time: str, cohort: str,

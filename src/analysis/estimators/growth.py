@@ -8,7 +8,8 @@ with ``y`` a cost in USD (or compute in FLOP) and ``t`` the publication date as 
 the growth in orders of magnitude (OOMs) per year; ``10**b`` the growth factor per year; ``log10(2) / b`` the
 doubling time in years. Confidence intervals for ``b`` come two ways:
 
-* analytic, from heteroskedasticity-robust (HC) standard errors and a t(n-2) critical value (statsmodels OLS);
+* analytic, from heteroskedasticity-robust (HC) standard errors and a t(n-2) critical value (:func:`ols_hc`, equal to
+  statsmodels' ``OLS(...).fit(cov_type="HC3")`` to rounding, tests/test_growth.py);
 * a nonparametric bootstrap over models (resample rows with replacement, refit, percentile interval), seeded with a
   local ``numpy.random.default_rng(seed)``.
 
@@ -117,14 +118,12 @@ class GrowthFit:
         (a new model scatters around the line as the fitted ones do). Critical value from t(n-2). `offset`
         (log10 units) shifts the line and its bands, e.g. to the record holder's distance above the trend.
         """
-        from scipy import stats
-
         x = np.atleast_1d(np.asarray(years, dtype=float))
         X = np.column_stack([np.ones_like(x), x])
         fit = X @ np.array([self.intercept, self.slope]) + offset
         se_mean = np.sqrt(np.einsum("ij,jk,ik->i", X, self.cov_robust, X))
         se_obs = np.sqrt(se_mean**2 + self.resid_var)
-        t = stats.t.ppf(0.5 + level / 2, self.n - 2)
+        t = t_quantile(0.5 + level / 2, self.n - 2)
         return pd.DataFrame({"year": x, "fit": fit, "ci_low": fit - t * se_mean, "ci_high": fit + t * se_mean,
                              "pi_low": fit - t * se_obs, "pi_high": fit + t * se_obs})
 
@@ -200,9 +199,6 @@ def fit_growth(years, values, *, label: str = "", levels=(0.90, 0.95), cov_type:
     >>> round(fit.slope, 1)
     0.4
     """
-    import statsmodels.api as sm
-    from scipy import stats
-
     x = np.asarray(years, dtype=float)
     y_raw = np.asarray(values, dtype=float)
     if x.shape != y_raw.shape or x.ndim != 1:
@@ -216,12 +212,12 @@ def fit_growth(years, values, *, label: str = "", levels=(0.90, 0.95), cov_type:
         raise ValueError(f"{label or 'fit'}: need at least 3 models spanning more than one date, got {n}")
     y = np.log10(y_raw)
 
-    res = sm.OLS(y, sm.add_constant(x)).fit(cov_type=cov_type)
-    intercept, slope = (float(v) for v in res.params)
-    se = float(res.bse[1])
+    params, cov, resid_var = ols_hc(np.column_stack([np.ones_like(x), x]), y, cov_type)
+    intercept, slope = (float(v) for v in params)
+    se = float(np.sqrt(cov[1, 1]))
     ci_robust = {}
     for lv in levels:
-        t = stats.t.ppf(0.5 + lv / 2, n - 2)
+        t = t_quantile(0.5 + lv / 2, n - 2)
         ci_robust[lv] = (slope - t * se, slope + t * se)
 
     boot = bootstrap_slopes(x, y, n_boot=n_boot, seed=seed)
@@ -229,8 +225,7 @@ def fit_growth(years, values, *, label: str = "", levels=(0.90, 0.95), cov_type:
 
     return GrowthFit(label=label, n=n, slope=slope, intercept=intercept, se_robust=se, cov_type=cov_type,
                      ci_robust=ci_robust, ci_boot=ci_boot, n_boot=n_boot, seed=seed, year_min=float(x.min()),
-                     year_max=float(x.max()), resid_var=float(res.mse_resid),
-                     cov_robust=np.asarray(res.cov_params(), dtype=float))
+                     year_max=float(x.max()), resid_var=resid_var, cov_robust=cov)
 
 
 def bootstrap_slopes(x, y, *, n_boot: int = 2000, seed: int = 0, chunk: int = 500) -> np.ndarray:
@@ -256,12 +251,40 @@ def curvature_test(years, values, *, cov_type: str = "HC3") -> dict:
     Returns the quadratic coefficient (OOMs/yr²), its robust SE and the one-sided p-value for concavity
     (H1: coefficient < 0, i.e. growth slowing: "diminishing returns" in the brief's sense).
     """
-    import statsmodels.api as sm
-    from scipy import stats
+    from scipy.special import stdtr
 
     x = np.asarray(years, dtype=float)
     y = np.log10(np.asarray(values, dtype=float))
     xc = x - x.mean()
-    res = sm.OLS(y, sm.add_constant(np.column_stack([xc, xc**2]))).fit(cov_type=cov_type)
-    coef, se = float(res.params[2]), float(res.bse[2])
-    return {"quadratic": coef, "se": se, "p_concave": float(stats.t.cdf(coef / se, x.size - 3)), "n": int(x.size)}
+    params, cov, _ = ols_hc(np.column_stack([np.ones_like(xc), xc, xc**2]), y, cov_type)
+    coef, se = float(params[2]), float(np.sqrt(cov[2, 2]))
+    return {"quadratic": coef, "se": se, "p_concave": float(stdtr(x.size - 3, coef / se)), "n": int(x.size)}
+
+
+def ols_hc(X: np.ndarray, y: np.ndarray, cov_type: str = "HC3") -> tuple[np.ndarray, np.ndarray, float]:
+    """OLS coefficients, their heteroskedasticity-robust covariance and the residual variance SSR/(n-k).
+
+    The HC0-HC3 sandwich estimators (MacKinnon & White 1985) as statsmodels computes them for
+    ``OLS(y, X).fit(cov_type=...)``: (X'X)^-1 X' diag(w_i e_i^2) X (X'X)^-1 with w = 1 (HC0), n/(n-k) (HC1),
+    1/(1-h_i) (HC2) or 1/(1-h_i)^2 (HC3), h_i the leverage. Written out because importing statsmodels costs a
+    kernel seconds; tests/test_growth.py holds it to statsmodels itself.
+    """
+    n, k = X.shape
+    pinv = np.linalg.pinv(X)  # as statsmodels solves it (SVD): years near 2020 make X'X ill-conditioned
+    params = pinv @ y
+    resid = y - X @ params
+    leverage = np.einsum("ij,jk,ik->i", X, pinv @ pinv.T, X)
+    scales = {"HC0": lambda: resid**2, "HC1": lambda: n / (n - k) * resid**2,
+              "HC2": lambda: resid**2 / (1 - leverage), "HC3": lambda: resid**2 / (1 - leverage) ** 2}
+    if cov_type not in scales:
+        raise ValueError(f"cov_type={cov_type!r}: one of {', '.join(scales)}")
+    cov = pinv @ (scales[cov_type]()[:, None] * pinv.T)
+    return params, cov, float(np.sum(resid * resid) / (n - k))
+
+
+def t_quantile(p: float, df: float) -> float:
+    """The `p` quantile of Student's t with `df` degrees of freedom (what ``scipy.stats.t.ppf`` returns; the
+    special function avoids importing scipy.stats)."""
+    from scipy.special import stdtrit
+
+    return float(stdtrit(df, p))

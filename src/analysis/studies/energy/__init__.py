@@ -206,10 +206,25 @@ def naive_before_after(frame: pd.DataFrame, outcome: str = "expected_inflation_p
     For each treated unit the mean outcome after minus before its increase, regressed on its % increase through
     the origin. Absorbs the aggregate inflation path, so it is badly biased when inflation moves.
     """
-    tr = frame.loc[frame["g"] > 0]
-    post = tr["t"] >= tr["g"]
-    m = tr.assign(post=post).groupby(["unit", "post"])[outcome].mean().unstack()
-    m = m.dropna()
-    d = (m[True] - m[False]).to_numpy()
-    p = tr.groupby("unit")[intensity].first().reindex(m.index).to_numpy(float)
+    units = pd.factorize(frame["unit"], sort=True)[0]  # sorted: units summed in the order of their labels
+    return _naive_slope(units, frame["t"].to_numpy(), frame["g"].to_numpy(float), frame[outcome].to_numpy(float),
+                        frame[intensity].to_numpy(float))
+
+
+def _naive_slope(unit: np.ndarray, t: np.ndarray, g: np.ndarray, y: np.ndarray, dose: np.ndarray) -> float:
+    """:func:`naive_before_after` on arrays (unit codes ``0 … n − 1``, month ``t``, first treated month ``g``, 0 =
+    never): units observed both before and after their increase, in code order; each unit's dose is its first
+    treated row's."""
+    tr = g > 0
+    u, post, yy = unit[tr], t[tr] >= g[tr], y[tr]
+    n = int(unit.max()) + 1 if len(unit) else 0
+    n_post = np.bincount(u[post], minlength=n)
+    n_pre = np.bincount(u[~post], minlength=n)
+    both = (n_post > 0) & (n_pre > 0)
+    mean_post = np.bincount(u[post], yy[post], n)[both] / n_post[both]
+    mean_pre = np.bincount(u[~post], yy[~post], n)[both] / n_pre[both]
+    first_dose = np.zeros(n)
+    first_dose[u[::-1]] = dose[tr][::-1]  # the last write wins: each unit's first treated row
+    p = first_dose[both]
+    d = mean_post - mean_pre
     return float(p @ d / (p @ p))

@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.estimators import did_imputation as di
-from analysis.studies.energy import naive_before_after
-from analysis.studies.energy.simulate import aggregate_path, household_arrays, household_frame, parameter_value
+from analysis.studies.energy.simulate import aggregate_path, household_grid, month_codes, parameter_value
 
 MC_AUX_BY = ["horizon", "income_group", "inflation_knowledge"]
 """Cells of the auxiliary (variance) model in the Monte Carlo: event time × income × knowledge (observables)."""
@@ -44,17 +43,50 @@ def monte_carlo(
     n = int(n_units or parameter_value("n_households"))
     for r in it:
         s1, s2 = seeds[r].generate_state(2)
-        fr = household_frame(household_arrays(np.random.default_rng(int(s1)), n, effect_bp, agg))
-        est = di.imputation_fit(fr, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
-        pl = household_frame(household_arrays(np.random.default_rng(int(s2)), n, 0.0, agg))
-        pe = di.imputation_fit(pl, "y", "unit", "t", "g", intensity="dose", aux_by=MC_AUX_BY).slope().scaled(100)
+        panel = GridPanel(household_grid(np.random.default_rng(int(s1)), n, effect_bp, agg))
+        est = panel.slope_bp()
+        pe = GridPanel(household_grid(np.random.default_rng(int(s2)), n, 0.0, agg)).slope_bp()
         rows.append({"rep": r, "estimate_bp": est.estimate, "se_bp": est.se, "covers": est.covers(effect_bp),
                      "placebo_bp": pe.estimate, "placebo_se_bp": pe.se,
                      "placebo_reject": abs(pe.estimate / pe.se) > 1.959963984540054,
-                     "naive_bp": 100 * naive_before_after(fr, "y", "dose")})
+                     "naive_bp": 100 * panel.naive_before_after()})
     out = pd.DataFrame(rows)
     out.attrs["planted_bp"] = effect_bp
     return out
+
+
+class GridPanel:
+    """One simulated household panel (:func:`.simulate.household_grid`, months × households) and the two estimates
+    the Monte Carlo takes from it. The grid holds exactly the rows of :func:`.simulate.household_arrays` with the
+    same draws: the estimates are those of :func:`analysis.estimators.did_imputation.imputation_fit` and
+    :func:`analysis.studies.energy.naive_before_after` on its table, without the checks and tables a panel that is
+    valid by construction does not need."""
+
+    def __init__(self, grid: dict):
+        self.y, self.answered = grid["y"], grid["answered"]
+        month = month_codes(tuple(grid["months"]))
+        # row of each household's first treated month; never treated: past the last row
+        self.first = np.where(grid["cohort"] > 0, np.searchsorted(month, grid["cohort"]), len(month))
+        self.dose = grid["dose"]
+        self.cells = {"income_group": grid["income"], "inflation_knowledge": grid["informed"]}
+
+    def slope_bp(self) -> di.Estimate:
+        """The pooled BJS per-1% slope (bp), variance cells :data:`MC_AUX_BY` (the grid estimator always crosses
+        the household cells with the horizon)."""
+        return di.slope_on_grid(self.y, self.answered, self.first, self.dose,
+                                unit_cells=[self.cells[c] for c in MC_AUX_BY if c != "horizon"]).scaled(100)
+
+    def naive_before_after(self) -> float:
+        """The naive before/after per-1% slope (pp): mean after minus mean before each treated household's
+        increase, on its dose through the origin (households seen on both sides)."""
+        treated_unit = self.first < self.y.shape[0]
+        after = self.answered & (np.arange(self.y.shape[0])[:, None] >= self.first[None, :])
+        before = self.answered & ~after
+        n_after, n_before = after.sum(axis=0), before.sum(axis=0)
+        both = treated_unit & (n_after > 0) & (n_before > 0)
+        d = (self.y * after).sum(axis=0)[both] / n_after[both] - (self.y * before).sum(axis=0)[both] / n_before[both]
+        p = self.dose[both]
+        return float(p @ d / (p @ p))
 
 
 def summarise_monte_carlo(mc: pd.DataFrame) -> dict:

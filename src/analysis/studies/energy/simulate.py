@@ -26,6 +26,7 @@ in ``true_effect_pp``.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,11 +143,17 @@ def _draw_dose(rng, n):
     return np.round(np.clip(rng.lognormal(mu, sd, n), 1.0, 300.0), 4)  # as written to file: 4 decimals
 
 
-def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
-    """The household DGP as numpy arrays (one entry per answered household-month)."""
-    months = np.asarray(agg.index)
-    T = len(months)
-    month_idx = di.month_index(months)
+@functools.lru_cache(maxsize=16)
+def month_codes(months: tuple) -> np.ndarray:
+    """:func:`analysis.estimators.did_imputation.month_index` of `months` (a tuple of ``YYYY-MM``), parsed once and
+    read-only (Monte Carlo loops)."""
+    codes = di.month_index(np.array(months))
+    codes.setflags(write=False)
+    return codes
+
+
+def _household_units(rng, n: int) -> dict:
+    """The household-level draws of the DGP, in the order the generator makes them."""
     inc_levels = np.array(list(parameter_value("income_shares")))
     income = rng.choice(len(inc_levels), n, p=list(parameter_value("income_shares").values()))
     informed = rng.random(n) < parameter_value("informed_share")
@@ -155,34 +162,84 @@ def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
     g_pos = rng.choice(len(MONTHS), n, p=w / w.sum())
     dose = _draw_dose(rng, n)
     inc_mult = np.array([parameter_value("income_multiplier")[k] for k in inc_levels])[income]
-    know_mult = np.where(informed, parameter_value("knowledge_multiplier")["informed"], parameter_value("knowledge_multiplier")["uninformed"])
+    know_mult = np.where(informed, parameter_value("knowledge_multiplier")["informed"],
+                         parameter_value("knowledge_multiplier")["uninformed"])
     null_inc, null_know = parameter_value("null_group")
     is_null = (inc_levels[income] == null_inc) & (informed == (null_know == "informed"))
     mult = np.where(is_null, 0.0, inc_mult * know_mult)
     alpha = rng.normal(0, parameter_value("unit_sd_pp"), n)
+    g_unit = np.where(treated, month_codes(tuple(MONTHS))[g_pos], 0)  # first treated month index, 0 = never
+    return {"inc_levels": inc_levels, "income": income, "informed": informed, "treated": treated, "g_pos": g_pos,
+            "dose": dose, "mult": mult, "alpha": alpha, "g_unit": g_unit}
 
-    uid = np.repeat(np.arange(n), T)
-    tix = np.tile(np.arange(T), n)
-    keep = rng.random(n * T) < parameter_value("household_response_rate")
-    uid, tix = uid[keep], tix[keep]
+
+def _planted_shape(h, p, mult, effect_bp: float) -> tuple[np.ndarray, float]:
+    """On the treated rows (months since the increase `h`, dose `p`, multiplier `mult`), the effect's shape and the
+    factor kappa that makes the pooled slope of tau = kappa * shape on p (through the origin) the planted value."""
+    large = p >= parameter_value("large_increase_threshold_pct")
+    decay = np.ones(len(h))
+    decay[~large] = parameter_value("small_increase_decay") ** h[~large]
+    shape = mult * decay * p
+    denom = float(np.sum(p * shape))
+    kappa = (effect_bp / 100.0) * float(np.sum(p ** 2)) / denom if denom > 0 else 0.0
+    return shape, kappa
+
+
+def household_arrays(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
+    """The household DGP as numpy arrays (one entry per answered household-month)."""
+    months = np.asarray(agg.index)
+    T = len(months)
+    month_idx = month_codes(tuple(months))
+    d = _household_units(rng, n)
+    treated, dose, g_unit = d["treated"], d["dose"], d["g_unit"]
+    keep = rng.random(n * T) < parameter_value("household_response_rate")  # answered (household, month) cells
+    uid, tix = np.divmod(np.flatnonzero(keep), T)  # household-major, as the draws
     t_idx = month_idx[tix]
-    g_unit = np.where(treated, di.month_index(np.array(MONTHS))[g_pos], 0)
     g_idx = g_unit[uid]
     h = t_idx - g_idx
     post = treated[uid] & (h >= 0)
     p = dose[uid]
-    large = p >= parameter_value("large_increase_threshold_pct")
-    decay = np.where(large, 1.0, parameter_value("small_increase_decay") ** np.clip(h, 0, None))
-    shape = np.where(post, mult[uid] * decay * p, 0.0)
-    # kappa: the pooled slope of tau on p over treated rows (through the origin) equals the planted effect
-    denom = float(np.sum(p[post] * shape[post]))
-    kappa = (effect_bp / 100.0) * float(np.sum(p[post] ** 2)) / denom if denom > 0 else 0.0
+    # only treated rows carry an effect
+    on = np.flatnonzero(post)
+    shape_on, kappa = _planted_shape(h[on], p[on], d["mult"][uid[on]], effect_bp)
+    shape = np.zeros(len(uid))
+    shape[on] = shape_on
     tau = kappa * shape
-    y = (parameter_value("household_level_pp") + alpha[uid] + parameter_value("aggregate_loading") * agg.to_numpy(float)[tix] + tau
-         + rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid)))
+    # y = level + alpha_i + loading * aggregate_t + tau + noise, summed in that order
+    y = (parameter_value("household_level_pp") + d["alpha"])[uid]
+    y += (parameter_value("aggregate_loading") * agg.to_numpy(float))[tix]
+    y += tau
+    y += rng.normal(0, parameter_value("household_noise_sd_pp"), len(uid))
     return {"uid": uid, "tix": tix, "t": t_idx, "g": g_idx, "y": y, "dose": np.where(treated, dose, np.nan)[uid],
-            "income": income[uid], "informed": informed[uid], "tau": tau, "large": treated[uid] & large,
-            "treated": treated, "g_pos": g_pos, "months": months, "inc_levels": inc_levels, "n": n}
+            "income": d["income"][uid], "informed": d["informed"][uid], "tau": tau,
+            "large": treated[uid] & (p >= parameter_value("large_increase_threshold_pct")),
+            "treated": treated, "g_pos": d["g_pos"], "months": months, "inc_levels": d["inc_levels"], "n": n}
+
+
+def household_grid(rng, n: int, effect_bp: float, agg: pd.Series) -> dict:
+    """The panel of :func:`household_arrays` (same generator, same draws, the same outcome to the last bit) as a
+    months × households grid, for the Monte Carlo: ``y`` (months × households; where ``answered`` is False, a
+    value without the noise), ``answered``, and per household ``cohort`` (first treated month index, 0 = never),
+    ``dose`` (NaN = never treated), ``income`` and ``informed`` codes; ``months`` the month labels."""
+    months = np.asarray(agg.index)
+    T = len(months)
+    month_idx = month_codes(tuple(months))
+    d = _household_units(rng, n)
+    treated, dose, g_unit = d["treated"], d["dose"], d["g_unit"]
+    keep = rng.random(n * T) < parameter_value("household_response_rate")
+    answered = keep.reshape(n, T)
+    post = treated[:, None] & (month_idx[None, :] >= g_unit[:, None])
+    u_on, t_on = np.divmod(np.flatnonzero(answered & post), T)  # treated rows, in the rows' order
+    shape_on, kappa = _planted_shape(month_idx[t_on] - g_unit[u_on], dose[u_on], d["mult"][u_on], effect_bp)
+    # y = level + alpha_i + loading * aggregate_t + tau + noise, summed in that order (households × months, then
+    # transposed once: the answered cells are household-major, as the draws)
+    y = (parameter_value("household_level_pp") + d["alpha"])[:, None] + (
+        parameter_value("aggregate_loading") * agg.to_numpy(float))[None, :]
+    y[u_on, t_on] += kappa * shape_on
+    y.ravel()[keep] += rng.normal(0, parameter_value("household_noise_sd_pp"), int(np.count_nonzero(keep)))
+    return {"y": np.ascontiguousarray(y.T), "answered": np.ascontiguousarray(answered.T), "cohort": g_unit,
+            "dose": np.where(treated, dose, np.nan), "income": d["income"], "informed": d["informed"],
+            "months": months}
 
 
 def simulate_households(
@@ -292,6 +349,7 @@ def simulate_firms(
 
 
 def household_frame(a: dict) -> pd.DataFrame:
-    """The estimation columns of :func:`household_arrays` as a small numeric frame (fast path for Monte Carlo)."""
+    """The estimation columns of :func:`household_arrays` as a small numeric frame (the checked frame path, which the
+    tests compare with the Monte Carlo's grid path)."""
     return pd.DataFrame({"unit": a["uid"], "t": a["t"], "g": a["g"], "y": a["y"], "dose": a["dose"],
                          "income_group": a["income"], "inflation_knowledge": a["informed"].astype(np.int8)})
