@@ -1062,7 +1062,7 @@ def test_energy_notebook_skips_what_the_panel_cannot_support_and_says_why(tmp_pa
     p.to_csv(tmp_path / "hh.csv", index=False)
     public = tmp_path / "public"
     proc = _cli("run", "04", "--fast", "-p", f"panel_path={tmp_path / 'hh.csv'}", "-p", "n_mc_fast=2",
-                output=public)
+                "-p", "n_households=100", output=public)  # the size of the simulated Monte Carlo panels only
     assert proc.returncode == 0, proc.stderr[-3000:]
     v = _verdicts(public, NB04.stem)
     for cid in ("NRG-05", "NRG-14", "NRG-15"):  # no firms in the panel

@@ -2,9 +2,9 @@
 byte; a change to anything it depends on (its data, the package source) runs it again; private runs never touch
 the cache.
 
-A throw-away repository root holds a tiny notebook that loads one of two tiny resources, saves a figure and a
-result, and appends a line to a log outside the outputs each time its kernel really executes: the log tells a
-restored run from an executed one.
+A throw-away repository root holds a tiny notebook that loads one of two tiny resources, saves a result (and a
+figure when asked), and appends a line to a log outside the outputs each time its kernel really executes: the log
+tells a restored run from an executed one.
 """
 
 from __future__ import annotations
@@ -29,21 +29,25 @@ HEADER = ("# ---\n# jupyter:\n#   jupytext:\n#     text_representation:\n#      
 TINY = '''# %% tags=["parameters"]
 value = 1  # in [0, 100]
 in_path = ""  # a user's file: a run reading it is private
+figure = False  # also save a figure (only the test of a restored run's files needs one: matplotlib takes a second)
 
 # %%
 import os
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-
-from analysis.core import data, figures, io, paths
+from analysis.core import data, io, paths
 
 with open(os.environ["TINY_RUN_LOG"], "a") as log:  # outside the outputs: counts real executions
     log.write("executed\\n")
 rows = len(Path(in_path).read_text().splitlines()) if in_path else len(data.load("tiny_a"))
-fig, ax = plt.subplots(figsize=(3, 2))
-ax.bar(["rows", "value"], [rows, value])
-figures.save(fig, "93_cached", caption="Rows read and the value parameter.", source="data/tiny_a.csv")
+if figure:
+    import matplotlib.pyplot as plt
+
+    from analysis.core import figures
+
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.bar(["rows", "value"], [rows, value])
+    figures.save(fig, "93_cached", caption="Rows read and the value parameter.", source="data/tiny_a.csv")
 io.write_json(paths.RESULTS / "93_cached.json", {"rows": rows, "value": value})
 print("rows", rows)
 '''
@@ -99,7 +103,7 @@ def _outputs(output: Path) -> dict[str, str]:
 
 def test_an_unchanged_run_is_restored_byte_for_byte(tiny):
     nb = run.find("93")
-    first = run.execute(nb, {"value": 3}, cache="use")
+    first = run.execute(nb, {"value": 3, "figure": True}, cache="use")
     assert not first.cached and _executions(tiny) == 1
     made = _outputs(paths.OUTPUT)
     assert {"figures/93_cached.png", "figures/93_cached.svg", "figures/93_cached.pdf", "figures/93_cached.txt",
@@ -107,11 +111,11 @@ def test_an_unchanged_run_is_restored_byte_for_byte(tiny):
             "build/notebooks/93_cached.ipynb"} <= set(made)
     for f in ("figures", "build/results", "build/figure_records", "build/notebooks"):  # restored from the cache,
         shutil.rmtree(paths.OUTPUT / f)                                                # not left in place
-    second = run.execute(nb, {"value": 3}, cache="use")
+    second = run.execute(nb, {"value": 3, "figure": True}, cache="use")
     assert second.cached and second.path == first.path
     assert _executions(tiny) == 1, "the kernel ran again although nothing changed"
     assert _outputs(paths.OUTPUT) == made
-    third = run.execute(nb, {"value": 4}, cache="use")  # another parameter value is another key
+    third = run.execute(nb, {"value": 4, "figure": True}, cache="use")  # another parameter value is another key
     assert not third.cached and _executions(tiny) == 2
 
 
