@@ -79,7 +79,9 @@ def test_refugee_document_errors_are_called_out(executed):
 @pytest.mark.parametrize("prefix", ["01_", "06_", "07_"])
 def test_side_by_side_runs_write_the_committed_figures_byte_for_byte(executed, prefix):
     """The notebooks ran side by side above (execute_many); those whose figures do not depend on `fast` must have
-    written exactly the committed files, as the serial `make run` that made them did."""
+    written exactly the committed files, as the serial `make run` that made them did. (Under `make test` the
+    collection starts first; when the site's build asked for notebook 01 before it, as in a one-process run of the
+    whole suite, 01 ran alone and is compared all the same.)"""
     made = sorted(p for p in paths.FIGURES.glob(f"{prefix}*") if p.is_file())
     assert made, f"no {prefix}* figures written"
     for p in made:
