@@ -24,12 +24,13 @@ def _render(folder):
     """Draw notebook 01's two figures with the one saver, as the notebook does."""
     import matplotlib.pyplot as plt
 
-    figures.use_style()
     table = data.load("refugee_ceilings_admissions")
-    for name, plot in zip(NAMES, (refugees.plot_ceilings, refugees.plot_utilisation)):
-        fig = plot(table, 1980, 2026)
-        figures.save(fig, name, caption=f"Caption of {name}.", source="US State Department (test)", out_dir=folder)
-        plt.close(fig)
+    with figures.style():  # the house style for these figures only, not for the tests that run after in this process
+        for name, plot in zip(NAMES, (refugees.plot_ceilings, refugees.plot_utilisation)):
+            fig = plot(table, 1980, 2026)
+            figures.save(fig, name, caption=f"Caption of {name}.", source="US State Department (test)",
+                         out_dir=folder)
+            plt.close(fig)
     return folder
 
 
