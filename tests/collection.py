@@ -1,8 +1,9 @@
 """The collection executed once per test session (``fast=True``), shared by the modules that read executed outputs.
 
-Under pytest-xdist each worker is its own process. The first worker that asks for an executed notebook runs it into
-one output folder shared by the whole session (beside the workers' own temporary folders), holding a file lock;
-a worker that asks meanwhile waits for the lock and then reads the same files. A notebook is executed at most once
+Under pytest-xdist each worker is its own process. The first worker that asks for executed notebooks runs them into
+one output folder shared by the whole session (beside the workers' own temporary folders), holding a file lock
+(fcntl, released if its holder dies) and marking each notebook done as it finishes; a worker that asks meanwhile
+waits until the notebooks it needs are marked done, then reads the same files. A notebook is executed at most once
 per session: test_notebooks.py asks for every notebook (the independent ones side by side through
 ``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build only for notebook 01.
 
