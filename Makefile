@@ -52,11 +52,12 @@ lab: $(STAMP)  ## open the collection in JupyterLab (text notebooks open as note
 site: $(STAMP)  ## build the offline HTML site into build/site/ from the executed notebooks
 	$(PY) -m analysis site
 
-# On every core (pytest-xdist); tests/conftest.py keeps together the tests that share what a module builds once.
+# On every core (pytest-xdist); tests/conftest.py keeps together the tests that share what a module builds once and
+# starts the longest work units first (its UNIT_SECONDS: keep them in line with the durations `make test` prints).
 XDIST := -n auto --dist loadscope
 
 test: $(STAMP)  ## run the test suite (on every core)
-	MPLBACKEND=Agg $(PY) -m pytest $(XDIST)
+	MPLBACKEND=Agg $(PY) -m pytest $(XDIST) --durations=15
 
 test-fast: $(STAMP)  ## the tests that execute no whole notebook, browser or server (a quick check while editing)
 	MPLBACKEND=Agg $(PY) -m pytest $(XDIST) -m "not slow"
