@@ -1,4 +1,4 @@
-"""One site build shared by test_site.py and test_browser.py (built once per pytest process, in a temp dir).
+"""One site build shared by test_site.py and test_browser.py (built once per pytest process, in a temporary folder).
 
 The site is that of a checkout where only notebook 01 has been run: its executed copy, figures, figure records and
 verdicts are fresh (notebook 01 executed with fast=True; the run is the session's shared one, tests/collection.py,
@@ -37,7 +37,7 @@ def built_site() -> tuple[Path, Path, dict]:
     shared, status = collection.executed([SITE_NOTEBOOK])
     if status[SITE_NOTEBOOK] is not None:
         raise RuntimeError(f"notebook {SITE_NOTEBOOK} failed, so the site cannot be built: {status[SITE_NOTEBOOK]}")
-    root = Path(tempfile.mkdtemp(prefix="analysis-site-test-"))
+    root = Path(tempfile.mkdtemp(prefix="site-", dir=collection.shared_root()))  # pytest prunes old sessions' folders
     executed = root / "notebooks"
     executed.mkdir()
     shutil.copy2(shared / "build" / "notebooks" / f"{SITE_NOTEBOOK}.ipynb", executed)
