@@ -350,3 +350,26 @@ def test_templates_escape_html_and_figures_record_the_data_they_plot(tmp_path, m
     with pytest.raises(ValueError, match="not_a_resource"):
         figures.save(fig, "09_x_bad", caption="c", source="s", out_dir=tmp_path, data=["not_a_resource"])
     plt.close(fig)
+
+
+def test_site_is_rebuilt_only_when_something_it_is_built_from_changes(output_dir):
+    """`python -m analysis site` skips a build whose inputs and output are as the last build left them."""
+    from analysis.build import site_inputs
+
+    out, executed = output_dir / "build" / "site", output_dir / "build" / "notebooks"
+    (output_dir / "figures").mkdir(parents=True)
+    figure = output_dir / "figures" / "01_x.png"
+    figure.write_bytes(b"png")
+    out.mkdir(parents=True)
+    (out / "index.html").write_text("<html></html>", encoding="utf-8")
+    digest = site_inputs.inputs_digest(out, executed, strict=False)
+    assert not site_inputs.is_current(out, digest)  # never built
+    site_inputs.remember(out, digest)
+    assert site_inputs.is_current(out, site_inputs.inputs_digest(out, executed, strict=False))
+    assert not site_inputs.is_current(out, site_inputs.inputs_digest(out, executed, strict=True))  # other options
+    figure.write_bytes(b"PNG")  # same size, other bytes
+    assert not site_inputs.is_current(out, site_inputs.inputs_digest(out, executed, strict=False))
+    figure.write_bytes(b"png")
+    assert site_inputs.is_current(out, digest)
+    (out / "index.html").write_text("<html>edited</html>", encoding="utf-8")  # the built site changed by hand
+    assert not site_inputs.is_current(out, digest)

@@ -176,6 +176,15 @@ def _cmd_data(args) -> int:
 def _cmd_site(args) -> int:
     from pathlib import Path
 
+    from analysis.core import paths
+    from analysis.build import site_inputs
+
+    if not args.update_licences and not args.force:  # checked before importing the site builder (pandas, Sphinx)
+        out = Path(args.out or paths.BUILD / "site").expanduser().resolve()
+        executed = Path(args.notebooks or paths.BUILD / "notebooks").expanduser().resolve()
+        if site_inputs.is_current(out, site_inputs.inputs_digest(out, executed, strict=args.strict)):
+            print(f"site: {out / 'index.html'}  (unchanged: nothing it is built from changed; --force rebuilds it)")
+            return 0
     from analysis.core import claims
     from analysis.build import site
 
@@ -189,12 +198,15 @@ def _cmd_site(args) -> int:
             return 2
         return 0
     claims.write_report()
+    out = Path(args.out or paths.BUILD / "site").expanduser().resolve()
+    executed = Path(args.notebooks or paths.BUILD / "notebooks").expanduser().resolve()
+    inputs = site_inputs.inputs_digest(out, executed, strict=args.strict)
     try:
-        index = site.build(Path(args.notebooks) if args.notebooks else None, Path(args.out) if args.out else None,
-                           strict=args.strict)
+        index = site.build(executed, out, strict=args.strict)
     except site.SiteError as err:
         print(err, file=sys.stderr)
         return 2
+    site_inputs.remember(out, inputs)
     print(f"site: {index}  (open it in a browser; it needs no network)")
     return 0
 
@@ -249,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--notebooks", metavar="DIR", help="executed notebooks (default: build/notebooks)")
     p.add_argument("--out", metavar="DIR", help="output folder (default: build/site)")
     p.add_argument("--strict", action="store_true", help="treat Sphinx warnings as errors")
+    p.add_argument("--force", action="store_true", help="rebuild even if nothing the site is built from changed")
     p.add_argument("--update-licences", action="store_true",
                    help="only rewrite the per-resource table in DATA_LICENSES.md from data/datapackage.json")
     p.set_defaults(func=_cmd_site)
