@@ -122,9 +122,9 @@ def test_mixed_date_formats_are_refused(tmp_path):
 
 
 def test_csv_not_in_the_descriptor_is_flagged(data_copy):
-    before = {str(p) for p in data.verify_all()}
+    before = {str(p) for p in data.verify_all(full=False)}
     (data_copy / "stray.csv").write_text("a\n1\n", encoding="utf-8")
-    new = [p for p in data.verify_all() if str(p) not in before]
+    new = [p for p in data.verify_all(full=False) if str(p) not in before]
     assert [(p.rule, p.file.endswith("stray.csv")) for p in new] == [("undescribed", True)]
 
 

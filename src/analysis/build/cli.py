@@ -160,7 +160,7 @@ def _cmd_data(args) -> int:
     from analysis.core import data
 
     if args.action == "verify":
-        problems = data.verify_all()
+        problems = data.verify_all(full=not args.quick)
         n = len(data.descriptor()["resources"])
         if problems:
             print("\n".join(str(p) for p in problems))
@@ -255,6 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("data", help="check data/ against datapackage.json, or record new hashes")
     p.add_argument("action", choices=["verify", "rehash"])
     p.add_argument("names", nargs="*", help="resources to re-hash (default: all)")
+    p.add_argument("--quick", action="store_true",
+                   help="verify: do not re-validate row by row the files data/validated.json records as validated "
+                        "(their bytes and descriptor entries unchanged); every other check is made")
     p.set_defaults(func=_cmd_data)
 
     p = sub.add_parser("site", help="build the static HTML site of the executed notebooks into build/site/")
