@@ -463,8 +463,10 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
                 if on_done:
                     on_done(nb.stem, hit)
         cache = "refresh"  # the others were just looked up: run them and store
-    # longest first (as long as its last cached run took), so the workers finish together; unknown ones first
-    todo = sorted((nb for nb in chosen if nb.stem not in results), key=lambda nb: -last_seconds(nb))
+    # longest first, so the workers finish together: as long as its last cached run took (unknown ones first), and
+    # without a cached run by the figures it saves (saving figures is most of what a notebook costs)
+    todo = sorted((nb for nb in chosen if nb.stem not in results),
+                  key=lambda nb: (-last_seconds(nb), -nb.read_text(encoding="utf-8").count("figures.save(")))
     jobs = workers(jobs, len(todo))
     if jobs == 1:
         for nb in todo:
