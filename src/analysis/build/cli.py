@@ -180,9 +180,9 @@ def _cmd_site(args) -> int:
     from analysis.core import paths
     from analysis.build import site_inputs
 
+    out = Path(args.out or paths.BUILD / "site").expanduser().resolve()
+    executed = Path(args.notebooks or paths.BUILD / "notebooks").expanduser().resolve()
     if not args.update_licences and not args.force:  # checked before importing the site builder (pandas, Sphinx)
-        out = Path(args.out or paths.BUILD / "site").expanduser().resolve()
-        executed = Path(args.notebooks or paths.BUILD / "notebooks").expanduser().resolve()
         if site_inputs.is_current(out, site_inputs.inputs_digest(out, executed, strict=args.strict)):
             print(f"site: {out / 'index.html'}  (unchanged: nothing it is built from changed; --force rebuilds it)")
             return 0
@@ -199,9 +199,7 @@ def _cmd_site(args) -> int:
             return 2
         return 0
     claims.write_report()
-    out = Path(args.out or paths.BUILD / "site").expanduser().resolve()
-    executed = Path(args.notebooks or paths.BUILD / "notebooks").expanduser().resolve()
-    inputs = site_inputs.inputs_digest(out, executed, strict=args.strict)
+    inputs = site_inputs.inputs_digest(out, executed, strict=args.strict)  # with the report just written
     try:
         index = site.build(executed, out, strict=args.strict)
     except site.SiteError as err:

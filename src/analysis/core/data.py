@@ -229,8 +229,7 @@ def _load_checked(path: str, digest: str, res_json: str) -> pd.DataFrame:
     res = json.loads(res_json)
     path = Path(path)
     stamp = _validation_stamp(path, digest, res_json)
-    recorded = stamp is not None and validated_ledger().get(res["name"]) == entry_key(res_json)
-    if stamp is None or not (recorded or stamp.is_file()):
+    if stamp is None or not (recorded_valid(res, digest) or stamp.is_file()):
         problems = validate_file(path, res)
         if problems:
             raise DataError(problems)
@@ -255,6 +254,15 @@ def validated_ledger() -> dict[str, str]:
     if not path.is_file():
         return {}
     return dict(json.loads(path.read_text(encoding="utf-8")).get("resources", {}))
+
+
+def recorded_valid(res: dict, digest: str, ledger: dict[str, str] | None = None) -> bool:
+    """True if the file's bytes (their sha256, `digest`) are the ones descriptor entry `res` records and
+    ``data/validated.json`` (or `ledger`, read from it) records that entry as validated in full."""
+    if not digest or res.get("hash") != "sha256:" + digest:
+        return False
+    ledger = validated_ledger() if ledger is None else ledger
+    return ledger.get(res["name"]) == entry_key(res)
 
 
 def _record_validated(results: dict[str, bool]) -> None:
@@ -316,9 +324,8 @@ def verify_all(full: bool = True) -> list[Problem]:
         described.add(res["path"])
         path = paths.DATA / res["path"]
         problems += _descriptor_problems(path, res)
-        if not full and ledger.get(res["name"]) == entry_key(res) and path.is_file() \
-                and res.get("hash") == "sha256:" + sha256(path):
-            continue  # recorded as validated, and the bytes are the ones recorded
+        if not full and path.is_file() and recorded_valid(res, sha256(path), ledger):
+            continue
         found = validate_file(path, res)
         problems += found
         if not found and ledger.get(res["name"]) != entry_key(res):

@@ -21,7 +21,7 @@ import logging
 import os
 import textwrap
 import warnings
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import matplotlib
@@ -355,13 +355,8 @@ def _pdf_fonts_without_layout_tables():
         subset.Options._drop_tables_default = default
 
 
-@contextmanager
-def _nothing():
-    yield None
-
-
 # How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts are lean.
-_WRITERS = {"png": _listening_to_text, "svg": _nothing, "pdf": _pdf_fonts_without_layout_tables}
+_WRITERS = {"png": _listening_to_text, "svg": nullcontext, "pdf": _pdf_fonts_without_layout_tables}
 
 
 # Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color vision deficiency",
