@@ -236,14 +236,29 @@ def test_balanced_fit_refuses_gaps_and_lonely_groups():
 def test_t_inference_is_scipy_stats_t():
     from scipy import stats
 
+    from analysis.estimators import distributions
+
     rng = np.random.default_rng(3)
     coef, se = rng.normal(0, 2, 500), rng.uniform(0.1, 1, 500)
     dof = rng.integers(1, 2_000_000, 500)
-    lo, hi, p = td.t_inference(coef, se, dof)
+    lo, hi, p = distributions.t_two_sided(coef, se, dof, 1 - 0.95)
     crit = stats.t.ppf(0.975, dof)
     np.testing.assert_allclose(lo, coef - crit * se, rtol=1e-14)
     np.testing.assert_allclose(hi, coef + crit * se, rtol=1e-14)
     np.testing.assert_allclose(p, 2 * stats.t.sf(np.abs(coef / se), dof), rtol=1e-12)
+
+
+def test_the_other_reference_distributions_are_scipy_stats_bit_for_bit():
+    from scipy import stats
+
+    from analysis.estimators import distributions
+
+    q, x = np.array([0.5, 0.9, 0.95, 0.975, 0.995]), np.linspace(-30, 30, 401)
+    for df in (1, 3, 12, 250):
+        assert np.array_equal(distributions.t_quantile(q, df), stats.t.ppf(q, df))
+        assert np.array_equal(distributions.t_cdf(x, df), stats.t.cdf(x, df))
+        assert np.array_equal(distributions.chi2_sf(np.abs(x), df), stats.chi2.sf(np.abs(x), df))
+    assert np.array_equal(distributions.normal_quantile(q), stats.norm.ppf(q))
 
 
 def test_simulated_exposures_are_the_exposure_builder_on_the_drawn_bundles():

@@ -43,8 +43,8 @@ import numpy as np
 import pandas as pd
 import scipy.linalg
 import scipy.sparse as sp
-from scipy import stats
 
+from analysis.estimators import distributions
 
 __all__ = [
     "Estimate", "ImputationResult", "ImputationFit", "imputation_did", "imputation_fit", "slope_on_grid",
@@ -72,7 +72,7 @@ class Estimate:
     @classmethod
     def from_se(cls, estimate: float, se: float, n_obs: int, label: str = "", alpha: float = 0.05,
                 n_units: int | None = None) -> "Estimate":
-        z = stats.norm.ppf(1 - alpha / 2)
+        z = distributions.normal_quantile(1 - alpha / 2)
         return cls(float(estimate), float(se), float(estimate - z * se), float(estimate + z * se), int(n_obs), label,
                    None if n_units is None else int(n_units))
 
@@ -309,7 +309,7 @@ def pretrend_test(
     beta, V = fe_ols(d0[outcome].to_numpy(float), X, d0[unit].to_numpy(), d0[time].to_numpy(),
                      cluster=None if vcov == "iid" else d0[cluster or unit].to_numpy())
     wstat = float(beta @ np.linalg.solve(V, beta))
-    wald = {"statistic": wstat, "df": len(names), "p_value": float(stats.chi2.sf(wstat, len(names)))}
+    wald = {"statistic": wstat, "df": len(names), "p_value": float(distributions.chi2_sf(wstat, len(names)))}
     if reference is not None:
         r = leads.index(int(reference))
         C = np.eye(len(leads))
@@ -317,7 +317,7 @@ def pretrend_test(
         beta = C @ beta
         V = C @ V @ C.T
     se = np.sqrt(np.clip(np.diag(V), 0, None))
-    z = stats.norm.ppf(1 - alpha / 2)
+    z = distributions.normal_quantile(1 - alpha / 2)
     n_obs = [int((rel == h).sum()) for h in leads]
     units = d0[unit].to_numpy()
     n_units = [int(pd.unique(units[rel == h]).size) for h in leads]

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from analysis.estimators import distributions
+
 LOG10_2 = float(np.log10(2.0))
 
 
@@ -123,7 +125,7 @@ class GrowthFit:
         fit = X @ np.array([self.intercept, self.slope]) + offset
         se_mean = np.sqrt(np.einsum("ij,jk,ik->i", X, self.cov_robust, X))
         se_obs = np.sqrt(se_mean**2 + self.resid_var)
-        t = t_quantile(0.5 + level / 2, self.n - 2)
+        t = float(distributions.t_quantile(0.5 + level / 2, self.n - 2))
         return pd.DataFrame({"year": x, "fit": fit, "ci_low": fit - t * se_mean, "ci_high": fit + t * se_mean,
                              "pi_low": fit - t * se_obs, "pi_high": fit + t * se_obs})
 
@@ -217,7 +219,7 @@ def fit_growth(years, values, *, label: str = "", levels=(0.90, 0.95), cov_type:
     se = float(np.sqrt(cov[1, 1]))
     ci_robust = {}
     for lv in levels:
-        t = t_quantile(0.5 + lv / 2, n - 2)
+        t = float(distributions.t_quantile(0.5 + lv / 2, n - 2))
         ci_robust[lv] = (slope - t * se, slope + t * se)
 
     boot = bootstrap_slopes(x, y, n_boot=n_boot, seed=seed)
@@ -251,14 +253,13 @@ def curvature_test(years, values, *, cov_type: str = "HC3") -> dict:
     Returns the quadratic coefficient (OOMs/yr²), its robust SE and the one-sided p-value for concavity
     (H1: coefficient < 0, i.e. growth slowing: "diminishing returns" in the brief's sense).
     """
-    from scipy.special import stdtr
-
     x = np.asarray(years, dtype=float)
     y = np.log10(np.asarray(values, dtype=float))
     xc = x - x.mean()
     params, cov, _ = ols_hc(np.column_stack([np.ones_like(xc), xc, xc**2]), y, cov_type)
     coef, se = float(params[2]), float(np.sqrt(cov[2, 2]))
-    return {"quadratic": coef, "se": se, "p_concave": float(stdtr(x.size - 3, coef / se)), "n": int(x.size)}
+    return {"quadratic": coef, "se": se, "p_concave": float(distributions.t_cdf(coef / se, x.size - 3)),
+            "n": int(x.size)}
 
 
 def ols_hc(X: np.ndarray, y: np.ndarray, cov_type: str = "HC3") -> tuple[np.ndarray, np.ndarray, float]:
@@ -280,11 +281,3 @@ def ols_hc(X: np.ndarray, y: np.ndarray, cov_type: str = "HC3") -> tuple[np.ndar
         raise ValueError(f"cov_type={cov_type!r}: one of {', '.join(scales)}")
     cov = pinv @ (scales[cov_type]()[:, None] * pinv.T)
     return params, cov, float(np.sum(resid * resid) / (n - k))
-
-
-def t_quantile(p: float, df: float) -> float:
-    """The `p` quantile of Student's t with `df` degrees of freedom (what ``scipy.stats.t.ppf`` returns; the
-    special function avoids importing scipy.stats)."""
-    from scipy.special import stdtrit
-
-    return float(stdtrit(df, p))

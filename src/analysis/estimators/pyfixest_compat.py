@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.estimators import distributions
+
 
 def vcov(fit) -> np.ndarray:
     """The fitted coefficients' covariance matrix (clustered when the fit was)."""
@@ -35,9 +37,7 @@ def dof(fit) -> int:
 
 def critical(fit, level: float) -> float:
     """Two-sided critical value of the t distribution with :func:`dof` degrees of freedom."""
-    from scipy import special  # what scipy.stats.t.ppf calls, without importing scipy.stats (~0.7 s)
-
-    return float(special.stdtrit(dof(fit), 0.5 + level / 2))
+    return float(distributions.t_quantile(0.5 + level / 2, dof(fit)))
 
 
 # ------------------------------------------------------------------------------------------- lean engine
@@ -62,15 +62,10 @@ class LeanFit:
         return pd.Series(np.sqrt(np.diag(self._vcov)), index=self._names, name="Std. Error")
 
     def tidy(self, alpha: float = 0.05) -> pd.DataFrame:
-        from scipy import special  # scipy.stats.t's own kernels (stdtrit, stdtr), without importing scipy.stats
-
         b, se = self.coef(), self.se()
-        df = max(self._G[0] - 1, 1)
-        crit = special.stdtrit(df, 1 - alpha / 2)
-        t = b / se
-        return pd.DataFrame({"Estimate": b, "Std. Error": se, "t value": t,
-                             "Pr(>|t|)": 2 * special.stdtr(df, -np.abs(t)),
-                             f"{100 * alpha / 2:g}%": b - crit * se, f"{100 * (1 - alpha / 2):g}%": b + crit * se})
+        low, high, pvalue = distributions.t_two_sided(b, se, max(self._G[0] - 1, 1), alpha)
+        return pd.DataFrame({"Estimate": b, "Std. Error": se, "t value": b / se, "Pr(>|t|)": pvalue,
+                             f"{100 * alpha / 2:g}%": low, f"{100 * (1 - alpha / 2):g}%": high})
 
     @classmethod
     def fit(cls, frame: pd.DataFrame, outcome: str, xcols: list[str], fe_terms: list[str], cluster: str,

@@ -38,6 +38,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from analysis.estimators import distributions
 from analysis.estimators import pyfixest_compat as compat
 from analysis.estimators.pyfixest_compat import LeanFit
 
@@ -135,9 +136,7 @@ class EventStudy:
         b = float(w @ fit.coef().to_numpy()) * scale
         se = float(np.sqrt(w @ compat.vcov(fit) @ w)) * scale
         crit = compat.critical(fit, level)
-        from scipy import special  # = scipy.stats.t.sf, without importing scipy.stats
-
-        p = float(2 * special.stdtr(compat.dof(fit), -abs(b / se))) if se > 0 else float("nan")
+        p = float(2 * distributions.t_cdf(-abs(b / se), compat.dof(fit))) if se > 0 else float("nan")
         return {"outcome": out, "group": grp, "exposure": exp_col, "years": f"{min(years)}-{max(years)}",
                 "estimate": b, "se": se, "ci_low": b - crit * se, "ci_high": b + crit * se, "pvalue": p,
                 "n_obs": compat.n_obs(fit), "n_firms": int(compat.n_clusters(fit)), "n_firms_cell": n_cell}
@@ -368,20 +367,6 @@ class BalancedFit:
     def dof(self) -> int:
         """Degrees of freedom of the t reference distribution, clusters − 1 (as :func:`compat.dof`)."""
         return max(self.n_clusters - 1, 1)
-
-
-def t_inference(coef: np.ndarray, se: np.ndarray, dof, level: float = 0.95) -> tuple[np.ndarray, ...]:
-    """Two-sided t confidence bounds and p-values, elementwise: ``(ci_low, ci_high, pvalue)``.
-
-    The same numbers as the fits' ``tidy`` (``scipy.special.stdtr``/``stdtrit`` are what ``scipy.stats.t`` calls;
-    importing them alone is much lighter).
-    """
-    from scipy import special
-
-    alpha = 1 - level
-    crit = special.stdtrit(dof, 1 - alpha / 2)
-    t = coef / se
-    return coef - crit * se, coef + crit * se, 2 * special.stdtr(dof, -np.abs(t))
 
 
 def balanced_fit(y: np.ndarray, z: np.ndarray, *, group: np.ndarray | None = None, base: int = 0) -> BalancedFit:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from analysis.estimators import distributions
 from analysis.estimators import triple_difference as td
 from analysis.studies.gvc.simulate import (YEARS, GVCParams, draw_firms, draw_outcome, draw_outcome_matrix,
                                           panel_frame, simulate_design, truth_table)
@@ -114,7 +115,7 @@ def _balanced_replications(seeds: list, n_firms: int, params: GVCParams, truth: 
             se[r, j] = np.sqrt(fit.vcov[oi, ri * len(post) + k, ri * len(post) + k])
             scale[r, j] = iqr[0] if e == td.EXPOSURE else iqr[1]
         dof[r] = np.where(fit_of == 0, did.dof, ddd.dof)
-    lo, hi, pvalue = td.t_inference(coef, se, dof)
+    lo, hi, pvalue = distributions.t_two_sided(coef, se, dof, 1 - 0.95)  # 95% intervals
     return pd.DataFrame({
         "replication": np.repeat(np.arange(R), L),
         **{c: np.tile(np.array([t[i] for t in layout], dtype=object if i < 4 else np.int64), R)
