@@ -115,7 +115,8 @@ cloud[cloud["aiindex2024_chart"]][["model", "publication_date", "training_cost_u
 # doubling times. For extrapolation we use the **prediction interval** of a new model's log cost — the line's
 # uncertainty plus the scatter of models around it — and invert it into a range of years.
 #
-# The slope by hand is $b = \sum (t_i-\bar t)(y_i-\bar y) / \sum (t_i-\bar t)^2$; it equals the library fit:
+# The slope by hand is $b = \sum (t_i-\bar t)(y_i-\bar y) / \sum (t_i-\bar t)^2$; it equals the package's fit
+# (`growth.fit_growth`, whose HC3 errors the tests hold to statsmodels):
 
 # %%
 cottier = ai.by_method(costs, "amortized_cottier2024")
