@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.build import kernels
 from analysis.core import io, paths
 
 PRIVATE_MARKER = ".analysis-private-run"
@@ -381,17 +382,23 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
                   "ANALYSIS_OUTPUT": str(output), "ANALYSIS_STAGING": str(staging),
                   "ANALYSIS_PRIVATE": "1" if private else "",
                   "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456"}
+    # JE_ARROW_MALLOC_CONF: pyarrow (imported by pandas) starts jemalloc's background purging thread on import,
+    # though Arrow allocates with mimalloc here; without it a kernel's libraries start no thread when imported,
+    # so public kernels can be forked from a server that has imported them (analysis.build.kernels).
     if not private:
-        kernel_env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+        kernel_env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                       "JE_ARROW_MALLOC_CONF": "background_thread:false"}
     before = {key: os.environ.get(key) for key in kernel_env}
     os.environ.update(kernel_env)
+    # the kernel forked from a server that has already imported its libraries (analysis.build.kernels)
+    forked = {"kernel_manager_class": kernels.manager_class()} if kernels.enabled() else {}
     try:
         papermill.execute_notebook(
             str(source), str(executed), parameters=typed, kernel_name="python3", cwd=str(paths.NOTEBOOKS),
             progress_bar=progress, log_output=False, language="python",
             # papermill rewrites the whole notebook after every cell by default (80 writes of a growing notebook,
             # over a second of the runner's CPU per notebook); it is written once, at the end, and on failure
-            request_save_on_cell_execute=False,
+            request_save_on_cell_execute=False, **forked,
         )
     except BaseException as err:
         kept = None

@@ -1,0 +1,365 @@
+"""Kernels forked from a warm server: a notebook's kernel starts with its libraries already imported.
+
+Every kernel of the collection spends about two seconds of CPU importing the same libraries (IPython's kernel,
+numpy, pandas, scipy, matplotlib, ipywidgets) before it runs a line: a fifth of a cold run, more in the test suite,
+which starts dozens of kernels. This module lets the runner start kernels the way Android starts apps and
+``multiprocessing``'s forkserver starts workers: a server process imports those libraries once and forks a
+kernel for each request; the fork shares the imported modules copy-on-write and starts in milliseconds.
+
+How it fits Jupyter. :func:`manager_class` is a jupyter_client kernel manager that launches this file as the
+kernel command instead of ``python -m ipykernel_launcher``. That small client process is what Jupyter manages
+(polls, signals, kills); it asks the server for a kernel and stays until the kernel exits, forwarding signals:
+
+* The server is found by a key made of everything a library could read when it is imported: the interpreter,
+  the site-packages folder (a package installed or upgraded changes its time), this file, and every environment
+  variable except the ones that name a notebook's run (``ANALYSIS_*``, read by this package only, which the
+  server never imports; Jupyter's ``JPY_*``; pytest's ``PYTEST_*``, which name the test running). A kernel with another environment (another
+  ``PYTHONHASHSEED``, ``MPLBACKEND``, thread counts, ``PYTHONPATH``) gets another server, or none.
+* No server yet: the client starts one in the background and, without waiting, becomes an ordinary kernel
+  (``exec`` of ``python -m ipykernel_launcher``); the kernels after it use the server. Anything unexpected — no
+  server, a refusal, a server that dies — ends the same way, so a kernel always starts.
+* The fork becomes the kernel exactly as ``ipykernel_launcher`` would: the client's environment, working directory,
+  standard streams (passed over the socket) and arguments; a fresh random state; the server's own sockets closed.
+* The server forks only while it has a single thread (a library that started threads on import would make a
+  fork unsafe: then it refuses, marks its key as not forkable so that no client starts it again, and the kernel
+  starts the ordinary way: a kernel run with several BLAS threads, as a private run on a large panel is, never
+  uses a server). It exits after :data:`IDLE_SECONDS`
+  without a kernel. Its socket sits in a folder only this user can enter.
+
+A kernel that has lost its client (killed by Jupyter) notices the closed socket and exits; a client whose kernel
+exits returns its exit status. ``ANALYSIS_KERNEL_SERVER=0`` turns the whole thing off (ordinary kernels).
+
+This file runs as a script (the client and the server), so it imports only the standard library at module level;
+it never imports the ``analysis`` package, so a kernel imports it afresh under its own environment.
+"""
+
+from __future__ import annotations
+
+import sys
+
+if __name__ == "__main__" and sys.path and sys.path[0] == __file__.rpartition("/")[0]:
+    del sys.path[0]  # run as a script: this package's folder is not a place to import from (it has a site.py)
+
+import fcntl
+import hashlib
+import json
+import os
+import signal
+import socket
+import stat
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+# What the server imports before it forks: the third-party libraries every notebook kernel imports.
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "numpy", "pandas", "scipy.special",
+           "scipy.linalg", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets")
+# Environment variables that may differ between the server and a kernel it forks: they name one notebook's run and
+# are read when a notebook runs, never when a library is imported.
+PER_RUN_PREFIXES = ("ANALYSIS_", "JPY_", "PYTEST_")
+IDLE_SECONDS = 60.0
+SWITCH = "ANALYSIS_KERNEL_SERVER"
+_THIS = Path(__file__).resolve()
+
+
+def enabled(env=os.environ) -> bool:
+    return env.get(SWITCH, "1") != "0"
+
+
+def manager_class():
+    """An ``AsyncKernelManager`` (what nbclient uses) that starts the standard Python kernel of this interpreter
+    through this file; any other kernel command is left as it is."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ForkedKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            cmd = super().format_kernel_cmd(extra_arguments)
+            if len(cmd) > 2 and cmd[1:3] == ["-m", "ipykernel_launcher"] and _same_file(cmd[0], sys.executable):
+                return [cmd[0], str(_THIS), *cmd[3:]]
+            return cmd
+
+    return ForkedKernelManager
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------------------------------------ key, folder
+def server_key(env) -> str:
+    """The server a kernel with environment `env` may be forked from (see the module docstring)."""
+    import sysconfig
+
+    site = Path(sysconfig.get_paths()["purelib"])
+    stable = sorted((k, v) for k, v in env.items() if not k.startswith(PER_RUN_PREFIXES))
+    this = _THIS.stat()
+    blob = json.dumps([sys.executable, sys.version, str(site), _mtime(site), this.st_mtime_ns, this.st_size,
+                       PRELOAD, stable])
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def folder() -> Path:
+    """This user's folder of server sockets (mode 0700; refused if someone else owns it or can enter it)."""
+    where = Path(tempfile.gettempdir()) / f"analysis-kernels-{os.getuid()}"
+    where.mkdir(mode=0o700, exist_ok=True)
+    info = where.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+        raise PermissionError(f"{where} is not a private folder of this user")
+    return where
+
+
+# ------------------------------------------------------------------------------------------------------ client
+def _plain_kernel(argv: list[str], cwd: str | None = None) -> None:
+    """Become an ordinary kernel, as if Jupyter had started ``python -m ipykernel_launcher`` itself (in `cwd`)."""
+    if cwd is not None:
+        os.chdir(cwd)
+    sys.stdout.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
+
+
+def _start_server(where: Path, key: str) -> None:
+    """Start the server for `key` in the background unless one is starting (its lock is held) or a server found
+    that this environment cannot be forked safely."""
+    if (where / f"{key}.unforkable").exists():
+        return
+    lock = os.open(where / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return  # being started by another kernel's client
+    finally:
+        os.close(lock)  # the server takes the lock itself and holds it for its life
+    log = open(where / f"{key}.log", "ab")
+    subprocess.Popen([sys.executable, str(_THIS), "--serve", key], cwd=where, env=os.environ.copy(),
+                     stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, close_fds=True)
+    log.close()
+
+
+def client(argv: list[str]) -> None:
+    """The kernel command: a kernel forked by the server, or an ordinary one."""
+    here = os.getcwd()
+    if not enabled():
+        _plain_kernel(argv)
+    try:
+        where = folder()
+        key = server_key(os.environ)
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:  # by a relative name: a socket's path may not be longer than ~100 bytes, a TMPDIR can be
+            os.chdir(where)
+            conn.connect(f"{key}.sock")
+        except OSError:
+            os.chdir(here)
+            conn.close()
+            _start_server(where, key)
+            _plain_kernel(argv, here)
+        os.chdir(here)
+        request = json.dumps({"argv": argv, "cwd": here, "env": dict(os.environ)}).encode("utf-8")
+        socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2])
+        replies = conn.makefile("rb")
+        first = json.loads(replies.readline() or b"{}")
+    except Exception:  # anything unexpected: start the ordinary way
+        _plain_kernel(argv, here)
+    if "pid" not in first:
+        _plain_kernel(argv, here)  # refused (the server cannot fork safely now)
+    pid = first["pid"]
+
+    def forward(signum, _frame):
+        try:
+            os.kill(pid, signum)
+        except ProcessLookupError:
+            pass
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
+        signal.signal(signum, forward)
+    code = 1
+    for line in replies:  # the server's word when the kernel exits; end of stream if the server died
+        code = json.loads(line).get("exit", code)
+    sys.exit(code)
+
+
+# ------------------------------------------------------------------------------------------------------ server
+def serve(key: str) -> None:
+    where = folder()
+    lock = os.open(where / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return  # another server for this key is starting or running
+    if server_key(os.environ) != key:
+        return
+    os.environ.get("MPLBACKEND") or os.environ.__setitem__(  # what ipykernel sets before matplotlib is imported
+        "MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    import importlib
+    import select
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    if not _single_threaded():  # e.g. OpenBLAS started its thread pool: forking this process would not be safe
+        (where / f"{key}.unforkable").write_text("a library started threads on import\n", encoding="utf-8")
+        return
+    # a kernel's exit wakes the loop at once (its client is waiting for the exit status)
+    wake_read, wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.set_wakeup_fd(wake_write)
+    path = where / f"{key}.sock"
+    path.unlink(missing_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    os.chdir(where)
+    listener.bind(path.name)  # relative, as clients connect (the server's working folder is its socket folder)
+    listener.listen(16)
+    kernels: dict[int, socket.socket] = {}  # kernel pid → its client's connection
+    own_fds = [lock, wake_read, wake_write]  # closed in every kernel
+    idle_since = time.monotonic()
+    try:
+        while kernels or time.monotonic() - idle_since < IDLE_SECONDS:
+            readable, _, _ = select.select([listener, wake_read], [], [], 1.0)
+            if wake_read in readable:
+                try:
+                    while os.read(wake_read, 512):
+                        pass
+                except BlockingIOError:
+                    pass
+            _reap(kernels)
+            if kernels:
+                idle_since = time.monotonic()
+            if listener not in readable:
+                continue
+            conn, _ = listener.accept()
+            conn.settimeout(10.0)
+            try:
+                _fork_kernel(conn, listener, kernels, key, own_fds)
+            except Exception as err:  # a broken request: tell the client (it starts the ordinary way)
+                _reply(conn, {"refused": f"{type(err).__name__}: {err}"})
+                conn.close()
+            idle_since = time.monotonic()
+    finally:
+        path.unlink(missing_ok=True)
+        listener.close()
+
+
+def _reply(conn: socket.socket, message: dict) -> None:
+    try:
+        conn.sendall(json.dumps(message).encode("utf-8") + b"\n")
+    except OSError:
+        pass
+
+
+def _reap(kernels: dict[int, socket.socket]) -> None:
+    """Tell each client whose kernel has exited its exit status, and let it go."""
+    for pid in list(kernels):
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            conn = kernels.pop(pid)
+            _reply(conn, {"exit": os.waitstatus_to_exitcode(status)})
+            conn.close()
+
+
+def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
+    head, fds, _, _ = socket.recv_fds(conn, 8, 3)
+    size = int.from_bytes(head, "big")
+    body = bytearray()
+    while len(body) < size:
+        chunk = conn.recv(size - len(body))
+        if not chunk:
+            raise EOFError("the client hung up")
+        body += chunk
+    return json.loads(body), fds
+
+
+def _single_threaded() -> bool:
+    return threading.active_count() == 1 and len(os.listdir("/proc/self/task")) == 1
+
+
+def _fork_kernel(conn: socket.socket, listener: socket.socket, kernels: dict, key: str, own_fds: list[int]) -> None:
+    request, fds = _receive(conn)
+    if len(fds) != 3 or server_key(request["env"]) != key:
+        for fd in fds:
+            os.close(fd)
+        raise ValueError("the kernel's environment is not this server's")
+    if not _single_threaded():
+        for fd in fds:
+            os.close(fd)
+        raise RuntimeError("the server has started threads: forking would not be safe")
+    pid = os.fork()
+    if pid == 0:
+        try:
+            code = _become_kernel(request, fds, conn, [listener, *kernels.values()], own_fds)
+        except BaseException:
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+        os._exit(code)
+    for fd in fds:
+        os.close(fd)
+    kernels[pid] = conn
+    _reply(conn, {"pid": pid})
+
+
+def _become_kernel(request: dict, fds: list[int], conn: socket.socket, others: list[socket.socket],
+                   own_fds: list[int]) -> int:
+    """In the forked child: turn into the kernel ipykernel_launcher would have started; return its exit code."""
+    signal.set_wakeup_fd(-1)
+    for sock in others:  # the server's listener and other kernels' connections are not this kernel's
+        sock.close()
+    for fd in own_fds:  # nor its lock (held while any process has it open) and wake-up pipe
+        os.close(fd)
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+        os.close(fd)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if "numpy" in sys.modules:  # a fresh interpreter seeds numpy's global generator from the OS, so does this one
+        sys.modules["numpy"].random.seed()
+    conn.settimeout(None)
+
+    def exit_when_client_gone():
+        while conn.recv(1024):
+            pass
+        os.kill(os.getpid(), signal.SIGKILL)  # Jupyter killed the client: the kernel goes with it
+
+    threading.Thread(target=exit_when_client_gone, name="kernel-client", daemon=True).start()
+    import importlib.util
+
+    sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *request["argv"]]
+    code = 0
+    try:
+        from ipykernel import kernelapp
+
+        kernelapp.launch_new_instance()
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    import atexit
+
+    atexit._run_exitfuncs()  # what the interpreter would run at exit (IPython's history, ipykernel's cleanup)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    return code
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        serve(sys.argv[2])
+    else:
+        client(sys.argv[1:])

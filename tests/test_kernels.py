@@ -1,0 +1,225 @@
+"""Kernels forked from a warm server (analysis.build.kernels): a forked kernel is the kernel ipykernel_launcher
+would have started — same environment, working directory, arguments, streams — only with its libraries imported
+already; Jupyter can interrupt it, shut it down and kill it as before; anything that prevents a safe fork gives an
+ordinary kernel, never a failed start.
+
+Each test has its own socket folder (TMPDIR), so its servers are its own and end with it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.build import kernels
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture
+def kernel_env(tmp_path, monkeypatch):
+    """This process's environment as the runner gives it to public kernels, with a socket folder of the test's own."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    for name, value in {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                        "JE_ARROW_MALLOC_CONF": "background_thread:false", "PYTHONHASHSEED": "0",
+                        "MPLBACKEND": "Agg"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv(kernels.SWITCH, raising=False)
+    yield tmp_path
+    for server in _servers(tmp_path):  # this test's servers end with it
+        try:
+            os.kill(server, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
+def _servers(tmp_path: Path) -> list[int]:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            environ = (proc / "environ").read_bytes()
+        except OSError:
+            continue
+        if b"--serve" in cmdline and f"TMPDIR={tmp_path / 'tmp'}".encode() in environ.split(b"\0"):
+            found.append(int(proc.name))
+    return found
+
+
+def _socket_folder(tmp_path: Path) -> Path:
+    return tmp_path / "tmp" / f"analysis-kernels-{os.getuid()}"
+
+
+def _start(cwd: Path, **env):
+    """A kernel started by the forking manager, as nbclient starts it; returns (manager, blocking client)."""
+    manager = kernels.manager_class()(kernel_name="python3")
+    import asyncio
+
+    asyncio.run(manager.start_kernel(cwd=str(cwd), env=dict(os.environ, **env)))
+    client = manager.blocking_client()
+    client.start_channels()
+    client.wait_for_ready(timeout=60)
+    return manager, client
+
+
+def _run(client, code: str, timeout: float = 60) -> dict:
+    """Execute `code`; return {"stdout": ..., "error": ename or None}."""
+    msg_id = client.execute(code)
+    out, error = [], None
+    while True:
+        msg = client.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            out.append(content["text"])
+        elif kind == "error":
+            error = content["ename"]
+        elif kind == "status" and content["execution_state"] == "idle":
+            return {"stdout": "".join(out), "error": error}
+
+
+def _stop(manager, client) -> None:
+    import asyncio
+
+    client.stop_channels()
+    asyncio.run(manager.shutdown_kernel(now=False))
+
+
+def _wait_for_socket(tmp_path: Path, seconds: float = 30) -> Path:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        socks = list(_socket_folder(tmp_path).glob("*.sock"))
+        if socks:
+            return socks[0]
+        time.sleep(0.1)
+    raise AssertionError("no kernel server came up")
+
+
+PROBE = ("import os, sys; print(repr(dict(pid=os.getpid(), ppid=os.getppid(), cwd=os.getcwd(), argv0=sys.argv[0], "
+         "run=os.environ.get('ANALYSIS_NOTEBOOK'), pandas_before='pandas' in sys.modules, "
+         "path=sys.path, threads=len(os.listdir('/proc/self/task')) > 0)))")
+
+
+def _probe(client) -> dict:
+    result = _run(client, PROBE)
+    assert result["error"] is None
+    return eval(result["stdout"])  # noqa: S307 (our own repr)
+
+
+def test_the_first_kernel_starts_the_server_and_the_next_is_forked_from_it_as_launcher_would_start_it(
+        kernel_env, tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="first")
+    first = _probe(client)
+    _stop(manager, client)
+    assert first["pandas_before"] is False  # the first kernel is an ordinary one, started at once
+    _wait_for_socket(tmp_path)
+    time.sleep(0.5)
+    manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="second")  # a per-run variable: the same server
+    second = _probe(client)
+    server_pid = second["ppid"]
+    assert second["pandas_before"] is True, "the kernel was not forked from the server"
+    assert server_pid in _servers(tmp_path)
+    # what ipykernel_launcher would give it
+    assert second["run"] == "second"
+    assert second["cwd"] == str(notebooks)
+    assert Path(second["argv0"]).name == "ipykernel_launcher.py"
+    assert second["path"] == first["path"]
+    # numpy's global generator is seeded afresh, as in a new interpreter
+    draws = _run(client, "import numpy as np; print(np.random.random())")["stdout"]
+    _stop(manager, client)
+    manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="third")
+    assert _run(client, "import numpy as np; print(np.random.random())")["stdout"] != draws
+    _stop(manager, client)
+
+
+def test_a_forked_kernel_is_interrupted_shut_down_and_killed_as_jupyter_expects(kernel_env, tmp_path):
+    manager, client = _start(tmp_path)
+    _stop(manager, client)
+    _wait_for_socket(tmp_path)
+    time.sleep(0.5)
+    manager, client = _start(tmp_path)
+    kernel_pid = _probe(client)["pid"]
+    assert kernel_pid != manager.provisioner.process.pid  # Jupyter manages the client, the kernel is the fork
+    msg_id = client.execute("import time; time.sleep(60)")
+    time.sleep(1.0)
+    import asyncio
+
+    asyncio.run(manager.interrupt_kernel())
+    reply = client.get_shell_msg(timeout=20)
+    while reply["parent_header"]["msg_id"] != msg_id:  # replies to the earlier requests first
+        reply = client.get_shell_msg(timeout=20)
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    assert _run(client, "print(1 + 1)")["stdout"].strip() == "2"  # still alive after the interrupt
+    # a kernel that exits by itself: its client (the process Jupyter polls) exits too
+    client.execute("import os; os._exit(3)")
+    deadline = time.monotonic() + 20
+    while manager.provisioner.process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert manager.provisioner.process.poll() == 3
+    client.stop_channels()
+    asyncio.run(manager.shutdown_kernel(now=True))
+    # a kernel whose client Jupyter kills goes with it
+    manager, client = _start(tmp_path)
+    kernel_pid = _probe(client)["pid"]
+    asyncio.run(manager.shutdown_kernel(now=True))  # SIGKILL to the client's process group
+    client.stop_channels()
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{kernel_pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{kernel_pid}").exists() or "Z" in Path(f"/proc/{kernel_pid}/stat").read_text().split()[2]
+
+
+def test_an_environment_whose_libraries_start_threads_gets_ordinary_kernels(kernel_env, tmp_path, monkeypatch):
+    monkeypatch.delenv("JE_ARROW_MALLOC_CONF")  # pyarrow's jemalloc starts its thread when pandas is imported
+    manager, client = _start(tmp_path)
+    _stop(manager, client)
+    folder = _socket_folder(tmp_path)
+    deadline = time.monotonic() + 30
+    while not list(folder.glob("*.unforkable")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert list(folder.glob("*.unforkable")), "the server did not notice the thread"
+    manager, client = _start(tmp_path)
+    assert _probe(client)["pandas_before"] is False  # an ordinary kernel, started at once
+    _stop(manager, client)
+    assert not _servers(tmp_path)
+
+
+def test_the_key_ignores_per_run_variables_only():
+    env = {"PATH": "/bin", "PYTHONHASHSEED": "0", "ANALYSIS_NOTEBOOK": "01", "JPY_PARENT_PID": "7"}
+    key = kernels.server_key(env)
+    assert kernels.server_key(env | {"ANALYSIS_NOTEBOOK": "02", "JPY_PARENT_PID": "8",
+                                     "PYTEST_CURRENT_TEST": "x"}) == key
+    for name, value in {"PYTHONHASHSEED": "1", "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "4",
+                        "PYTHONPATH": "/elsewhere"}.items():
+        assert kernels.server_key(env | {name: value}) != key, name
+
+
+def test_the_switch_and_other_kernel_commands_leave_the_command_as_it_was(monkeypatch):
+    manager = kernels.manager_class()(kernel_name="python3")
+    cmd = manager.format_kernel_cmd()
+    assert cmd[:2] == [sys.executable, str(Path(kernels.__file__).resolve())]
+    assert cmd[2:4] == ["-f", os.path.realpath(manager.connection_file)]
+    monkeypatch.setenv(kernels.SWITCH, "0")
+    assert not kernels.enabled()
+
+
+def test_a_socket_folder_others_can_enter_is_refused(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    where = tmp_path / f"analysis-kernels-{os.getuid()}"
+    where.mkdir(mode=0o755)
+    where.chmod(0o755)
+    with pytest.raises(PermissionError, match="not a private folder"):
+        kernels.folder()
+    where.chmod(0o700)
+    assert kernels.folder() == where
