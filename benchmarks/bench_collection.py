@@ -6,7 +6,8 @@ linked to this repository) with a fresh output folder:
 
 * ``floor``: eight trivial notebooks (kernel start, pandas, one figure in three formats), one after another and
   side by side on the cores: what any notebook costs before it does any work;
-* ``cold``: every notebook, nothing in the cache (default parallel run, the overview after the others);
+* ``cold``: every notebook, nothing in the cache (default parallel run, the overview after the others), and no
+  kernel server running (its first kernels start it, see analysis.build.kernels; the later cases find it warm);
 * ``site``: the site build right after the cold run;
 * ``warm``: the same command again, nothing changed: every notebook restored from the cache (the published
   outputs are deleted first, so the restore writes them all; they must come back byte for byte);
@@ -66,8 +67,12 @@ def scratch_root(where: Path) -> Path:
 
 
 def env_for(root: Path, output: Path) -> dict:
+    """The environment of a case. TMPDIR of its own: the kernel server (analysis.build.kernels) its kernels are
+    forked from is started by its first notebook, never left warm by an earlier case or another checkout."""
+    tmp = output.parent / f"{output.name}-tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
     return dict(os.environ, ANALYSIS_ROOT=str(root), ANALYSIS_OUTPUT=str(output), MPLBACKEND="Agg",
-                PYTHONPATH=str(REPO / "src"))
+                PYTHONPATH=str(REPO / "src"), TMPDIR=str(tmp))
 
 
 def analysis(*args: str, env: dict) -> dict:

@@ -42,7 +42,9 @@ def measure_command(argv: list[str], *, env: dict | None = None, cwd: Path = REP
     """Run a command; return its wall time, the peak of its process tree's resident memory, and its output.
 
     Peak memory is sampled (every 50 ms, with psutil) over the child and all its descendants (notebook kernels,
-    worker processes), summed: it includes memory libraries allocate outside Python (numpy, numba, Rust).
+    worker processes), summed: it includes memory libraries allocate outside Python (numpy, numba, Rust). Kernels
+    forked by a kernel server (analysis.build.kernels) are the server's children, not the command's: the servers
+    this command's kernels use (those whose TMPDIR is the command's) are counted with their kernels.
     Not the child's ``ru_maxrss``: Linux starts a child's maximum from the memory of the process that spawned it
     (vfork/exec), so a large benchmark driver showed its own peak in every case it measured.
     ``stdout`` is the command's standard output; ``output`` the JSON object on its last line, if any.
@@ -54,7 +56,8 @@ def measure_command(argv: list[str], *, env: dict | None = None, cwd: Path = REP
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, text=True, env=env)
         peak = [0]
-        sampler = threading.Thread(target=_sample_peak_rss, args=(proc, peak), daemon=True)
+        servers_tmpdir = (env or os.environ).get("TMPDIR")
+        sampler = threading.Thread(target=_sample_peak_rss, args=(proc, peak, servers_tmpdir), daemon=True)
         sampler.start()
         proc.wait()
         seconds = time.perf_counter() - start
@@ -69,16 +72,36 @@ def measure_command(argv: list[str], *, env: dict | None = None, cwd: Path = REP
             "output": json.loads(last) if last.startswith("{") else {}}
 
 
-def _sample_peak_rss(proc: subprocess.Popen, peak: list[int], interval: float = 0.05) -> None:
+def _kernel_servers(tmpdir: str | None) -> list:
+    """The kernel servers started with TMPDIR `tmpdir` (see analysis.build.kernels), and the kernels they forked."""
+    import psutil
+
+    found = []
+    if not tmpdir:
+        return found
+    for p in psutil.process_iter(["cmdline"]):
+        try:
+            if "--serve" in (p.info["cmdline"] or []) and p.environ().get("TMPDIR") == tmpdir:
+                found += [p, *p.children(recursive=True)]
+        except psutil.Error:
+            pass
+    return found
+
+
+def _sample_peak_rss(proc: subprocess.Popen, peak: list[int], servers_tmpdir: str | None = None,
+                     interval: float = 0.05) -> None:
     import psutil
 
     try:
         root = psutil.Process(proc.pid)
     except psutil.NoSuchProcess:
         return
+    servers, last_scan = [], 0.0
     while proc.poll() is None:
+        if time.monotonic() - last_scan > 0.5:  # a scan of every process: not at every sample
+            servers, last_scan = _kernel_servers(servers_tmpdir), time.monotonic()
         try:
-            tree = [root, *root.children(recursive=True)]
+            tree = list({p.pid: p for p in [root, *root.children(recursive=True), *servers]}.values())
         except psutil.Error:
             return
         total = 0

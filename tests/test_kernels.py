@@ -8,6 +8,7 @@ Each test has its own socket folder (TMPDIR), so its servers are its own and end
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -223,3 +224,67 @@ def test_a_socket_folder_others_can_enter_is_refused(tmp_path, monkeypatch):
         kernels.folder()
     where.chmod(0o700)
     assert kernels.folder() == where
+
+
+FORKED = '''# %%
+import json
+import os
+import sys
+
+pandas_before = "pandas" in sys.modules  # before anything here imports it
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from analysis.core import figures, io, paths
+
+figures.use_style()
+draws = np.random.default_rng(5).normal(size=200)
+fig, ax = plt.subplots()
+ax.hist(draws, bins=20)
+ax.set_title("Two hundred seeded draws")
+figures.save(fig, "94_forked", caption="A histogram of seeded draws.", source="Computed in the notebook.")
+io.write_json(paths.RESULTS / "94_forked.json", {
+    "mean": float(draws.mean()), "set_order": list({"tariff", "refugee", "energy", "chips", "ai"}),
+    "pandas_before_import": pandas_before, "threads": len(os.listdir("/proc/self/task"))})
+'''
+
+
+def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tmp_path, monkeypatch):
+    """Figures (PNG, SVG, PDF), records and results of a notebook run in an ordinary kernel and in a forked one
+    are the same bytes (the string-hash seed, the house style, the fonts: nothing the server did before the fork
+    shows in the outputs)."""
+    import hashlib
+
+    from analysis.build import run
+    from analysis.core import paths
+
+    root = tmp_path / "root"
+    (root / "notebooks").mkdir(parents=True)
+    (root / "data").mkdir()
+    (root / "data" / "datapackage.json").write_text('{"name": "forked", "resources": []}', encoding="utf-8")
+    (root / "notebooks" / "94_forked.py").write_text(
+        "# ---\n# jupyter:\n#   kernelspec:\n#     display_name: Python 3\n#     language: python\n"
+        "#     name: python3\n# ---\n\n" + FORKED, encoding="utf-8")
+    for name, value in (("ROOT", root), ("NOTEBOOKS", root / "notebooks"), ("DATA", root / "data")):
+        monkeypatch.setattr(paths, name, value)
+    outputs = {}
+    for how in ("ordinary", "starts the server", "forked"):
+        monkeypatch.setenv(kernels.SWITCH, "0" if how == "ordinary" else "1")
+        out = tmp_path / how.replace(" ", "_")
+        monkeypatch.setattr(paths, "OUTPUT", out)
+        run.execute(run.find("94"), {}, cache="off")
+        result = json.loads((out / "build" / "results" / "94_forked.json").read_text())
+        outputs[how] = (result.pop("pandas_before_import"), result.pop("threads"),
+                        {str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+                         for p in sorted(out.rglob("*")) if p.is_file() and "notebooks" not in p.parts
+                         and "results" not in p.parts and p.suffix != ".lock"}, result)
+        if how == "starts the server":
+            _wait_for_socket(tmp_path)
+            time.sleep(0.5)
+    assert outputs["ordinary"][0] is False and outputs["forked"][0] is True  # the forked kernel had pandas already
+    # no thread more than an ordinary kernel but the one that watches the client
+    assert outputs["forked"][1] == outputs["ordinary"][1] + 1
+    assert outputs["forked"][2] == outputs["ordinary"][2] == outputs["starts the server"][2]
+    assert any(name.endswith(".pdf") for name in outputs["forked"][2])
+    assert outputs["forked"][3] == outputs["ordinary"][3]  # the draws, and the order of a set of strings
