@@ -15,9 +15,11 @@ kernel command instead of ``python -m ipykernel_launcher``. That small client pr
   variable except the ones that name a notebook's run (``ANALYSIS_*``, read by this package only, which the
   server never imports; Jupyter's ``JPY_*``; pytest's ``PYTEST_*``, which name the test running). A kernel with another environment (another
   ``PYTHONHASHSEED``, ``MPLBACKEND``, thread counts, ``PYTHONPATH``) gets another server, or none.
-* No server yet: the client starts one in the background and, without waiting, becomes an ordinary kernel
-  (``exec`` of ``python -m ipykernel_launcher``); the kernels after it use the server. Anything unexpected — no
-  server, a refusal, a server that dies — ends the same way, so a kernel always starts.
+* The runner starts the server (:func:`start_server`) when it is about to run a notebook, so that the server's
+  imports overlap the runner's own start-up. A client that finds no server starts one itself; either way it
+  waits for the server while it is starting (its start costs what an ordinary kernel's imports would). Anything
+  unexpected — no server after :data:`WAIT_SECONDS`, a server that failed or refuses — makes the client an
+  ordinary kernel (``exec`` of ``python -m ipykernel_launcher``), so a kernel always starts.
 * The fork becomes the kernel exactly as ``ipykernel_launcher`` would: the client's environment, working directory,
   standard streams (passed over the socket) and arguments; a fresh random state; the server's own sockets closed.
 * The server forks only while it has a single thread (a library that started threads on import would make a
@@ -60,6 +62,7 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "numpy", "pan
 # are read when a notebook runs, never when a library is imported.
 PER_RUN_PREFIXES = ("ANALYSIS_", "JPY_", "PYTEST_")
 IDLE_SECONDS = 60.0
+WAIT_SECONDS = 20.0  # the longest a kernel waits for a server that is starting
 SWITCH = "ANALYSIS_KERNEL_SERVER"
 _THIS = Path(__file__).resolve()
 
@@ -129,42 +132,82 @@ def _plain_kernel(argv: list[str], cwd: str | None = None) -> None:
     os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
 
 
-def _start_server(where: Path, key: str) -> None:
-    """Start the server for `key` in the background unless one is starting (its lock is held) or a server found
-    that this environment cannot be forked safely."""
-    if (where / f"{key}.unforkable").exists():
+def start_server(env=None) -> None:
+    """Start, in the background, the server kernels with environment `env` (default: this process's) will be
+    forked from, unless it runs or is starting. The runner calls this before it needs a kernel, so the server's
+    imports overlap its own start-up."""
+    env = dict(os.environ if env is None else env)
+    if enabled(env):
+        try:
+            _start_server(folder(), server_key(env), env)
+        except OSError:
+            pass  # no server: kernels start the ordinary way
+
+
+def _start_server(where: Path, key: str, env) -> None:
+    """Start the server for `key` unless one holds its lock (running or starting) or a server found that this
+    environment cannot be forked safely."""
+    if (where / f"{key}.unforkable").exists() or not _lock_free(where, key):
         return
+    with open(where / f"{key}.log", "ab") as log:
+        subprocess.Popen([sys.executable, str(_THIS), "--serve", key], cwd=where, env=env, stdin=subprocess.DEVNULL,
+                         stdout=log, stderr=log, start_new_session=True, close_fds=True)
+
+
+def _lock_free(where: Path, key: str) -> bool:
+    """No server for `key` holds its lock (a server takes it before it imports anything and keeps it for life)."""
     lock = os.open(where / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
     except BlockingIOError:
-        return  # being started by another kernel's client
+        return False
     finally:
-        os.close(lock)  # the server takes the lock itself and holds it for its life
-    log = open(where / f"{key}.log", "ab")
-    subprocess.Popen([sys.executable, str(_THIS), "--serve", key], cwd=where, env=os.environ.copy(),
-                     stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, close_fds=True)
-    log.close()
+        os.close(lock)
+
+
+def _connect(where: Path, key: str, wait: float) -> socket.socket | None:
+    """A connection to the server for `key`, waiting up to `wait` seconds while it is starting; None if there is
+    none (or it found it cannot fork). Connects by a relative name: a socket's path may not be longer than ~100
+    bytes, and a TMPDIR can be."""
+    here = os.getcwd()
+    os.chdir(where)
+    try:
+        started = time.monotonic()
+        while True:
+            conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                conn.connect(f"{key}.sock")
+                return conn
+            except OSError:
+                conn.close()
+            waited = time.monotonic() - started
+            if waited > wait or Path(f"{key}.unforkable").exists():
+                return None
+            if waited > 2.0 and _lock_free(where, key):
+                return None  # no server is starting (it failed): do not wait for nothing
+            time.sleep(0.02)
+    finally:
+        os.chdir(here)
 
 
 def client(argv: list[str]) -> None:
-    """The kernel command: a kernel forked by the server, or an ordinary one."""
+    """The kernel command: a kernel forked by the server, or an ordinary one.
+
+    With no server yet, it starts one and waits for it (a server's start costs what an ordinary kernel's imports
+    cost, and every later kernel saves them); whatever goes wrong, it becomes an ordinary kernel."""
     here = os.getcwd()
     if not enabled():
         _plain_kernel(argv)
     try:
         where = folder()
         key = server_key(os.environ)
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:  # by a relative name: a socket's path may not be longer than ~100 bytes, a TMPDIR can be
-            os.chdir(where)
-            conn.connect(f"{key}.sock")
-        except OSError:
-            os.chdir(here)
-            conn.close()
-            _start_server(where, key)
+        conn = _connect(where, key, wait=0)
+        if conn is None:
+            _start_server(where, key, os.environ.copy())
+            conn = _connect(where, key, wait=WAIT_SECONDS)
+        if conn is None:
             _plain_kernel(argv, here)
-        os.chdir(here)
         request = json.dumps({"argv": argv, "cwd": here, "env": dict(os.environ)}).encode("utf-8")
         socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2])
         replies = conn.makefile("rb")
