@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -274,3 +276,15 @@ def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tm
     assert outputs["forked"][2] == outputs["ordinary"][2]
     assert any(name.endswith(".pdf") for name in outputs["forked"][2])
     assert outputs["forked"][3] == outputs["ordinary"][3]  # the draws, and the order of a set of strings
+
+
+@pytest.mark.skipif(not (shutil.which("unshare") and os.geteuid() == 0), reason="needs unshare and root")
+def test_a_process_in_another_network_namespace_has_another_key():
+    """A run confined to a network namespace without network (tests/test_reliability.py) must never be handed a
+    kernel forked outside it: its key differs, so it starts a server of its own, inside."""
+    code = "import os; from analysis.build import kernels; print(kernels.server_key(dict(os.environ)))"
+    here = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    confined = subprocess.run(["unshare", "-n", sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True).stdout
+    assert here.strip() and confined.strip() and here != confined
+    assert kernels.server_key({"A": "1"}) == kernels.server_key({"A": "1"})  # and the key is stable

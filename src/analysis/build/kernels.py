@@ -10,9 +10,11 @@ How it fits Jupyter. :func:`manager_class` is a jupyter_client kernel manager th
 kernel command instead of ``python -m ipykernel_launcher``. That small client process is what Jupyter manages
 (polls, signals, kills); it asks the server for a kernel and stays until the kernel exits, forwarding signals:
 
-* The server is found by a key made of everything a library could read when it is imported: the interpreter,
-  the site-packages folder (a package installed or upgraded changes its time), this file, and every environment
-  variable except the ones that name a notebook's run (``ANALYSIS_*``, read by this package only, which the
+* The server is found by a key made of everything a library could read when it is imported, and of what a
+  fork inherits from its parent rather than from the kernel's client (:func:`process_context`: namespaces,
+  control group, limits, privileges — so a run confined without network never gets a kernel forked outside its
+  confinement): the interpreter, the site-packages folder (a package installed or upgraded changes its time),
+  this file, and every environment variable except the ones that name a notebook's run (``ANALYSIS_*``, read by this package only, which the
   server never imports; Jupyter's ``JPY_*``; pytest's ``PYTEST_*``, which name the test running). A kernel with another environment (another
   ``PYTHONHASHSEED``, ``MPLBACKEND``, thread counts, ``PYTHONPATH``) gets another server, or none.
 * The runner starts the server (:func:`start_server`) when it is about to run a notebook, so that the server's
@@ -94,16 +96,54 @@ def _same_file(a: str, b: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ key, folder
-def server_key(env) -> str:
-    """The server a kernel with environment `env` may be forked from (see the module docstring)."""
+def server_key(env, context: list | None = None) -> str:
+    """The server a kernel with environment `env`, started in this process's context (:func:`process_context`,
+    or `context`), may be forked from (see the module docstring)."""
     import sysconfig
 
     site = Path(sysconfig.get_paths()["purelib"])
     stable = sorted((k, v) for k, v in env.items() if not k.startswith(PER_RUN_PREFIXES))
     this = _THIS.stat()
     blob = json.dumps([sys.executable, sys.version, str(site), _mtime(site), this.st_mtime_ns, this.st_size,
-                       PRELOAD, stable])
+                       PRELOAD, stable, process_context() if context is None else context])
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
+
+
+def process_context(pid: int | str = "self") -> list:
+    """What a forked kernel inherits from the server rather than from the process that asked for it, beyond the
+    environment: namespaces (a run confined to a network namespace without network must not get a kernel forked
+    outside it), control group, root folder, user and groups, capabilities, seccomp and no-new-privileges,
+    security label, CPU affinity, nice value, umask and resource limits. A client and a server that differ in
+    any of these never meet (their keys differ): the client starts a server of its own, inside its context."""
+    import resource
+
+    proc = Path(f"/proc/{pid}")
+    context: list = []
+    try:
+        context.append(sorted((ns.name, os.readlink(ns)) for ns in (proc / "ns").iterdir()))
+    except OSError:
+        context.append(None)
+    for name in ("cgroup", "attr/current"):
+        try:
+            context.append((proc / name).read_text(errors="replace"))
+        except OSError:
+            context.append(None)
+    try:
+        context.append(os.readlink(proc / "root"))
+    except OSError:
+        context.append(None)
+    try:
+        status = dict(line.split(":", 1) for line in (proc / "status").read_text().splitlines() if ":" in line)
+    except OSError:
+        status = {}
+    context.append([status.get(field, "").strip() for field in (
+        "Uid", "Gid", "Groups", "Umask", "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp",
+        "Cpus_allowed_list", "Mems_allowed_list")])
+    if pid == "self":
+        context.append(os.getpriority(os.PRIO_PROCESS, 0))
+        context.append([(name, resource.getrlimit(getattr(resource, name)))
+                        for name in sorted(dir(resource)) if name.startswith("RLIMIT_")])
+    return context
 
 
 def _mtime(path: Path) -> int:
@@ -208,7 +248,8 @@ def client(argv: list[str]) -> None:
             conn = _connect(where, key, wait=WAIT_SECONDS)
         if conn is None:
             _plain_kernel(argv, here)
-        request = json.dumps({"argv": argv, "cwd": here, "env": dict(os.environ)}).encode("utf-8")
+        request = json.dumps({"argv": argv, "cwd": here, "env": dict(os.environ),
+                              "context": process_context()}).encode("utf-8")
         socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2])
         replies = conn.makefile("rb")
         first = json.loads(replies.readline() or b"{}")
@@ -330,7 +371,7 @@ def _single_threaded() -> bool:
 
 def _fork_kernel(conn: socket.socket, listener: socket.socket, kernels: dict, key: str, own_fds: list[int]) -> None:
     request, fds = _receive(conn)
-    if len(fds) != 3 or server_key(request["env"]) != key:
+    if len(fds) != 3 or server_key(request["env"], request["context"]) != key:
         for fd in fds:
             os.close(fd)
         raise ValueError("the kernel's environment is not this server's")

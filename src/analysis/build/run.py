@@ -394,8 +394,9 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
                                 "ANALYSIS_PRIVATE": "1" if private else ""}
     before = {key: os.environ.get(key) for key in kernel_env}
     os.environ.update(kernel_env)
-    # the kernel forked from a server that has already imported its libraries (analysis.build.kernels)
-    forked = {"kernel_manager_class": kernels.manager_class()} if kernels.enabled() else {}
+    # A public run's kernel is forked from a server that has already imported its libraries
+    # (analysis.build.kernels); a run on a user's own data keeps an ordinary kernel, a process of its own.
+    forked = {"kernel_manager_class": kernels.manager_class()} if kernels.enabled() and not private else {}
     try:
         papermill.execute_notebook(
             str(source), str(executed), parameters=typed, kernel_name="python3", cwd=str(paths.NOTEBOOKS),
