@@ -5,7 +5,8 @@ one output folder shared by the whole session (beside the workers' own temporary
 (fcntl, released if its holder dies) and marking each notebook done as it finishes; a worker that asks meanwhile
 waits until the notebooks it needs are marked done, then reads the same files. A notebook is executed at most once
 per session: test_notebooks.py asks for every notebook (the independent ones side by side through
-``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build only for notebook 01.
+``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build and
+test_reliability.py only for notebook 01 (``outputs_of``).
 
 Nothing here writes into the repository: the session's folder is under pytest's base temporary folder.
 """
