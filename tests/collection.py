@@ -5,7 +5,8 @@ one output folder shared by the whole session (beside the workers' own temporary
 (fcntl, released if its holder dies) and marking each notebook done as it finishes; a worker that asks meanwhile
 waits until the notebooks it needs are marked done, then reads the same files. A notebook is executed at most once
 per session: test_notebooks.py asks for every notebook (the independent ones side by side through
-``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build only for notebook 01.
+``run.execute_many``, as ``python -m analysis run`` does, then the overview), the site build and
+test_reliability.py only for notebook 01 (``outputs_of``).
 
 Nothing here writes into the repository: the session's folder is under pytest's base temporary folder.
 """
@@ -16,11 +17,12 @@ import contextlib
 import fcntl
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
 from analysis.build import run
-from analysis.core import paths
+from analysis.core import claims, paths
 
 _BASE: dict[str, Path] = {}  # "root": the folder shared by this session's workers (set by conftest)
 FAST = {"fast": True}
@@ -142,3 +144,20 @@ def _execute_missing(chosen: list[Path]) -> None:
                     done(nb.stem, err)
     status["running"] = []
     _write_status(status)
+
+
+def outputs_of(stem: str, folder: Path) -> Path:
+    """Notebook `stem`'s outputs from this session's run, alone in `folder` as a run of that notebook alone leaves
+    them (``python -m analysis run NN --fast``): its figures, figure records, verdicts and results, its executed
+    copy, and the claims report written from its verdicts. Raises if the notebook failed."""
+    shared, status = executed([stem])
+    if status[stem] is not None:
+        raise RuntimeError(f"notebook {stem} failed in this session's run: {status[stem]}")
+    prefix = stem[:3]  # a notebook's figures, records, verdicts and results are named after its number
+    for part in ("figures", "build/figure_records", "build/verdicts", "build/results", "build/notebooks"):
+        (folder / part).mkdir(parents=True, exist_ok=True)
+        for f in (shared / part).glob(f"{prefix}*"):
+            shutil.copy2(f, folder / part / f.name)
+    with output_folder(folder):
+        claims.write_report()
+    return folder

@@ -20,7 +20,6 @@ from analysis.core import claims, paths
 from analysis.build import run, site
 
 SITE_NOTEBOOK = "01_refugee_ceilings"
-PREFIX = SITE_NOTEBOOK[:3]  # the notebook's figures, records and verdicts are named after its number
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,20 +33,15 @@ def built_site() -> tuple[Path, Path, dict]:
         built = Path(os.environ["ANALYSIS_SITE_DIR"]).resolve()
         return built, built.parent / "notebooks", {"figures_dir": paths.FIGURES, "report": claims.report(),
                                                    "notebooks": run.notebooks()}
-    shared, status = collection.executed([SITE_NOTEBOOK])
-    if status[SITE_NOTEBOOK] is not None:
-        raise RuntimeError(f"notebook {SITE_NOTEBOOK} failed, so the site cannot be built: {status[SITE_NOTEBOOK]}")
     root = Path(tempfile.mkdtemp(prefix="site-", dir=collection.shared_root()))  # pytest prunes old sessions' folders
+    try:  # notebook 01's outputs only, whatever else the shared run holds
+        output = collection.outputs_of(SITE_NOTEBOOK, root / "output")
+    except RuntimeError as err:
+        raise RuntimeError(f"the site cannot be built: {err}") from None
     executed = root / "notebooks"
     executed.mkdir()
-    shutil.copy2(shared / "build" / "notebooks" / f"{SITE_NOTEBOOK}.ipynb", executed)
-    output = root / "output"  # notebook 01's outputs only, whatever else the shared run holds
-    for part in ("figures", "build/figure_records", "build/verdicts", "build/results"):
-        (output / part).mkdir(parents=True)
-        for f in (shared / part).glob(f"{PREFIX}*"):
-            shutil.copy2(f, output / part / f.name)
+    shutil.copy2(output / "build" / "notebooks" / f"{SITE_NOTEBOOK}.ipynb", executed)
     with collection.output_folder(output):
-        claims.write_report()
         report, notebooks = claims.report(), run.notebooks()
         site.build(executed, root / "site", figures_dir=output / "figures")
     return root / "site", executed, {"figures_dir": output / "figures", "report": report, "notebooks": notebooks}

@@ -1,8 +1,9 @@
 """Interactive controls: turning a knob in a live kernel changes what the notebook shows.
 
-Notebook 01's code cells run in a real Jupyter kernel (the one JupyterLab would use); the test then sets the
-controls as a reader would (a widget's ``value``, which is what the slider sends) and checks the callback
-re-ran the same helpers and displayed a different figure and table.
+Notebook 01's code cells run in a real Jupyter kernel (the one JupyterLab would use; the figures the cells save
+are closed instead of written, see ``Kernel.without_figure_files``); the test then sets the controls as a reader
+would (a widget's ``value``, which is what the slider sends) and checks the callback re-ran the same helpers and
+displayed a different figure and table.
 """
 
 from __future__ import annotations
@@ -49,12 +50,21 @@ class Kernel:
         self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
 
+    def without_figure_files(self) -> "Kernel":
+        """Make ``figures.save`` in this kernel close the figure instead of writing and measuring its PNG, SVG and
+        PDF (and the inline display of it): the cells before a panel save figures that no test of a panel looks at
+        (test_notebooks.py checks the saved figures), and a panel never saves one. Roughly halves a kernel's work."""
+        self.run("import matplotlib.pyplot as _plt\nfrom analysis.core import figures as _figures\n"
+                 "_figures.save = lambda fig, *args, **kwargs: _plt.close(fig)")
+        return self
+
 
 @pytest.fixture(scope="module")
 def kernel():
     nb = jupytext.read(run.find("01").as_posix())
     k = Kernel(paths.NOTEBOOKS)
     try:
+        k.without_figure_files()
         for cell in nb.cells:
             if cell.cell_type == "code":
                 k.run(cell.source)

@@ -1,9 +1,10 @@
 """Interactive controls of notebooks 02 (tariff scenario) and 05 (AI training-cost growth) in a live kernel.
 
 As in ``test_interactive.py``: the notebook's code cells run in a real Jupyter kernel (only up to the panel's
-cell, which is all the panel needs), then each control is set as a reader would set it and the test checks that
-the view re-ran — a new figure was displayed and ``panel.last`` holds what the chosen setting should give,
-computed here independently of the notebook (the tariff formula by hand; the growth slope by ``numpy.polyfit``).
+cell, which is all the panel needs; the figures those cells save are closed, not written), then each control is
+set as a reader would set it and the test checks that the view re-ran — a new figure was displayed and
+``panel.last`` holds what the chosen setting should give, computed here independently of the notebook (the tariff
+formula by hand; the growth slope by ``numpy.polyfit``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def _start(number: str, marker: str) -> Kernel:
     nb = jupytext.read(run.find(number).as_posix())
     k = Kernel(paths.NOTEBOOKS)
     try:
+        k.without_figure_files()
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue

@@ -1,8 +1,10 @@
 """Runs that are repeatable, offline and safe to interrupt.
 
-Notebook 01 is run by the command-line runner in a subprocess, each run with its own ANALYSIS_OUTPUT folder, so the
-repository's figures/ and build/ are never touched. Two whole runs serve every test: the two are compared, the
-second is the one without network, and the interrupted re-run happens in the first one's folder.
+Notebook 01 is run by the command-line runner in a subprocess, with its own ANALYSIS_OUTPUT folder, so the
+repository's figures/ and build/ are never touched. That one run serves every test: it is the one without network,
+the interrupted re-run happens in its folder, and it is compared with the session's other run of notebook 01
+(tests/collection.py: executed once per session for test_notebooks.py and the site, by ``run.execute_many`` in
+another process), whose outputs are laid out as a run of notebook 01 alone leaves them.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+import collection
 import pytest
 
+from analysis.build import run
 from analysis.core import io
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,30 +53,30 @@ NEED_OFFLINE = "needs unshare and root to run in a network namespace without net
 
 @pytest.fixture(scope="module")
 def first_run(tmp_path_factory):
-    """Notebook 01 run by the command line into a folder of its own, and its outputs' digests right after."""
+    """Notebook 01 run by the command line into a folder of its own; where the machine allows it, in a fresh network
+    namespace with no route anywhere (only loopback, for the kernel's sockets, is brought up). Returns the folder,
+    its outputs' digests right after the run, and what the run printed."""
     folder = tmp_path_factory.mktemp("first_run")
-    _finish(_run(folder))
-    return folder, _digests(folder)
+    wrapper = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"'] if OFFLINE else None
+    out = _finish(_run(folder, wrapper=wrapper))
+    return folder, _digests(folder), out
 
 
 @pytest.fixture(scope="module")
 def second_run(tmp_path_factory):
-    """Notebook 01 run again into another folder; where the machine allows it, in a fresh network namespace with
-    no route anywhere (only loopback, for the kernel's sockets, is brought up). Returns the folder and the output."""
-    folder = tmp_path_factory.mktemp("second_run")
-    wrapper = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$0" "$@"'] if OFFLINE else None
-    return folder, _finish(_run(folder, wrapper=wrapper))
+    """The session's other run of notebook 01 (tests/collection.py), in a folder as a run of it alone leaves it."""
+    return collection.outputs_of(run.find(NOTEBOOK).stem, tmp_path_factory.mktemp("second_run"))
 
 
 def test_two_runs_give_byte_identical_outputs(first_run, second_run):
-    first, second = first_run[1], _digests(second_run[0])
+    first, second = first_run[1], _digests(second_run)
     assert "build/claims_report.csv" in first and any(k.endswith(".png") for k in first)
     assert first == second
 
 
 @pytest.mark.skipif(not OFFLINE, reason=NEED_OFFLINE)
-def test_notebook_runs_with_no_network(second_run):
-    folder, out = second_run
+def test_notebook_runs_with_no_network(first_run):
+    folder, _, out = first_run
     assert "claims report" in out
     assert (folder / "build" / "verdicts" / "01_refugee_ceilings.csv").is_file()
 
@@ -80,7 +84,7 @@ def test_notebook_runs_with_no_network(second_run):
 def test_interrupted_run_leaves_earlier_outputs_intact(first_run):
     """Interrupts a re-run in the first run's folder; the folder ends as it was (the two-runs test compares the
     digests taken before)."""
-    tmp_path, before = first_run
+    tmp_path, before, _ = first_run
     assert _digests(tmp_path) == before
     proc = _run(tmp_path, "--force")  # executed, not restored from the run cache
     deadline = time.monotonic() + 120
