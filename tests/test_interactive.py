@@ -29,10 +29,16 @@ def _kernel_env() -> None:
 
 class Kernel:
     def __init__(self, cwd: Path):
-        from jupyter_client.manager import start_new_kernel
+        """A kernel as the runner starts one for a public notebook: its process environment, forked from the
+        kernel server (analysis.build.kernels)."""
+        from analysis.build import kernels, run
 
         _kernel_env()
-        self.km, self.kc = start_new_kernel(kernel_name="python3", cwd=str(cwd))
+        self.km = kernels.manager_class(blocking=True)(kernel_name="python3")
+        self.km.start_kernel(cwd=str(cwd), env=os.environ | run.kernel_process_env(private=False))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=60)
 
     def run(self, code: str, timeout: float = 180) -> list[dict]:
         """Execute `code`; return its iopub messages (stream, display_data, execute_result, error)."""

@@ -73,12 +73,12 @@ def enabled(env=os.environ) -> bool:
     return env.get(SWITCH, "1") != "0"
 
 
-def manager_class():
-    """An ``AsyncKernelManager`` (what nbclient uses) that starts the standard Python kernel of this interpreter
-    through this file; any other kernel command is left as it is."""
-    from jupyter_client.manager import AsyncKernelManager
+def manager_class(*, blocking: bool = False):
+    """An ``AsyncKernelManager`` (what nbclient uses; with `blocking`, a ``KernelManager``) that starts the standard
+    Python kernel of this interpreter through this file; any other kernel command is left as it is."""
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
 
-    class ForkedKernelManager(AsyncKernelManager):
+    class ForkedKernelManager(KernelManager if blocking else AsyncKernelManager):
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
             if len(cmd) > 2 and cmd[1:3] == ["-m", "ipykernel_launcher"] and _same_file(cmd[0], sys.executable):

@@ -318,6 +318,28 @@ def private_output(notebook: Path, inputs: dict[str, Path], out: str | os.PathLi
 
 
 # --------------------------------------------------------------------------------------------- execution
+def kernel_process_env(*, private: bool) -> dict[str, str]:
+    """The variables a notebook's kernel process is started with, beyond the run's own ``ANALYSIS_*``.
+
+    PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
+    sums otherwise change in the last digits from run to run, and with them the PDF figures).
+    MALLOC_*: glibc returns every freed array above 128 KiB to the system and page-faults the next one in; the
+    Monte Carlos allocate and free the same megabyte arrays thousands of times (20-25% of their time).
+    OPENBLAS/OMP/MKL_NUM_THREADS (public runs): one BLAS thread per kernel. Notebooks run side by side, one per
+    core, and threads of two kernels fighting over two cores made the Monte Carlos half as fast; a fixed thread
+    count also fixes the order of BLAS sums, so a serial and a parallel run agree byte for byte. A run on a user's
+    own (possibly large) panel runs alone and keeps every core.
+    JE_ARROW_MALLOC_CONF (public runs): pyarrow (imported by pandas) starts jemalloc's background purging thread
+    on import, though Arrow allocates with mimalloc here; without it a public kernel's libraries start no thread
+    when imported, so the kernel can be forked from a server that has imported them (analysis.build.kernels).
+    """
+    env = {"PYTHONHASHSEED": "0", "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456"}
+    if not private:
+        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                "JE_ARROW_MALLOC_CONF": "background_thread:false"}
+    return env
+
+
 def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | None = None,
             output: Path | None = None, progress: bool = False, private: dict[str, Path] | None = None,
             cache: str = "off") -> Executed:
@@ -354,24 +376,8 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     base = _base_key(notebook, typed, output) if cache != "off" else None
     if cache == "use" and (hit := _restore(notebook, base, output, target)):
         return hit
-    # What the kernel's process is started with (inherited by this run's kernel only):
-    # PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
-    # sums otherwise change in the last digits from run to run, and with them the PDF figures).
-    # MALLOC_*: glibc returns every freed array above 128 KiB to the system and page-faults the next one in; the
-    # Monte Carlos allocate and free the same megabyte arrays thousands of times (20-25% of their time).
-    # OPENBLAS/OMP_NUM_THREADS (public runs): one BLAS thread per kernel. Notebooks run side by side, one per core,
-    # and threads of two kernels fighting over two cores made the Monte Carlos half as fast; a fixed thread count
-    # also fixes the order of BLAS sums, so a serial and a parallel run agree byte for byte. A private run on a
-    # large panel runs alone and keeps every core.
-    # JE_ARROW_MALLOC_CONF: pyarrow (imported by pandas) starts jemalloc's background purging thread on import,
-    # though Arrow allocates with mimalloc here; without it a public kernel's libraries start no thread when
-    # imported, so the kernel can be forked from a server that has imported them (analysis.build.kernels), which
-    # is started now so that its imports overlap this run's own start-up.
-    process_env = {"PYTHONHASHSEED": "0", "MALLOC_MMAP_THRESHOLD_": "67108864",
-                   "MALLOC_TRIM_THRESHOLD_": "268435456"}
-    if not private:
-        process_env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                        "JE_ARROW_MALLOC_CONF": "background_thread:false"}
+    process_env = kernel_process_env(private=bool(private))
+    if not private:  # started now, so that its imports overlap this run's own start-up
         kernels.start_server(os.environ | process_env)
     import jupytext  # imported here: slow to import, and a restored run needs neither
     import papermill
