@@ -288,3 +288,33 @@ def test_a_process_in_another_network_namespace_has_another_key():
                               check=True).stdout
     assert here.strip() and confined.strip() and here != confined
     assert kernels.server_key({"A": "1"}) == kernels.server_key({"A": "1"})  # and the key is stable
+
+
+def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env, tmp_path):
+    """As an ordinary kernel does (ipykernel's parent poller): a runner killed mid-run leaves no kernel running on."""
+    script = tmp_path / "launcher.py"
+    script.write_text(
+        "import asyncio, os, sys, time\n"
+        "from analysis.build import kernels\n"
+        "manager = kernels.manager_class()(kernel_name='python3')\n"
+        "asyncio.run(manager.start_kernel(cwd=os.getcwd()))\n"
+        "client = manager.blocking_client(); client.start_channels(); client.wait_for_ready(timeout=60)\n"
+        "msg = client.execute('import os; print(os.getpid(), os.getppid(), flush=True)')\n"
+        "while True:\n"
+        "    m = client.get_iopub_msg(timeout=60)\n"
+        "    if m['msg_type'] == 'stream':\n"
+        "        print(m['content']['text'].strip(), flush=True); break\n"
+        "time.sleep(600)\n", encoding="utf-8")
+    launcher = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
+    kernel_pid, server_pid = map(int, launcher.stdout.readline().split())
+    assert server_pid in _servers(tmp_path)  # forked
+    launcher.kill()
+    launcher.wait()
+    deadline = time.monotonic() + 20
+    while Path(f"/proc/{kernel_pid}").exists() and time.monotonic() < deadline:
+        if "Z" in Path(f"/proc/{kernel_pid}/stat").read_text().rsplit(")", 1)[1].split()[0]:
+            break  # exited, not yet reaped by the server
+        time.sleep(0.1)
+    alive = Path(f"/proc/{kernel_pid}").exists() and "Z" not in Path(
+        f"/proc/{kernel_pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    assert not alive, "the kernel outlived the process that launched it"

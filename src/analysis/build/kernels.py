@@ -267,6 +267,18 @@ def client(argv: list[str]) -> None:
 
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
         signal.signal(signum, forward)
+    # An ordinary kernel exits when the process that launched it dies (ipykernel's parent poller, when its parent
+    # is JPY_PARENT_PID): a runner killed mid-run leaves no kernel writing on. A forked kernel's parent is the
+    # server, so the client watches the launcher in its place, as often as ipykernel does.
+    launcher = os.getppid()
+    if os.environ.get("JPY_PARENT_PID") == str(launcher):
+        def watch_launcher():
+            while os.getppid() == launcher:
+                time.sleep(1.0)
+            forward(signal.SIGKILL, None)
+            os._exit(1)
+
+        threading.Thread(target=watch_launcher, name="launcher", daemon=True).start()
     code = 1
     for line in replies:  # the server's word when the kernel exits; end of stream if the server died
         code = json.loads(line).get("exit", code)
