@@ -287,6 +287,8 @@ def client(argv: list[str]) -> None:
 
 # ------------------------------------------------------------------------------------------------------ server
 def serve(key: str) -> None:
+    """The server for `key` (started by :func:`_start_server`): take the key's lock, import :data:`PRELOAD`, then
+    fork a kernel for each client until :data:`IDLE_SECONDS` pass without one."""
     where = folder()
     lock = os.open(where / f"{key}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -295,8 +297,8 @@ def serve(key: str) -> None:
         return  # another server for this key is starting or running
     if server_key(os.environ) != key:
         return
-    os.environ.get("MPLBACKEND") or os.environ.__setitem__(  # what ipykernel sets before matplotlib is imported
-        "MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    if not os.environ.get("MPLBACKEND"):  # what ipykernel sets before a kernel imports matplotlib
+        os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     import importlib
     import select
 
