@@ -16,12 +16,14 @@ fail on it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
 import textwrap
 import warnings
 from contextlib import contextmanager, nullcontext
+from io import BytesIO
 from pathlib import Path
 
 import matplotlib
@@ -305,6 +307,16 @@ def _drawn_text(fig) -> list[tuple[float, str, bool]]:
     return drawn
 
 
+def _text_metrics(renderer, s: str, prop, ismath) -> tuple[float, float, float]:
+    """Width, height and descent of `s` on `renderer`, from the cache the figure's text layout has just filled for
+    that renderer (matplotlib's own), so a string drawn is not laid out once more to be measured."""
+    try:
+        from matplotlib.text import _get_text_metrics_with_cache
+    except ImportError:  # a matplotlib without it: measure afresh
+        return renderer.get_text_width_height_descent(s, prop, ismath)
+    return _get_text_metrics_with_cache(renderer, s, prop, ismath, renderer.dpi)
+
+
 @contextmanager
 def _listening_to_text():
     """Record (size in points, string, drawn partly off the canvas) of every non-empty string an Agg renderer draws
@@ -320,7 +332,7 @@ def _listening_to_text():
             # the line's box from its baseline anchor (matplotlib passes a Text only for single-line text);
             # Agg's y runs down from the top
             w, h = renderer.width, renderer.height
-            width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
+            width, height, descent = _text_metrics(renderer, s, prop, ismath)
             base_y = h - y if renderer.flipy() else y
             a = np.radians(angle)
             corners = np.array([(0, -descent), (width, -descent), (0, height - descent), (width, height - descent)])
@@ -337,22 +349,56 @@ def _listening_to_text():
         RendererAgg.draw_text = draw_text
 
 
+# The OpenType layout tables: matplotlib places every glyph itself, so a PDF viewer never reads them.
+_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")
+
+
+@functools.cache
+def _font_without_layout_tables(path: str, face_index: int) -> bytes:
+    """The font file at `path` (face `face_index`) as bytes, without its OpenType layout tables; every other table
+    byte for byte as in the file. Read once per process: each PDF subsets its fonts from this copy."""
+    from fontTools import ttLib
+
+    # lazy: the tables kept are copied, not parsed; no timestamp or bounding box recalculated
+    with ttLib.TTFont(path, fontNumber=face_index, lazy=True, recalcBBoxes=False, recalcTimestamp=False) as font:
+        for tag in _LAYOUT_TABLES:
+            if tag in font:
+                del font[tag]
+        buffer = BytesIO()
+        font.save(buffer, reorderTables=False)
+    return buffer.getvalue()
+
+
+class _FontInMemory(BytesIO):
+    """A font file held in memory, passed where matplotlib's subsetter expects a font path with a face index."""
+
+    face_index = 0  # one face: a collection's face is taken out by _font_without_layout_tables
+
+
 @contextmanager
 def _pdf_fonts_without_layout_tables():
-    """Write PDFs with their TrueType (Type 42) font subsets stripped of the OpenType layout tables.
+    """Write PDFs with their TrueType (Type 42) font subsets cut from a copy of each font without the OpenType
+    layout tables (GSUB, GPOS, GDEF, kern).
 
-    matplotlib places every glyph itself, so a PDF viewer never reads GSUB/GPOS/GDEF/kern; yet fontTools decompiles
-    and subsets DejaVu Sans's large kerning tables for every file, half the time a PDF takes to write. Without them
-    the pages render pixel for pixel the same (compared with PDFium at 4x) and the text stays selectable.
+    matplotlib places every glyph itself, so a PDF viewer never reads those tables; yet fontTools parses DejaVu
+    Sans's large layout tables before it subsets a font, for every font of every PDF: most of the time a PDF took to
+    write. The copy without them is made once per font and process (:func:`_font_without_layout_tables`); the
+    subsets cut from it are byte for byte those fontTools makes from the font file when told to drop the tables, so
+    the pages render the same and the text stays selectable.
     """
-    from fontTools import subset
+    from matplotlib.backends import _backend_pdf_ps
 
-    default = subset.Options._drop_tables_default
-    subset.Options._drop_tables_default = default + ["GSUB", "GPOS", "GDEF", "kern"]
+    subset_font = _backend_pdf_ps.get_glyphs_subset
+
+    def subset_without_layout_tables(fontfile, glyphs):
+        lean = _font_without_layout_tables(str(fontfile), getattr(fontfile, "face_index", 0))
+        return subset_font(_FontInMemory(lean), glyphs)
+
+    _backend_pdf_ps.get_glyphs_subset = subset_without_layout_tables
     try:
         yield None
     finally:
-        subset.Options._drop_tables_default = default
+        _backend_pdf_ps.get_glyphs_subset = subset_font
 
 
 # How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts are lean.
