@@ -351,12 +351,17 @@ def _listening_to_text():
 
 # The OpenType layout tables: matplotlib places every glyph itself, so a PDF viewer never reads them.
 _LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")
+# The characters of common Western text: the copy each PDF's font subsets are cut from starts with their glyphs.
+_COMMON_TEXT = (
+    "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100)))
+    + "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2212\u00d7\u2264\u2265\u2248\u2260\u20ac\u2192"
+)
 
 
 @functools.cache
 def _font_without_layout_tables(path: str, face_index: int) -> bytes:
     """The font file at `path` (face `face_index`) as bytes, without its OpenType layout tables; every other table
-    byte for byte as in the file. Read once per process: each PDF subsets its fonts from this copy."""
+    byte for byte as in the file."""
     from fontTools import ttLib
 
     # lazy: the tables kept are copied, not parsed; no timestamp or bounding box recalculated
@@ -375,34 +380,88 @@ class _FontInMemory(BytesIO):
     face_index = 0  # one face: a collection's face is taken out by _font_without_layout_tables
 
 
-@contextmanager
-def _pdf_fonts_without_layout_tables():
-    """Write PDFs with their TrueType (Type 42) font subsets cut from a copy of each font without the OpenType
-    layout tables (GSUB, GPOS, GDEF, kern).
+class _FontCutter:
+    """Cuts the TrueType subsets of one font for PDFs from a small copy of it, parsed in a few milliseconds.
 
-    matplotlib places every glyph itself, so a PDF viewer never reads those tables; yet fontTools parses DejaVu
-    Sans's large layout tables before it subsets a font, for every font of every PDF: most of the time a PDF took to
-    write. The copy without them is made once per font and process (:func:`_font_without_layout_tables`); the
-    subsets cut from it are byte for byte those fontTools makes from the font file when told to drop the tables, so
-    the pages render the same and the text stays selectable.
+    fontTools parses the whole font (6,000 glyphs of DejaVu Sans: outlines, metrics, names, character map) for
+    every subset it cuts; that was most of the time a PDF took to write. Here the font is cut once to the glyphs of
+    common text (:data:`_COMMON_TEXT`) plus those asked for (``working``), and each PDF's subset is cut from that
+    copy. A subset cut from the copy is byte for byte the one cut from the font: the copy keeps every glyph asked
+    for so far with its outline, metrics, name and character-map entries (the tests compare the two). A glyph not in
+    the copy yet has the copy cut again from the font, with it.
+    """
+
+    def __init__(self, cut, path: str, face_index: int):
+        self._cut = cut  # matplotlib's subsetter: (font file, glyph ids) -> context manager of SubsetResults
+        self._path, self._face_index = path, face_index
+        self._asked: frozenset[int] = frozenset()  # glyph ids of the font the copy was asked to keep
+        self._working = b""
+        self._to_working: dict[int, int] = {}  # glyph id in the font -> in the copy
+
+    def subset(self, glyphs):
+        """What ``get_glyphs_subset(font, glyphs)`` returns, its glyph map keyed by the font's glyph ids."""
+        from matplotlib.backends._backend_pdf_ps import SubsetResults
+
+        glyphs = set(glyphs)
+        if not glyphs <= self._asked:
+            self._cut_working_copy(glyphs)
+
+        @contextmanager
+        def from_working_copy():
+            with self._cut(_FontInMemory(self._working), {self._to_working[g] for g in glyphs}) as cut:
+                index = cut.glyph_index_map
+                yield SubsetResults(cut.font, {g: index[w] for g, w in self._to_working.items() if w in index})
+
+        return from_working_copy()
+
+    def _cut_working_copy(self, glyphs: set[int]) -> None:
+        from matplotlib.backends._backend_pdf_ps import font_as_file
+        from matplotlib.font_manager import FontPath, get_font
+
+        if not self._asked:
+            charmap = get_font(FontPath(self._path, self._face_index)).get_charmap()
+            glyphs = glyphs | {charmap[ord(c)] for c in _COMMON_TEXT if ord(c) in charmap}
+        # only glyphs asked for: a component or companion fontTools adds has not kept its character-map entries
+        asked = self._asked | glyphs
+        font = _FontInMemory(_font_without_layout_tables(self._path, self._face_index))
+        with self._cut(font, asked) as cut:
+            self._working = font_as_file(cut.font).getvalue()
+            self._to_working = dict(cut.glyph_index_map)
+        self._asked = frozenset(asked)
+
+
+_FONT_CUTTERS: dict[tuple[str, int], _FontCutter] = {}
+
+
+@contextmanager
+def _pdf_fonts_cut_from_small_copies():
+    """Write PDFs with their TrueType (Type 42) font subsets cut by :class:`_FontCutter`s (one per font and process),
+    from copies of the fonts without the OpenType layout tables (GSUB, GPOS, GDEF, kern).
+
+    matplotlib places every glyph itself, so a PDF viewer never reads the layout tables; yet fontTools parses DejaVu
+    Sans's large layout tables before it drops them. Without them the pages render pixel for pixel the same
+    (compared with PDFium at 4x) and the text stays selectable.
     """
     from matplotlib.backends import _backend_pdf_ps
 
-    subset_font = _backend_pdf_ps.get_glyphs_subset
+    cut = _backend_pdf_ps.get_glyphs_subset
 
-    def subset_without_layout_tables(fontfile, glyphs):
-        lean = _font_without_layout_tables(str(fontfile), getattr(fontfile, "face_index", 0))
-        return subset_font(_FontInMemory(lean), glyphs)
+    def subset(fontfile, glyphs):
+        key = (str(fontfile), getattr(fontfile, "face_index", 0))
+        cutter = _FONT_CUTTERS.get(key)
+        if cutter is None or cutter._cut is not cut:
+            cutter = _FONT_CUTTERS[key] = _FontCutter(cut, *key)
+        return cutter.subset(glyphs)
 
-    _backend_pdf_ps.get_glyphs_subset = subset_without_layout_tables
+    _backend_pdf_ps.get_glyphs_subset = subset
     try:
         yield None
     finally:
-        _backend_pdf_ps.get_glyphs_subset = subset_font
+        _backend_pdf_ps.get_glyphs_subset = cut
 
 
-# How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts are lean.
-_WRITERS = {"png": _listening_to_text, "svg": nullcontext, "pdf": _pdf_fonts_without_layout_tables}
+# How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts cut quickly.
+_WRITERS = {"png": _listening_to_text, "svg": nullcontext, "pdf": _pdf_fonts_cut_from_small_copies}
 
 
 # Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color vision deficiency",
