@@ -178,6 +178,22 @@ def test_the_text_check_lays_no_string_out_again():
     plt.close(fig)
 
 
+def test_font_tables_read_once_are_the_tables_read_each_time():
+    """Inside the block a table comes from the first read, as a copy of its own; outside, FreeType is read again."""
+    from matplotlib.ft2font import FT2Font
+
+    regular, bold = (FT2Font(_dejavu(weight)) for weight in ("normal", "bold"))
+    read = FT2Font.get_sfnt_table
+    with figures._font_tables_read_once():
+        for font in (regular, bold, regular):
+            for name in ("OS/2", "head", "hhea", "post", "pclt"):
+                assert font.get_sfnt_table(name) == read(font, name)
+        regular.get_sfnt_table("head")["unitsPerEm"] = 1  # a caller changing its copy changes no one else's
+        assert regular.get_sfnt_table("head")["unitsPerEm"] == 2048
+        assert regular.get_sfnt_table("OS/2") != bold.get_sfnt_table("OS/2")
+    assert FT2Font.get_sfnt_table is read
+
+
 def test_save_is_byte_identical_across_runs(tmp_path):
     first = _digests(figures.save(_figure(), "00_test", caption="c", source="s", out_dir=tmp_path / "a"))
     second = _digests(figures.save(_figure(), "00_test", caption="c", source="s", out_dir=tmp_path / "b"))
