@@ -103,10 +103,10 @@ def test_a_subset_cut_from_the_small_copy_is_the_subset_cut_from_the_font(weight
     requests = [[ord(c) for c in "A test figure 2015"], [ord("ă")], [0x2D8],  # a composite, then its breve alone
                 *(rng.sample(latin, rng.randint(1, 80)) for _ in range(8)),
                 *(rng.sample(latin, 30) + rng.sample(beyond, rng.randint(1, 20)) for _ in range(4))]
-    cutter = figures._FontCutter(_backend_pdf_ps.get_glyphs_subset, fontfile.path, fontfile.face_index)
+    cutter = figures._FontCutter(fontfile.path, fontfile.face_index)
     for chars in requests:
         glyphs = {charmap[c] for c in chars if c in charmap}
-        with cutter.subset(glyphs) as cut:
+        with cutter.subset(_backend_pdf_ps.get_glyphs_subset, glyphs) as cut:
             got = (_backend_pdf_ps.font_as_file(cut.font).getvalue(), {g: cut.glyph_index_map[g] for g in glyphs})
         with _pdf_fonts_subset_from_the_font_file(), _backend_pdf_ps.get_glyphs_subset(fontfile, glyphs) as cut:
             want = (_backend_pdf_ps.font_as_file(cut.font).getvalue(), {g: cut.glyph_index_map[g] for g in glyphs})

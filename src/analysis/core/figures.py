@@ -353,8 +353,8 @@ def _listening_to_text():
 @contextmanager
 def _font_tables_read_once():
     """Inside the block, each font's tables are read from FreeType once: matplotlib reads a font's OS/2 and head
-    tables (as new dicts of some 40 fields) every time it lays a string out, some 1,600 times a figure, a tenth of
-    the time its text layout takes. Each caller gets its own copy of the table, as before."""
+    tables (as new dicts of some 40 fields, ~40 µs the pair) every time it lays a string out, some 1,600 times a
+    figure. Each caller gets its own copy of the table, as before."""
     from matplotlib.ft2font import FT2Font
 
     read = FT2Font.get_sfnt_table
@@ -406,62 +406,66 @@ class _FontInMemory(BytesIO):
 
 
 class _FontCutter:
-    """Cuts the TrueType subsets of one font for PDFs from a small copy of it, parsed in a few milliseconds.
+    """Cuts the TrueType subsets of one font for PDFs from a small copy of it, which fontTools parses in a few
+    milliseconds.
 
     fontTools parses the whole font (6,000 glyphs of DejaVu Sans: outlines, metrics, names, character map) for
     every subset it cuts; that was most of the time a PDF took to write. Here the font is cut once to the glyphs of
-    common text (:data:`_COMMON_TEXT`) plus those asked for (``working``), and each PDF's subset is cut from that
-    copy. A subset cut from the copy is byte for byte the one cut from the font: the copy keeps every glyph asked
-    for so far with its outline, metrics, name and character-map entries (the tests compare the two). A glyph not in
-    the copy yet has the copy cut again from the font, with it.
+    common text (:data:`_COMMON_TEXT`) plus those asked for, and each PDF's subset is cut from that copy. A subset
+    cut from the copy is byte for byte the one cut from the font: the copy keeps every glyph asked for so far with
+    its outline, metrics, name and character-map entries (the tests compare the two). A glyph not in the copy yet
+    has the copy cut again from the font, with it.
+
+    `cut` is matplotlib's subsetter, ``get_glyphs_subset(font file, glyph ids)``: a context manager of the subset
+    font and the map from the glyph ids asked for to the subset's.
     """
 
-    def __init__(self, cut, path: str, face_index: int):
-        self._cut = cut  # matplotlib's subsetter: (font file, glyph ids) -> context manager of SubsetResults
+    def __init__(self, path: str, face_index: int):
         self._path, self._face_index = path, face_index
         self._asked: frozenset[int] = frozenset()  # glyph ids of the font the copy was asked to keep
-        self._working = b""
-        self._to_working: dict[int, int] = {}  # glyph id in the font -> in the copy
+        self._copy = b""
+        self._to_copy: dict[int, int] = {}  # glyph id in the font -> in the copy
 
-    def subset(self, glyphs):
-        """What ``get_glyphs_subset(font, glyphs)`` returns, its glyph map keyed by the font's glyph ids."""
+    def subset(self, cut, glyphs):
+        """What ``cut(font, glyphs)`` returns, cut from the copy; its glyph map keyed by the font's glyph ids."""
         from matplotlib.backends._backend_pdf_ps import SubsetResults
 
         glyphs = set(glyphs)
         if not glyphs <= self._asked:
-            self._cut_working_copy(glyphs)
+            self._cut_copy(cut, glyphs)
 
         @contextmanager
-        def from_working_copy():
-            with self._cut(_FontInMemory(self._working), {self._to_working[g] for g in glyphs}) as cut:
-                index = cut.glyph_index_map
-                yield SubsetResults(cut.font, {g: index[w] for g, w in self._to_working.items() if w in index})
+        def from_copy():
+            with cut(_FontInMemory(self._copy), {self._to_copy[g] for g in glyphs}) as subset:
+                index = subset.glyph_index_map
+                yield SubsetResults(subset.font, {g: index[c] for g, c in self._to_copy.items() if c in index})
 
-        return from_working_copy()
+        return from_copy()
 
-    def _cut_working_copy(self, glyphs: set[int]) -> None:
+    def _cut_copy(self, cut, glyphs: set[int]) -> None:
         from matplotlib.backends._backend_pdf_ps import font_as_file
         from matplotlib.font_manager import FontPath, get_font
 
         if not self._asked:
             charmap = get_font(FontPath(self._path, self._face_index)).get_charmap()
             glyphs = glyphs | {charmap[ord(c)] for c in _COMMON_TEXT if ord(c) in charmap}
-        # only glyphs asked for: a component or companion fontTools adds has not kept its character-map entries
+        # the glyphs asked for only: a component or companion fontTools adds is in the copy without its
+        # character-map entries, so a later subset asking for it must be cut from the font again
         asked = self._asked | glyphs
         font = _FontInMemory(_font_without_layout_tables(self._path, self._face_index))
-        with self._cut(font, asked) as cut:
-            self._working = font_as_file(cut.font).getvalue()
-            self._to_working = dict(cut.glyph_index_map)
+        with cut(font, asked) as copy:
+            self._copy = font_as_file(copy.font).getvalue()
+            self._to_copy = dict(copy.glyph_index_map)
         self._asked = frozenset(asked)
 
 
-_FONT_CUTTERS: dict[tuple[str, int], _FontCutter] = {}
+_FONT_CUTTERS: dict[tuple[str, int], _FontCutter] = {}  # by font file and face, for the life of the process
 
 
 @contextmanager
 def _pdf_fonts_cut_from_small_copies():
-    """Write PDFs with their TrueType (Type 42) font subsets cut by :class:`_FontCutter`s (one per font and process),
-    from copies of the fonts without the OpenType layout tables (GSUB, GPOS, GDEF, kern).
+    """Write PDFs with their TrueType (Type 42) font subsets cut by :class:`_FontCutter` from small copies of the
+    fonts, without the OpenType layout tables (GSUB, GPOS, GDEF, kern).
 
     matplotlib places every glyph itself, so a PDF viewer never reads the layout tables; yet fontTools parses DejaVu
     Sans's large layout tables before it drops them. Without them the pages render pixel for pixel the same
@@ -473,10 +477,8 @@ def _pdf_fonts_cut_from_small_copies():
 
     def subset(fontfile, glyphs):
         key = (str(fontfile), getattr(fontfile, "face_index", 0))
-        cutter = _FONT_CUTTERS.get(key)
-        if cutter is None or cutter._cut is not cut:
-            cutter = _FONT_CUTTERS[key] = _FontCutter(cut, *key)
-        return cutter.subset(glyphs)
+        cutter = _FONT_CUTTERS.setdefault(key, _FontCutter(*key))
+        return cutter.subset(cut, glyphs)
 
     _backend_pdf_ps.get_glyphs_subset = subset
     try:
