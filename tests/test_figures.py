@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+from contextlib import contextmanager
 
 import matplotlib.pyplot as plt
 import pytest
@@ -59,6 +60,138 @@ def test_pdf_embeds_whole_glyph_outlines_without_layout_tables(tmp_path):
     from fontTools import subset
 
     assert "GPOS" not in subset.Options._drop_tables_default  # fontTools' default is left as it was
+
+
+@contextmanager
+def _pdf_fonts_subset_from_the_font_file():
+    """The reference the PDF writer must match: each subset cut by fontTools from the font file itself, told to drop
+    the layout tables (how the PDFs were written before the fonts were cut from small copies)."""
+    from fontTools import subset
+
+    default = subset.Options._drop_tables_default
+    subset.Options._drop_tables_default = default + ["GSUB", "GPOS", "GDEF", "kern"]
+    try:
+        yield None
+    finally:
+        subset.Options._drop_tables_default = default
+
+
+def _dejavu(weight="normal"):
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans", weight=weight),
+                                 fallback_to_default=False)
+    return font_manager.FontPath(path, 0)
+
+
+@pytest.mark.parametrize("weight", ["normal", "bold"])
+def test_a_subset_cut_from_the_small_copy_is_the_subset_cut_from_the_font(weight):
+    """Glyph sets in the copy, outside it (Greek, Cyrillic, arrows: the copy is cut again), and a composite glyph
+    then its component alone (ă, then the breve by itself, which the copy holds without its character-map entry):
+    each subset, and the map from the font's glyph ids to the subset's, equal what fontTools cuts from the font
+    file."""
+    import random
+
+    from matplotlib.backends import _backend_pdf_ps
+    from matplotlib.font_manager import get_font
+
+    fontfile = _dejavu(weight)
+    charmap = get_font(fontfile).get_charmap()
+    latin = [c for c in range(0x20, 0x250) if c in charmap]
+    beyond = [c for c in [*range(0x370, 0x530), *range(0x2190, 0x2200), *range(0x2200, 0x2300)] if c in charmap]
+    rng = random.Random(18)
+    requests = [[ord(c) for c in "A test figure 2015"], [ord("ă")], [0x2D8],  # a composite, then its breve alone
+                *(rng.sample(latin, rng.randint(1, 80)) for _ in range(8)),
+                *(rng.sample(latin, 30) + rng.sample(beyond, rng.randint(1, 20)) for _ in range(4))]
+    cutter = figures._FontCutter(fontfile.path, fontfile.face_index)
+    for chars in requests:
+        glyphs = {charmap[c] for c in chars if c in charmap}
+        with cutter.subset(_backend_pdf_ps.get_glyphs_subset, glyphs) as cut:
+            got = (_backend_pdf_ps.font_as_file(cut.font).getvalue(), {g: cut.glyph_index_map[g] for g in glyphs})
+        with _pdf_fonts_subset_from_the_font_file(), _backend_pdf_ps.get_glyphs_subset(fontfile, glyphs) as cut:
+            want = (_backend_pdf_ps.font_as_file(cut.font).getvalue(), {g: cut.glyph_index_map[g] for g in glyphs})
+        assert got == want, [chr(c) for c in chars]
+
+
+def test_pdf_bytes_do_not_depend_on_what_the_process_cut_before(tmp_path, monkeypatch):
+    """A fresh process (no copies yet), the copies a first save left, and the subsets cut from the font files: the
+    same PDF."""
+    def pdf(where):
+        fig = _figure()
+        fig.axes[0].set_xlabel("année → Δ (αβγ)")  # glyphs outside the common text: the copy is cut again
+        written = figures.save(fig, "00_test", caption="c", source="s", out_dir=tmp_path / where)
+        plt.close(fig)
+        return written["pdf"].read_bytes()
+
+    monkeypatch.setattr(figures, "_FONT_CUTTERS", {})
+    figures._font_without_layout_tables.cache_clear()
+    fresh, again = pdf("fresh"), pdf("again")
+    monkeypatch.setitem(figures._WRITERS, "pdf", _pdf_fonts_subset_from_the_font_file)
+    assert fresh == again == pdf("from_font_files")
+
+
+def test_the_text_check_measures_as_a_fresh_measurement_would():
+    """The text check takes each string's size from the metrics the draw's own layout cached: the same numbers as
+    laying the string out again (text inside, off the canvas, multi-line, mathtext)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    fig = _two_series([figures.PALETTE["blue"], figures.PALETTE["orange"]])
+    fig.text(0.98, 0.5, "a label that runs off the right edge")
+    fig.text(0.1, 0.5, "two lines\nof text")
+    fig.axes[0].set_yscale("log")  # tick labels in mathtext
+
+    def drawn():
+        with figures._listening_to_text() as text:
+            fig.draw(RendererAgg(650, 400, 100))
+        return text
+
+    cached = drawn()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(figures, "_text_metrics",
+                      lambda renderer, s, prop, ismath: renderer.get_text_width_height_descent(s, prop, ismath))
+        fresh = drawn()
+    assert cached == fresh
+    assert any(outside for _, _, outside in cached) and any("$" in s for _, s, _ in cached)
+    plt.close(fig)
+
+
+def test_the_text_check_lays_no_string_out_again():
+    """Listening to a draw adds no text layout to it (laying text out is the costliest part of a draw)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    fig = _two_series([figures.PALETTE["blue"], figures.PALETTE["orange"]])
+    measured = []
+    measure = RendererAgg.get_text_width_height_descent
+
+    def counting(renderer, s, prop, ismath):
+        measured.append(s)
+        return measure(renderer, s, prop, ismath)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RendererAgg, "get_text_width_height_descent", counting)
+        fig.draw(RendererAgg(650, 400, 100))
+        plain = len(measured)
+        measured.clear()
+        with figures._listening_to_text() as drawn:
+            fig.draw(RendererAgg(650, 400, 100))
+    assert drawn and len(measured) == plain
+    plt.close(fig)
+
+
+def test_font_tables_read_once_are_the_tables_read_each_time():
+    """Inside the block a table comes from the first read, as a copy of its own; outside, FreeType is read again."""
+    from matplotlib.ft2font import FT2Font
+
+    regular, bold = (FT2Font(_dejavu(weight)) for weight in ("normal", "bold"))
+    read = FT2Font.get_sfnt_table
+    with figures._font_tables_read_once():
+        for font in (regular, bold, regular):
+            for name in ("OS/2", "head", "hhea", "post", "pclt"):
+                assert font.get_sfnt_table(name) == read(font, name)
+        regular.get_sfnt_table("head")["unitsPerEm"] = 1  # a caller changing its copy changes no one else's
+        assert regular.get_sfnt_table("head")["unitsPerEm"] == 2048
+        assert regular.get_sfnt_table("OS/2") != bold.get_sfnt_table("OS/2")
+    assert FT2Font.get_sfnt_table is read
 
 
 def test_save_is_byte_identical_across_runs(tmp_path):

@@ -16,12 +16,14 @@ fail on it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
 import textwrap
 import warnings
 from contextlib import contextmanager, nullcontext
+from io import BytesIO
 from pathlib import Path
 
 import matplotlib
@@ -189,19 +191,20 @@ def save(fig, name: str, *, caption: str, source: str, simulated: bool | str = F
     fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=SOURCE_PT, color="#555555")
     line_frac = SOURCE_PT * 1.25 / 72 / fig.get_figheight()  # one source line, as a fraction of the height
     bottom = 0.01 + line_frac * n_lines
-    for legend in fig.legends:  # legends from legend_below(): above the source line, the axes above them
-        if legend.get_gid() == _LEGEND_BELOW:
-            legend.set_bbox_to_anchor((0.5, bottom), transform=fig.transFigure)
-            bottom += legend.get_window_extent(_renderer(fig)).height / fig.bbox.height + 0.01
-    fig.tight_layout(rect=(0, bottom, 1, 1))
-    written = Saved()
-    for fmt in FORMATS:
-        target = out_dir / f"{name}.{fmt}"
-        with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS), _WRITERS[fmt]() as drawn:
-            fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt])
-        if fmt == "png":
-            png_text = drawn  # the PNG's own draw is measured: no extra draw for check()
-        written[fmt] = target
+    with _font_tables_read_once():
+        for legend in fig.legends:  # legends from legend_below(): above the source line, the axes above them
+            if legend.get_gid() == _LEGEND_BELOW:
+                legend.set_bbox_to_anchor((0.5, bottom), transform=fig.transFigure)
+                bottom += legend.get_window_extent(_renderer(fig)).height / fig.bbox.height + 0.01
+        fig.tight_layout(rect=(0, bottom, 1, 1))
+        written = Saved()
+        for fmt in FORMATS:
+            target = out_dir / f"{name}.{fmt}"
+            with io.atomic_path(target) as tmp, plt.rc_context(SAVE_PARAMS), _WRITERS[fmt]() as drawn:
+                fig.savefig(tmp, format=fmt, metadata=_METADATA[fmt])
+            if fmt == "png":
+                png_text = drawn  # the PNG's own draw is measured: no extra draw for check()
+            written[fmt] = target
     sidecar = f"{caption.strip()}\n\n{label}\n"
     written["txt"] = io.write_text(out_dir / f"{name}.txt", sidecar)
     written.record = {"figure": name, **check(fig, drawn=png_text)}
@@ -305,6 +308,16 @@ def _drawn_text(fig) -> list[tuple[float, str, bool]]:
     return drawn
 
 
+def _text_metrics(renderer, s: str, prop, ismath) -> tuple[float, float, float]:
+    """Width, height and descent of `s` on `renderer`, from the cache the figure's text layout has just filled for
+    that renderer (matplotlib's own), so a string drawn is not laid out once more to be measured."""
+    try:
+        from matplotlib.text import _get_text_metrics_with_cache
+    except ImportError:  # a matplotlib without it: measure afresh
+        return renderer.get_text_width_height_descent(s, prop, ismath)
+    return _get_text_metrics_with_cache(renderer, s, prop, ismath, renderer.dpi)
+
+
 @contextmanager
 def _listening_to_text():
     """Record (size in points, string, drawn partly off the canvas) of every non-empty string an Agg renderer draws
@@ -320,7 +333,7 @@ def _listening_to_text():
             # the line's box from its baseline anchor (matplotlib passes a Text only for single-line text);
             # Agg's y runs down from the top
             w, h = renderer.width, renderer.height
-            width, height, descent = renderer.get_text_width_height_descent(s, prop, ismath)
+            width, height, descent = _text_metrics(renderer, s, prop, ismath)
             base_y = h - y if renderer.flipy() else y
             a = np.radians(angle)
             corners = np.array([(0, -descent), (width, -descent), (0, height - descent), (width, height - descent)])
@@ -338,25 +351,144 @@ def _listening_to_text():
 
 
 @contextmanager
-def _pdf_fonts_without_layout_tables():
-    """Write PDFs with their TrueType (Type 42) font subsets stripped of the OpenType layout tables.
+def _font_tables_read_once():
+    """Inside the block, each font's tables are read from FreeType once: matplotlib reads a font's OS/2 and head
+    tables (as new dicts of some 40 fields, ~40 µs the pair) every time it lays a string out, some 1,600 times a
+    figure. Each caller gets its own copy of the table, as before."""
+    from matplotlib.ft2font import FT2Font
 
-    matplotlib places every glyph itself, so a PDF viewer never reads GSUB/GPOS/GDEF/kern; yet fontTools decompiles
-    and subsets DejaVu Sans's large kerning tables for every file, half the time a PDF takes to write. Without them
-    the pages render pixel for pixel the same (compared with PDFium at 4x) and the text stays selectable.
+    read = FT2Font.get_sfnt_table
+    tables: dict[tuple[int, str], tuple] = {}  # (id of the font, table) -> (the font, kept alive: ids stay unique)
+
+    def read_once(font, name):
+        key = (id(font), name)
+        if key not in tables:
+            tables[key] = (font, read(font, name))
+        table = tables[key][1]
+        return None if table is None else dict(table)
+
+    FT2Font.get_sfnt_table = read_once
+    try:
+        yield
+    finally:
+        FT2Font.get_sfnt_table = read
+
+
+# The OpenType layout tables: matplotlib places every glyph itself, so a PDF viewer never reads them.
+_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "kern")
+# The characters of common Western text: the copy each PDF's font subsets are cut from starts with their glyphs.
+_COMMON_TEXT = (
+    "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x100)))
+    + "\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2212\u00d7\u2264\u2265\u2248\u2260\u20ac\u2192"
+)
+
+
+@functools.cache
+def _font_without_layout_tables(path: str, face_index: int) -> bytes:
+    """The font file at `path` (face `face_index`) as bytes, without its OpenType layout tables; every other table
+    byte for byte as in the file."""
+    from fontTools import ttLib
+
+    # lazy: the tables kept are copied, not parsed; no timestamp or bounding box recalculated
+    with ttLib.TTFont(path, fontNumber=face_index, lazy=True, recalcBBoxes=False, recalcTimestamp=False) as font:
+        for tag in _LAYOUT_TABLES:
+            if tag in font:
+                del font[tag]
+        buffer = BytesIO()
+        font.save(buffer, reorderTables=False)
+    return buffer.getvalue()
+
+
+class _FontInMemory(BytesIO):
+    """A font file held in memory, passed where matplotlib's subsetter expects a font path with a face index."""
+
+    face_index = 0  # one face: a collection's face is taken out by _font_without_layout_tables
+
+
+class _FontCutter:
+    """Cuts the TrueType subsets of one font for PDFs from a small copy of it, which fontTools parses in a few
+    milliseconds.
+
+    fontTools parses the whole font (6,000 glyphs of DejaVu Sans: outlines, metrics, names, character map) for
+    every subset it cuts; that was most of the time a PDF took to write. Here the font is cut once to the glyphs of
+    common text (:data:`_COMMON_TEXT`) plus those asked for, and each PDF's subset is cut from that copy. A subset
+    cut from the copy is byte for byte the one cut from the font: the copy keeps every glyph asked for so far with
+    its outline, metrics, name and character-map entries (the tests compare the two). A glyph not in the copy yet
+    has the copy cut again from the font, with it.
+
+    `cut` is matplotlib's subsetter, ``get_glyphs_subset(font file, glyph ids)``: a context manager of the subset
+    font and the map from the glyph ids asked for to the subset's.
     """
-    from fontTools import subset
 
-    default = subset.Options._drop_tables_default
-    subset.Options._drop_tables_default = default + ["GSUB", "GPOS", "GDEF", "kern"]
+    def __init__(self, path: str, face_index: int):
+        self._path, self._face_index = path, face_index
+        self._asked: frozenset[int] = frozenset()  # glyph ids of the font the copy was asked to keep
+        self._copy = b""
+        self._to_copy: dict[int, int] = {}  # glyph id in the font -> in the copy
+
+    def subset(self, cut, glyphs):
+        """What ``cut(font, glyphs)`` returns, cut from the copy; its glyph map keyed by the font's glyph ids."""
+        from matplotlib.backends._backend_pdf_ps import SubsetResults
+
+        glyphs = set(glyphs)
+        if not glyphs <= self._asked:
+            self._cut_copy(cut, glyphs)
+
+        @contextmanager
+        def from_copy():
+            with cut(_FontInMemory(self._copy), {self._to_copy[g] for g in glyphs}) as subset:
+                index = subset.glyph_index_map
+                yield SubsetResults(subset.font, {g: index[c] for g, c in self._to_copy.items() if c in index})
+
+        return from_copy()
+
+    def _cut_copy(self, cut, glyphs: set[int]) -> None:
+        from matplotlib.backends._backend_pdf_ps import font_as_file
+        from matplotlib.font_manager import FontPath, get_font
+
+        if not self._asked:
+            charmap = get_font(FontPath(self._path, self._face_index)).get_charmap()
+            glyphs = glyphs | {charmap[ord(c)] for c in _COMMON_TEXT if ord(c) in charmap}
+        # the glyphs asked for only: a component or companion fontTools adds is in the copy without its
+        # character-map entries, so a later subset asking for it must be cut from the font again
+        asked = self._asked | glyphs
+        font = _FontInMemory(_font_without_layout_tables(self._path, self._face_index))
+        with cut(font, asked) as copy:
+            self._copy = font_as_file(copy.font).getvalue()
+            self._to_copy = dict(copy.glyph_index_map)
+        self._asked = frozenset(asked)
+
+
+_FONT_CUTTERS: dict[tuple[str, int], _FontCutter] = {}  # by font file and face, for the life of the process
+
+
+@contextmanager
+def _pdf_fonts_cut_from_small_copies():
+    """Write PDFs with their TrueType (Type 42) font subsets cut by :class:`_FontCutter` from small copies of the
+    fonts, without the OpenType layout tables (GSUB, GPOS, GDEF, kern).
+
+    matplotlib places every glyph itself, so a PDF viewer never reads the layout tables; yet fontTools parses DejaVu
+    Sans's large layout tables before it drops them. Without them the pages render pixel for pixel the same
+    (compared with PDFium at 4x) and the text stays selectable.
+    """
+    from matplotlib.backends import _backend_pdf_ps
+
+    cut = _backend_pdf_ps.get_glyphs_subset
+
+    def subset(fontfile, glyphs):
+        key = (str(fontfile), getattr(fontfile, "face_index", 0))
+        cutter = _FONT_CUTTERS.setdefault(key, _FontCutter(*key))
+        return cutter.subset(cut, glyphs)
+
+    _backend_pdf_ps.get_glyphs_subset = subset
     try:
         yield None
     finally:
-        subset.Options._drop_tables_default = default
+        _backend_pdf_ps.get_glyphs_subset = cut
 
 
-# How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts are lean.
-_WRITERS = {"png": _listening_to_text, "svg": nullcontext, "pdf": _pdf_fonts_without_layout_tables}
+# How each format is written: the PNG's draw is listened to (the text check), the PDF's fonts cut quickly.
+_WRITERS = {"png": _listening_to_text, "svg": nullcontext, "pdf": _pdf_fonts_cut_from_small_copies}
 
 
 # Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color vision deficiency",
