@@ -57,9 +57,12 @@ import threading
 import time
 from pathlib import Path
 
-# What the server imports before it forks: the third-party libraries every notebook kernel imports.
+# What the server imports before it forks: the third-party libraries every notebook kernel imports (the figure
+# writers and fontTools' subsetter: every notebook saves figures; pandas' Styler: the verdict tables).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "numpy", "pandas", "scipy.special",
-           "scipy.linalg", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets")
+           "scipy.linalg", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets",
+           "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg", "matplotlib.backends.backend_pdf",
+           "fontTools.subset", "pandas.io.formats.style")
 # Environment variables that may differ between the server and a kernel it forks: they name one notebook's run and
 # are read when a notebook runs, never when a library is imported.
 PER_RUN_PREFIXES = ("ANALYSIS_", "JPY_", "PYTEST_")
