@@ -67,7 +67,7 @@ PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "numpy", "pan
 # are read when a notebook runs, never when a library is imported.
 PER_RUN_PREFIXES = ("ANALYSIS_", "JPY_", "PYTEST_")
 IDLE_SECONDS = 60.0
-WAIT_SECONDS = 20.0  # the longest a kernel waits for a server that is starting
+WAIT_SECONDS = 10.0  # the longest a kernel waits for a server that is starting (a start takes 2-5 s)
 SWITCH = "ANALYSIS_KERNEL_SERVER"
 _THIS = Path(__file__).resolve()
 
@@ -209,6 +209,15 @@ def _lock_free(where: Path, key: str) -> bool:
         os.close(lock)
 
 
+def _log(where: Path, key: str, line: str) -> None:
+    """A line in the server's log (``<key>.log`` in its folder), for whoever wonders why kernels started slowly."""
+    try:
+        with open(where / f"{key}.log", "a", encoding="utf-8") as log:
+            log.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} pid {os.getpid()}: {line}\n")
+    except OSError:
+        pass
+
+
 def _connect(where: Path, key: str, wait: float) -> socket.socket | None:
     """A connection to the server for `key`, waiting up to `wait` seconds while it is starting; None if there is
     none (or it found it cannot fork). Connects by a relative name: a socket's path may not be longer than ~100
@@ -225,7 +234,10 @@ def _connect(where: Path, key: str, wait: float) -> socket.socket | None:
             except OSError:
                 conn.close()
             waited = time.monotonic() - started
-            if waited > wait or Path(f"{key}.unforkable").exists():
+            if Path(f"{key}.unforkable").exists():
+                return None
+            if waited > wait:
+                _log(where, key, f"a kernel gave up waiting for this server after {wait:g} s")
                 return None
             if waited > 2.0 and _lock_free(where, key):
                 return None  # no server is starting (it failed): do not wait for nothing
@@ -299,7 +311,9 @@ def serve(key: str) -> None:
     except BlockingIOError:
         return  # another server for this key is starting or running
     if server_key(os.environ) != key:
+        _log(where, key, "started with another environment or context than its key's: not serving")
         return
+    _log(where, key, "importing")
     if not os.environ.get("MPLBACKEND"):  # what ipykernel sets before a kernel imports matplotlib
         os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     import importlib
@@ -312,6 +326,7 @@ def serve(key: str) -> None:
             pass
     if not _single_threaded():  # e.g. OpenBLAS started its thread pool: forking this process would not be safe
         (where / f"{key}.unforkable").write_text("a library started threads on import\n", encoding="utf-8")
+        _log(where, key, "a library started threads on import: not forkable")
         return
     # a kernel's exit wakes the loop at once (its client is waiting for the exit status)
     wake_read, wake_write = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
@@ -323,6 +338,7 @@ def serve(key: str) -> None:
     os.chdir(where)
     listener.bind(path.name)  # relative, as clients connect (the server's working folder is its socket folder)
     listener.listen(16)
+    _log(where, key, "serving")
     kernels: dict[int, socket.socket] = {}  # kernel pid → its client's connection
     own_fds = [lock, wake_read, wake_write]  # closed in every kernel
     idle_since = time.monotonic()
@@ -351,6 +367,7 @@ def serve(key: str) -> None:
     finally:
         path.unlink(missing_ok=True)
         listener.close()
+        _log(where, key, "idle: stopped")
 
 
 def _reply(conn: socket.socket, message: dict) -> None:

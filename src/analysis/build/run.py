@@ -318,6 +318,14 @@ def private_output(notebook: Path, inputs: dict[str, Path], out: str | os.PathLi
 
 
 # --------------------------------------------------------------------------------------------- execution
+def _use_this_environments_kernel() -> None:
+    """The kernel named "python3" must be this environment's, not one a user registered elsewhere (set before
+    anything reads the environment kernels are started with)."""
+    here = str(Path(sys.prefix) / "share" / "jupyter")
+    if not os.environ.get("JUPYTER_PATH", "").startswith(here):
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
+
+
 def kernel_process_env(*, private: bool) -> dict[str, str]:
     """The variables a notebook's kernel process is started with, beyond the run's own ``ANALYSIS_*``.
 
@@ -376,16 +384,13 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     base = _base_key(notebook, typed, output) if cache != "off" else None
     if cache == "use" and (hit := _restore(notebook, base, output, target)):
         return hit
+    _use_this_environments_kernel()
     process_env = kernel_process_env(private=bool(private))
     if not private:  # started now, so that its imports overlap this run's own start-up
         kernels.start_server(os.environ | process_env)
     import jupytext  # imported here: slow to import, and a restored run needs neither
     import papermill
 
-    # The kernel named "python3" must be this environment's, not one a user registered elsewhere.
-    here = str(Path(sys.prefix) / "share" / "jupyter")
-    if not os.environ.get("JUPYTER_PATH", "").startswith(here):
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
     start = time.perf_counter()
     io.clean_partials(build)
     staging = io.staging_folder(build, notebook.stem)
@@ -481,6 +486,9 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
                 if on_done:
                     on_done(nb.stem, hit)
         cache = "refresh"  # the others were just looked up: run them and store
+    if len(results) < len(chosen):  # the kernel server's imports overlap the workers' start-up
+        _use_this_environments_kernel()
+        kernels.start_server(os.environ | kernel_process_env(private=False))
     # longest first, so the workers finish together: as long as its last cached run took (unknown ones first), and
     # without a cached run by the figures it saves (saving figures is most of what a notebook costs)
     todo = sorted((nb for nb in chosen if nb.stem not in results),
