@@ -58,11 +58,12 @@ import time
 from pathlib import Path
 
 # What the server imports before it forks: the third-party libraries every notebook kernel imports (the figure
-# writers and fontTools' subsetter: every notebook saves figures; pandas' Styler: the verdict tables).
+# writers and fontTools' subsetter: every notebook saves figures; pandas' Styler: the verdict tables; ipykernel's
+# debugger, which every kernel imports as it starts).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython", "numpy", "pandas", "scipy.special",
            "scipy.linalg", "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "ipywidgets",
            "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg", "matplotlib.backends.backend_pdf",
-           "fontTools.subset", "pandas.io.formats.style")
+           "fontTools.subset", "pandas.io.formats.style", "ipykernel.debugger")
 # Environment variables that may differ between the server and a kernel it forks: they name one notebook's run and
 # are read when a notebook runs, never when a library is imported.
 PER_RUN_PREFIXES = ("ANALYSIS_", "JPY_", "PYTEST_")
@@ -237,7 +238,8 @@ def _connect(where: Path, key: str, wait: float) -> socket.socket | None:
             if Path(f"{key}.unforkable").exists():
                 return None
             if waited > wait:
-                _log(where, key, f"a kernel gave up waiting for this server after {wait:g} s")
+                if wait:
+                    _log(where, key, f"a kernel gave up waiting for this server after {wait:g} s")
                 return None
             if waited > 2.0 and _lock_free(where, key):
                 return None  # no server is starting (it failed): do not wait for nothing
