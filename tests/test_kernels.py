@@ -318,3 +318,26 @@ def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env
     alive = Path(f"/proc/{kernel_pid}").exists() and "Z" not in Path(
         f"/proc/{kernel_pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     assert not alive, "the kernel outlived the process that launched it"
+
+
+def test_a_server_whose_folder_was_replaced_stops_and_leaves_the_new_server_alone(kernel_env, tmp_path):
+    """A socket folder deleted and made again (a temporary folder of the same name) while its server idles: the
+    old server stops without touching the new folder, whose own server keeps serving."""
+    manager, client = _start(tmp_path)
+    first_server = _probe(client)["ppid"]
+    _stop(manager, client)
+    folder = _socket_folder(tmp_path)
+    shutil.rmtree(folder)
+    manager, client = _start(tmp_path)  # a new folder, a new server of the same key
+    second_server = _probe(client)["ppid"]
+    _stop(manager, client)
+    assert second_server != first_server
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{first_server}").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not Path(f"/proc/{first_server}").exists() or "Z" in Path(
+        f"/proc/{first_server}/stat").read_text().rsplit(")", 1)[1].split()[0], "the old server did not stop"
+    assert list(folder.glob("*.sock")), "the old server removed the new server's socket"
+    manager, client = _start(tmp_path)
+    assert _probe(client)["ppid"] == second_server
+    _stop(manager, client)

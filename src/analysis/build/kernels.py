@@ -340,12 +340,22 @@ def serve(key: str) -> None:
     os.chdir(where)
     listener.bind(path.name)  # relative, as clients connect (the server's working folder is its socket folder)
     listener.listen(16)
+    bound = os.stat(path.name).st_ino
     _log(where, key, "serving")
     kernels: dict[int, socket.socket] = {}  # kernel pid → its client's connection
     own_fds = [lock, wake_read, wake_write]  # closed in every kernel
     idle_since = time.monotonic()
+
+    def reachable() -> bool:
+        """Its socket is still the file clients connect to (its folder may have been deleted, and a server of the
+        same key started in a new folder of the same name: then this one is out of reach and must not touch it)."""
+        try:
+            return os.stat(path).st_ino == bound
+        except OSError:
+            return False
+
     try:
-        while kernels or time.monotonic() - idle_since < IDLE_SECONDS:
+        while kernels or (time.monotonic() - idle_since < IDLE_SECONDS and reachable()):
             readable, _, _ = select.select([listener, wake_read], [], [], 1.0)
             if wake_read in readable:
                 try:
@@ -367,7 +377,8 @@ def serve(key: str) -> None:
                 conn.close()
             idle_since = time.monotonic()
     finally:
-        path.unlink(missing_ok=True)
+        if reachable():  # its own socket only
+            path.unlink(missing_ok=True)
         listener.close()
         _log(where, key, "idle: stopped")
 

@@ -475,7 +475,6 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     `keep_going` returned in its place. `on_done(stem, result)` is called as each finishes (progress lines).
     """
     import multiprocessing
-    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Executed | RunError] = {}
@@ -505,11 +504,12 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
             if on_done:
                 on_done(nb.stem, results[nb.stem])
         return {nb.stem: results[nb.stem] for nb in chosen}
-    # While the workers run, this process imports what the overview's run after them needs (a second of the
-    # critical path otherwise, on a core the last worker leaves idle).
-    threading.Thread(target=_import_executor, name="import-papermill").start()
-    # spawn: a fresh interpreter per worker (no inherited kernel sockets or locks)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # The workers are forked from this process once it has imported papermill and jupytext (while the kernel
+    # server imports its libraries on the other core): imported once, not once per worker and once more here for
+    # the overview's run after them. Forking is safe at this point: this process has started no thread, no kernel
+    # and no event loop, and the pool forks all its workers before it starts its own thread.
+    _import_executor()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
         futures = {pool.submit(_execute_in_worker, str(nb), typed[nb], cache): nb.stem for nb in todo}
         for future in as_completed(futures):
             stem = futures[future]
