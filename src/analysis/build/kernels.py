@@ -1,40 +1,40 @@
 """Kernels forked from a warm server: a notebook's kernel starts with its libraries already imported.
 
-Every kernel of the collection spends about two seconds of CPU importing the same libraries (IPython's kernel,
-numpy, pandas, scipy, matplotlib, ipywidgets) before it runs a line: a fifth of a cold run, more in the test suite,
-which starts dozens of kernels. This module lets the runner start kernels the way Android starts apps and
-``multiprocessing``'s forkserver starts workers: a server process imports those libraries once and forks a
-kernel for each request; the fork shares the imported modules copy-on-write and starts in milliseconds.
+Every kernel of the collection spent about two seconds of CPU importing the same libraries (IPython's kernel,
+numpy, pandas, scipy, matplotlib, ipywidgets, the figure writers) before it ran a line: a fifth of a cold run, more
+in the test suite, which starts dozens of kernels. This module starts kernels the way ``multiprocessing``'s
+forkserver starts workers: a server process imports those libraries once and forks a kernel for each request; the
+fork shares the imported modules copy-on-write and starts in milliseconds.
 
 How it fits Jupyter. :func:`manager_class` is a jupyter_client kernel manager that launches this file as the
 kernel command instead of ``python -m ipykernel_launcher``. That small client process is what Jupyter manages
-(polls, signals, kills); it asks the server for a kernel and stays until the kernel exits, forwarding signals:
+(polls, signals, kills); it asks the server for a kernel and stays until the kernel exits:
 
-* The server is found by a key made of everything a library could read when it is imported, and of what a
-  fork inherits from its parent rather than from the kernel's client (:func:`process_context`: namespaces,
-  control group, limits, privileges — so a run confined without network never gets a kernel forked outside its
-  confinement): the interpreter, the site-packages folder (a package installed or upgraded changes its time),
-  this file, and every environment variable except the ones that name a notebook's run (``ANALYSIS_*``, read by this package only, which the
-  server never imports; Jupyter's ``JPY_*``; pytest's ``PYTEST_*``, which name the test running). A kernel with another environment (another
-  ``PYTHONHASHSEED``, ``MPLBACKEND``, thread counts, ``PYTHONPATH``) gets another server, or none.
-* The runner starts the server (:func:`start_server`) when it is about to run a notebook, so that the server's
-  imports overlap the runner's own start-up. A client that finds no server starts one itself; either way it
-  waits for the server while it is starting (its start costs what an ordinary kernel's imports would). Anything
-  unexpected — no server after :data:`WAIT_SECONDS`, a server that failed or refuses — makes the client an
-  ordinary kernel (``exec`` of ``python -m ipykernel_launcher``), so a kernel always starts.
-* The fork becomes the kernel exactly as ``ipykernel_launcher`` would: the client's environment, working directory,
-  standard streams (passed over the socket) and arguments; a fresh random state; the server's own sockets closed.
-* The server forks only while it has a single thread (a library that started threads on import would make a
-  fork unsafe: then it refuses, marks its key as not forkable so that no client starts it again, and the kernel
-  starts the ordinary way: a kernel run with several BLAS threads, as a private run on a large panel is, never
-  uses a server). It exits after :data:`IDLE_SECONDS`
-  without a kernel. Its socket sits in a folder only this user can enter.
+* The server is found by a key made of everything a library could read when it is imported — the interpreter, the
+  site-packages folder (a package installed or upgraded changes its time), this file, every environment variable
+  except those that name one run (``ANALYSIS_*``, read by this package only, which the server never imports;
+  Jupyter's ``JPY_*``; pytest's ``PYTEST_*``) — and of what a fork inherits from the server rather than from the
+  client (:func:`process_context`: namespaces, control group, limits, privileges), so a run confined to a network
+  namespace without network never gets a kernel forked outside it. Another environment or context: another server.
+* The runner starts the server (:func:`start_server`) as it starts executing notebooks, so that the server's
+  imports overlap its own start-up; a client that finds no server starts one. Either way the client waits for a
+  starting server (its start costs what an ordinary kernel's imports would). Anything unexpected — no server after
+  :data:`WAIT_SECONDS`, a server that failed or refuses — makes the client an ordinary kernel (``exec`` of
+  ``python -m ipykernel_launcher``), so a kernel always starts.
+* The fork becomes the kernel ``ipykernel_launcher`` would have started: the client's environment, working folder,
+  standard streams (passed over the socket) and arguments; numpy's global generator seeded afresh; the server's
+  sockets, lock and pipes closed.
+* Jupyter keeps its hold: the client forwards signals (interrupts), a kernel whose client is killed exits, a client
+  whose kernel exits returns its exit status, and the client kills its kernel when the process that launched it
+  dies (what ipykernel's parent poller does for an ordinary kernel: a runner killed mid-run leaves none behind).
+* The server forks only while it has a single thread (a fork of a process with threads is not safe): one that
+  finds a thread after its imports marks its key unforkable, and those kernels start the ordinary way. Its socket
+  sits in a folder only this user can enter; it logs to ``<key>.log`` there; it exits after :data:`IDLE_SECONDS`
+  without a kernel, or once its socket is no longer the one clients reach (its folder deleted).
 
-A kernel that has lost its client (killed by Jupyter) notices the closed socket and exits; a client whose kernel
-exits returns its exit status. ``ANALYSIS_KERNEL_SERVER=0`` turns the whole thing off (ordinary kernels).
-
-This file runs as a script (the client and the server), so it imports only the standard library at module level;
-it never imports the ``analysis`` package, so a kernel imports it afresh under its own environment.
+``ANALYSIS_KERNEL_SERVER=0`` turns the whole thing off (ordinary kernels). This file runs as a script (the client
+and the server), so it imports only the standard library at module level and never the ``analysis`` package: a
+kernel imports that afresh, under its own environment.
 """
 
 from __future__ import annotations
