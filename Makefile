@@ -3,6 +3,11 @@
 # transitive ones included, pinned with hashes (regenerate it with `make lock` after changing pyproject.toml).
 # The install uses uv when it is on PATH or installable from the package index, plain pip otherwise.
 
+# Python keeps its compiled bytecode (__pycache__/, ignored by git): with PYTHONDONTWRITEBYTECODE set, as some
+# machines set it for every shell, each process recompiled every module it imported, pandas and matplotlib included
+# (2 s a process: a warm `make run` took 6 s instead of 3, and every kernel and test paid it again).
+unexport PYTHONDONTWRITEBYTECODE
+
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
