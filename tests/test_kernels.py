@@ -62,6 +62,17 @@ def _socket_folder(tmp_path: Path) -> Path:
     return tmp_path / "tmp" / f"analysis-kernels-{os.getuid()}"
 
 
+def _serving(tmp_path: Path, seconds: float = 120) -> None:
+    """Start this test's server and wait until it serves: a loaded machine (the suite's other worker executing
+    notebooks) may take longer than a client's own wait to import everything, and these tests are about what a
+    forked kernel does, not about how long a start takes."""
+    kernels.start_server()
+    deadline = time.monotonic() + seconds
+    while not list(_socket_folder(tmp_path).glob("*.sock")):
+        assert time.monotonic() < deadline, "the kernel server did not come up"
+        time.sleep(0.05)
+
+
 def _start(cwd: Path, **env):
     """A kernel started by the forking manager, as nbclient starts it; returns (manager, blocking client)."""
     manager = kernels.manager_class()(kernel_name="python3")
@@ -119,7 +130,8 @@ def test_a_kernel_is_forked_from_the_server_as_ipykernel_launcher_would_have_sta
     _stop(manager, client)
     assert ordinary["pandas_before"] is False and not _servers(tmp_path)
     monkeypatch.setenv(kernels.SWITCH, "1")
-    manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="first")  # no server yet: it starts one and waits
+    _serving(tmp_path)
+    manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="first")
     first = _probe(client)
     _stop(manager, client)
     manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="second")  # a per-run variable: the same server
@@ -140,6 +152,7 @@ def test_a_kernel_is_forked_from_the_server_as_ipykernel_launcher_would_have_sta
 
 
 def test_a_forked_kernel_is_interrupted_shut_down_and_killed_as_jupyter_expects(kernel_env, tmp_path):
+    _serving(tmp_path)
     manager, client = _start(tmp_path)
     kernel_pid = _probe(client)["pid"]
     assert kernel_pid != manager.provisioner.process.pid  # Jupyter manages the client, the kernel is the fork
@@ -264,6 +277,13 @@ def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tm
     outputs = {}
     for how in ("ordinary", "forked"):
         monkeypatch.setenv(kernels.SWITCH, "0" if how == "ordinary" else "1")
+        if how == "forked":  # the runner starts it too, with the kernel's environment (waited for here)
+            run._use_this_environments_kernel()
+            kernels.start_server(os.environ | run.kernel_process_env(private=False))
+            deadline = time.monotonic() + 120
+            while not list(_socket_folder(tmp_path).glob("*.sock")):
+                assert time.monotonic() < deadline, "the kernel server did not come up"
+                time.sleep(0.05)
         out = tmp_path / how.replace(" ", "_")
         monkeypatch.setattr(paths, "OUTPUT", out)
         run.execute(run.find("94"), {}, cache="off")
@@ -305,6 +325,7 @@ def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env
         "    if m['msg_type'] == 'stream':\n"
         "        print(m['content']['text'].strip(), flush=True); break\n"
         "time.sleep(600)\n", encoding="utf-8")
+    _serving(tmp_path)
     launcher = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
     kernel_pid, server_pid = map(int, launcher.stdout.readline().split())
     assert server_pid in _servers(tmp_path)  # forked
@@ -323,12 +344,14 @@ def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env
 def test_a_server_whose_folder_was_replaced_stops_and_leaves_the_new_server_alone(kernel_env, tmp_path):
     """A socket folder deleted and made again (a temporary folder of the same name) while its server idles: the
     old server stops without touching the new folder, whose own server keeps serving."""
+    _serving(tmp_path)
     manager, client = _start(tmp_path)
     first_server = _probe(client)["ppid"]
     _stop(manager, client)
     folder = _socket_folder(tmp_path)
     shutil.rmtree(folder)
-    manager, client = _start(tmp_path)  # a new folder, a new server of the same key
+    _serving(tmp_path)  # a new folder, a new server of the same key
+    manager, client = _start(tmp_path)
     second_server = _probe(client)["ppid"]
     _stop(manager, client)
     assert second_server != first_server
