@@ -323,11 +323,15 @@ def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env
         "while True:\n"
         "    m = client.get_iopub_msg(timeout=60)\n"
         "    if m['msg_type'] == 'stream':\n"
-        "        print(m['content']['text'].strip(), flush=True); break\n"
+        "        print('PIDS', m['content']['text'].strip(), flush=True); break\n"
         "time.sleep(600)\n", encoding="utf-8")
     _serving(tmp_path)
     launcher = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
-    kernel_pid, server_pid = map(int, launcher.stdout.readline().split())
+    line = launcher.stdout.readline()
+    while not line.startswith("PIDS"):  # the kernel's own notes share the launcher's standard output
+        assert line, "the launcher ended without the kernel's process ids"
+        line = launcher.stdout.readline()
+    kernel_pid, server_pid = map(int, line.split()[1:])
     assert server_pid in _servers(tmp_path)  # forked
     launcher.kill()
     launcher.wait()
