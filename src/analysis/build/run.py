@@ -478,6 +478,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
     `keep_going` returned in its place. `on_done(stem, result)` is called as each finishes (progress lines).
     """
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     results: dict[str, Executed | RunError] = {}
@@ -509,10 +510,12 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
         return {nb.stem: results[nb.stem] for nb in chosen}
     # The workers are forked from this process once it has imported papermill and jupytext (while the kernel
     # server imports its libraries on the other core): imported once, not once per worker and once more here for
-    # the overview's run after them. Forking is safe at this point: this process has started no thread, no kernel
-    # and no event loop, and the pool forks all its workers before it starts its own thread.
+    # the overview's run after them. Forked only from a process without other Python threads (the command line:
+    # no kernel, no event loop yet, and the pool forks all its workers before it starts its own thread); a caller
+    # with threads of its own (a pytest-xdist worker) gets fresh interpreters, as before.
     _import_executor()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+    start_method = "fork" if threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start_method)) as pool:
         futures = {pool.submit(_execute_in_worker, str(nb), typed[nb], cache): nb.stem for nb in todo}
         for future in as_completed(futures):
             stem = futures[future]
