@@ -510,9 +510,9 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
         return {nb.stem: results[nb.stem] for nb in chosen}
     # The workers are forked from this process once it has imported papermill and jupytext (while the kernel
     # server imports its libraries on the other core): imported once, not once per worker and once more here for
-    # the overview's run after them. Forked only from a process without other Python threads (the command line:
-    # no kernel, no event loop yet, and the pool forks all its workers before it starts its own thread); a caller
-    # with threads of its own (a pytest-xdist worker) gets fresh interpreters, as before.
+    # the overview's run after them. Forked only from a process without other Python threads (the command line and
+    # the test workers: no kernel, no event loop yet, and the pool forks all its workers before it starts its own
+    # thread); a caller with threads of its own (say, a Jupyter session calling this) gets fresh interpreters.
     _import_executor()
     start_method = "fork" if threading.active_count() == 1 else "spawn"
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start_method)) as pool:
