@@ -113,7 +113,7 @@ def server_key(env, context: list | None = None) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:24]
 
 
-def process_context(pid: int | str = "self") -> list:
+def process_context() -> list:
     """What a forked kernel inherits from the server rather than from the process that asked for it, beyond the
     environment: namespaces (a run confined to a network namespace without network must not get a kernel forked
     outside it), control group, root folder, user and groups, capabilities, seccomp and no-new-privileges,
@@ -121,7 +121,7 @@ def process_context(pid: int | str = "self") -> list:
     any of these never meet (their keys differ): the client starts a server of its own, inside its context."""
     import resource
 
-    proc = Path(f"/proc/{pid}")
+    proc = Path("/proc/self")
     context: list = []
     try:
         context.append(sorted((ns.name, os.readlink(ns)) for ns in (proc / "ns").iterdir()))
@@ -143,10 +143,9 @@ def process_context(pid: int | str = "self") -> list:
     context.append([status.get(field, "").strip() for field in (
         "Uid", "Gid", "Groups", "Umask", "CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb", "NoNewPrivs", "Seccomp",
         "Cpus_allowed_list", "Mems_allowed_list")])
-    if pid == "self":
-        context.append(os.getpriority(os.PRIO_PROCESS, 0))
-        context.append([(name, resource.getrlimit(getattr(resource, name)))
-                        for name in sorted(dir(resource)) if name.startswith("RLIMIT_")])
+    context.append(os.getpriority(os.PRIO_PROCESS, 0))
+    context.append([(name, resource.getrlimit(getattr(resource, name)))
+                    for name in sorted(dir(resource)) if name.startswith("RLIMIT_")])
     return context
 
 
@@ -258,7 +257,8 @@ def client(argv: list[str]) -> None:
         _plain_kernel(argv)
     try:
         where = folder()
-        key = server_key(os.environ)
+        context = process_context()
+        key = server_key(os.environ, context)
         conn = _connect(where, key, wait=0)
         if conn is None:
             _start_server(where, key, os.environ.copy())
@@ -266,7 +266,7 @@ def client(argv: list[str]) -> None:
         if conn is None:
             _plain_kernel(argv, here)
         request = json.dumps({"argv": argv, "cwd": here, "env": dict(os.environ),
-                              "context": process_context()}).encode("utf-8")
+                              "context": context}).encode("utf-8")
         socket.send_fds(conn, [len(request).to_bytes(8, "big") + request], [0, 1, 2])
         replies = conn.makefile("rb")
         first = json.loads(replies.readline() or b"{}")
