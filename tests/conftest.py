@@ -11,6 +11,12 @@ from pathlib import Path
 _OUTPUT = Path(tempfile.mkdtemp(prefix="analysis-test-output-"))
 os.environ["ANALYSIS_OUTPUT"] = str(_OUTPUT)
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Every process the tests start (a command-line run, a kernel) imports this checkout's source, and with one environment
+# they share one kernel server (analysis.build.kernels keys a server by the environment: a variable set for one
+# subprocess only would start a server of its own, two seconds of imports, for a two-line notebook).
+_SRC = str(Path(__file__).resolve().parents[1] / "src")
+if os.environ.get("PYTHONPATH", "").split(os.pathsep)[0] != _SRC:
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_SRC, os.environ.get("PYTHONPATH")]))
 
 import pytest  # noqa: E402
 

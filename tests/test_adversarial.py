@@ -51,7 +51,7 @@ HEADER = ("# ---\n# jupyter:\n#   jupytext:\n#     text_representation:\n#      
 def _cli(*args: str, root: Path | None = None, output: Path | None = None, cwd: Path | None = None,
          env: dict | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
     """The command-line runner in a subprocess (its own session, so a kill reaches the kernel too)."""
-    full = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(REPO / "src"))
+    full = dict(os.environ, MPLBACKEND="Agg")  # PYTHONPATH: this checkout (conftest)
     full.pop("GVC_PANEL_PATH", None), full.pop("ENERGY_PANEL_PATH", None)
     if root is not None:
         full["ANALYSIS_ROOT"] = str(root)
@@ -915,7 +915,7 @@ def test_failed_run_keeps_its_notebook_and_the_previous_complete_set(tmp_path):
 
 def test_concurrent_runs_into_one_folder_do_not_mix(tmp_path):
     root, out = tiny_root(tmp_path, {"90_writer": WRITER}), tmp_path / "out"
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=str(REPO / "src"), ANALYSIS_ROOT=str(root),
+    env = dict(os.environ, MPLBACKEND="Agg", ANALYSIS_ROOT=str(root),
                ANALYSIS_OUTPUT=str(out))
     procs = [subprocess.Popen([sys.executable, "-m", "analysis", "run", "90", "-p", f"value={v}", "-p",
                                f"pause={p}"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -35,7 +35,7 @@ class Kernel:
 
         _kernel_env()
         self.km = kernels.manager_class(blocking=True)(kernel_name="python3")
-        self.km.start_kernel(cwd=str(cwd), env=os.environ | run.kernel_process_env(private=False))
+        self.km.start_kernel(cwd=str(cwd), env=os.environ | run.kernel_process_env())
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=60)

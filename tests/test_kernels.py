@@ -279,7 +279,7 @@ def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tm
         monkeypatch.setenv(kernels.SWITCH, "0" if how == "ordinary" else "1")
         if how == "forked":  # the runner starts it too, with the kernel's environment (waited for here)
             run._use_this_environments_kernel()
-            kernels.start_server(os.environ | run.kernel_process_env(private=False))
+            kernels.start_server(os.environ | run.kernel_process_env())
             deadline = time.monotonic() + 120
             while not list(_socket_folder(tmp_path).glob("*.sock")):
                 assert time.monotonic() < deadline, "the kernel server did not come up"

@@ -37,7 +37,9 @@ from pathlib import Path
 
 from analysis.core import data, io, paths
 
-with open(os.environ["TINY_RUN_LOG"], "a") as log:  # outside the outputs: counts real executions
+# beside the repository root, outside the outputs: counts real executions (a file named by a variable of its own
+# would give the kernel an environment of its own, and so a kernel server of its own: analysis.build.kernels)
+with open(Path(os.environ["ANALYSIS_ROOT"]).parent / "runs.log", "a") as log:
     log.write("executed\\n")
 rows = len(Path(in_path).read_text().splitlines()) if in_path else len(data.load("tiny_a"))
 if figure:
@@ -86,7 +88,6 @@ def tiny(tmp_path, monkeypatch):
     for name, value in (("ROOT", root), ("NOTEBOOKS", root / "notebooks"), ("DATA", root / "data"),
                         ("OUTPUT", tmp_path / "out")):
         monkeypatch.setattr(paths, name, value)
-    monkeypatch.setenv("TINY_RUN_LOG", str(tmp_path / "runs.log"))
     return root
 
 

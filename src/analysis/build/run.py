@@ -326,26 +326,26 @@ def _use_this_environments_kernel() -> None:
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
 
 
-def kernel_process_env(*, private: bool) -> dict[str, str]:
+def kernel_process_env() -> dict[str, str]:
     """The variables a notebook's kernel process is started with, beyond the run's own ``ANALYSIS_*``.
 
     PYTHONHASHSEED: a fixed string-hash seed fixes set and dict iteration order inside libraries (diff-diff's
     sums otherwise change in the last digits from run to run, and with them the PDF figures).
     MALLOC_*: glibc returns every freed array above 128 KiB to the system and page-faults the next one in; the
     Monte Carlos allocate and free the same megabyte arrays thousands of times (20-25% of their time).
-    OPENBLAS/OMP/MKL_NUM_THREADS (public runs): one BLAS thread per kernel. Notebooks run side by side, one per
-    core, and threads of two kernels fighting over two cores made the Monte Carlos half as fast; a fixed thread
-    count also fixes the order of BLAS sums, so a serial and a parallel run agree byte for byte. A run on a user's
-    own (possibly large) panel runs alone and keeps every core.
-    JE_ARROW_MALLOC_CONF (public runs): pyarrow (imported by pandas) starts jemalloc's background purging thread
-    on import, though Arrow allocates with mimalloc here; without it a public kernel's libraries start no thread
-    when imported, so the kernel can be forked from a server that has imported them (analysis.build.kernels).
+    OPENBLAS/OMP/MKL_NUM_THREADS: one BLAS thread per kernel. Notebooks run side by side, one per core, and
+    threads of two kernels fighting over two cores made the Monte Carlos half as fast. A fixed thread count also
+    fixes the order of BLAS sums: a serial and a parallel run agree byte for byte, and a run on a user's panel gives
+    the same digits on a laptop and on a research centre's many-core server. The estimators gain nothing from more
+    BLAS threads (their fits are tall and thin; ``make bench``, 2 cores: the BJS imputation on 5M rows 8.3 s with
+    one thread, 9.6 s with two; the GVC triple difference on 2.4M rows 9.9 s and 10.7 s), so a user's run keeps one.
+    JE_ARROW_MALLOC_CONF: pyarrow (imported by pandas) starts jemalloc's background purging thread on import,
+    though Arrow allocates with mimalloc here; without it a kernel's libraries start no thread when imported, so
+    the kernel can be forked from a server that has imported them (analysis.build.kernels).
     """
-    env = {"PYTHONHASHSEED": "0", "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456"}
-    if not private:
-        env |= {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                "JE_ARROW_MALLOC_CONF": "background_thread:false"}
-    return env
+    return {"PYTHONHASHSEED": "0", "MALLOC_MMAP_THRESHOLD_": "67108864", "MALLOC_TRIM_THRESHOLD_": "268435456",
+            "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+            "JE_ARROW_MALLOC_CONF": "background_thread:false"}
 
 
 def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | None = None,
@@ -385,9 +385,8 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     if cache == "use" and (hit := _restore(notebook, base, output, target)):
         return hit
     _use_this_environments_kernel()
-    process_env = kernel_process_env(private=bool(private))
-    if not private:  # started now, so that its imports overlap this run's own start-up
-        kernels.start_server(os.environ | process_env)
+    process_env = kernel_process_env()
+    kernels.start_server(os.environ | process_env)  # started now, so that its imports overlap this run's start-up
     import jupytext  # imported here: slow to import, and a restored run needs neither
     import papermill
 
@@ -405,9 +404,10 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
                                 "ANALYSIS_PRIVATE": "1" if private else ""}
     before = {key: os.environ.get(key) for key in kernel_env}
     os.environ.update(kernel_env)
-    # A public run's kernel is forked from a server that has already imported its libraries
-    # (analysis.build.kernels); a run on a user's own data keeps an ordinary kernel, a process of its own.
-    forked = {"kernel_manager_class": kernels.manager_class()} if kernels.enabled() and not private else {}
+    # The kernel is forked from a server that has already imported its libraries (analysis.build.kernels). The
+    # server never sees a user's data: it only imports libraries and forks; what a private run's kernel reads stays
+    # in that kernel's own process and ends with it.
+    forked = {"kernel_manager_class": kernels.manager_class()} if kernels.enabled() else {}
     try:
         papermill.execute_notebook(
             str(source), str(executed), parameters=typed, kernel_name="python3", cwd=str(paths.NOTEBOOKS),
@@ -491,7 +491,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
         cache = "refresh"  # the others were just looked up: run them and store
     if len(results) < len(chosen):  # the kernel server's imports overlap the workers' start-up
         _use_this_environments_kernel()
-        kernels.start_server(os.environ | kernel_process_env(private=False))
+        kernels.start_server(os.environ | kernel_process_env())
     # longest first, so the workers finish together: as long as its last cached run took (unknown ones first), and
     # without a cached run by the figures it saves (saving figures is most of what a notebook costs)
     todo = sorted((nb for nb in chosen if nb.stem not in results),
