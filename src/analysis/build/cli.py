@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def _cmd_run(args) -> int:
-    from analysis.core import claims, io, paths
+    from analysis.core import io, paths
     from analysis.build import run
 
     removed = io.clean_partials(paths.FIGURES, paths.BUILD)
@@ -100,6 +100,8 @@ def _cmd_run(args) -> int:
         print(f"\nprivate run: figures, results, verdicts, executed notebook and manifest.json (input sha256, "
               f"parameters) in {output}\nnothing was written to the public figures, claims report or site.")
     else:
+        from analysis.core import claims  # imports pandas: only a public run writes the claims report
+
         with io.locked(paths.BUILD / ".run.lock", str(paths.OUTPUT)):
             rep = claims.write_report()
         print(f"\nclaims report: {len(rep)} claims -> {paths.CLAIMS_REPORT}")
@@ -275,9 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_cmd_figures)
 
     # commands a study adds (entry points of the group "analysis.commands" in pyproject.toml): the command line
-    # discovers them, as it discovers notebooks, instead of importing the studies
-    for entry in sorted(metadata.entry_points(group="analysis.commands"), key=lambda e: e.name):
-        entry.load()(sub)
+    # discovers them, as it discovers notebooks, instead of importing the studies; and loads them only when the
+    # command asked for is not one of its own (or for the list of commands): a study's package imports its
+    # estimators, a third of a second every `run` would pay for
+    words = sys.argv[1:] if argv is None else argv
+    if next((w for w in words if not w.startswith("-")), None) not in sub.choices:
+        for entry in sorted(metadata.entry_points(group="analysis.commands"), key=lambda e: e.name):
+            entry.load()(sub)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -616,9 +616,7 @@ def _read_inputs_record(staging: Path) -> list[dict] | None:
     """The data files the kernel recorded reading (analysis.core.data.record_input), relative to data/, deduplicated;
     the record is removed from the staging folder (it is not an output). None if it read a file outside data/ (a
     user's file): such a run is not cached."""
-    from analysis.core.data import INPUTS_RECORD
-
-    record = staging / INPUTS_RECORD
+    record = staging / paths.INPUTS_RECORD
     if not record.is_file():
         return []
     lines = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -200,14 +200,11 @@ def load(name: str) -> pd.DataFrame:
     return _load_checked(str(path), digest, json.dumps(res, sort_keys=True)).copy()
 
 
-INPUTS_RECORD = "inputs.jsonl"
-
-
 def record_input(path: Path, digest: str = "", resource: str = "") -> None:
     """Under the runner, add a file this kernel read to the run record in its staging folder: the runner keys the
     notebook's cached execution on the files listed there (``analysis.build.run``). Does nothing otherwise."""
     if paths.STAGING is not None:
-        with open(paths.STAGING / INPUTS_RECORD, "a", encoding="utf-8") as handle:
+        with open(paths.STAGING / paths.INPUTS_RECORD, "a", encoding="utf-8") as handle:
             handle.write(json.dumps({"path": str(Path(path).resolve()), "sha256": digest, "resource": resource}) + "\n")
 
 

@@ -47,6 +47,7 @@ NOTEBOOKS = ROOT / "notebooks"
 DATA = ROOT / "data"
 OUTPUT = _absolute(os.environ["ANALYSIS_OUTPUT"]) if os.environ.get("ANALYSIS_OUTPUT") else ROOT
 STAGING = _absolute(os.environ["ANALYSIS_STAGING"]) if os.environ.get("ANALYSIS_STAGING") else None
+INPUTS_RECORD = "inputs.jsonl"  # in STAGING: the data files a kernel read (analysis.core.data.record_input)
 
 _FROM_DATA = {"DESCRIPTOR": "datapackage.json", "CLAIMS_REGISTER": "claims.csv"}
 _FROM_OUTPUT = {
