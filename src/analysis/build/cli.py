@@ -77,6 +77,8 @@ def _cmd_run(args) -> int:
         for warning in run.design_warnings(result.path):
             print(f"  WARNING ({stem}): {warning}", file=sys.stderr, flush=True)
 
+    if not private:  # only a public run writes the claims report; imported (pandas) while the kernel server starts
+        from analysis.core import claims
     independent = [nb for nb in chosen if not nb.stem.startswith("00_")]
     if not private and independent:
         # Public notebooks are independent of each other: run them side by side, then the overview.
@@ -100,8 +102,6 @@ def _cmd_run(args) -> int:
         print(f"\nprivate run: figures, results, verdicts, executed notebook and manifest.json (input sha256, "
               f"parameters) in {output}\nnothing was written to the public figures, claims report or site.")
     else:
-        from analysis.core import claims  # imports pandas: only a public run writes the claims report
-
         with io.locked(paths.BUILD / ".run.lock", str(paths.OUTPUT)):
             rep = claims.write_report()
         print(f"\nclaims report: {len(rep)} claims -> {paths.CLAIMS_REPORT}")
