@@ -45,6 +45,7 @@ if __name__ == "__main__" and sys.path and sys.path[0] == __file__.rpartition("/
     del sys.path[0]  # run as a script: this package's folder is not a place to import from (it has a site.py)
 
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -79,8 +80,10 @@ def enabled(env=os.environ) -> bool:
 
 def manager_class(*, blocking: bool = False):
     """An ``AsyncKernelManager`` (what nbclient uses; with `blocking`, a ``KernelManager``) that starts the standard
-    Python kernel of this interpreter through this file; any other kernel command is left as it is."""
+    Python kernel of this interpreter through this file; any other kernel command is left as it is. The async
+    manager's clients are :func:`ready_client_class`'s."""
     from jupyter_client.manager import AsyncKernelManager, KernelManager
+    from traitlets import default
 
     class ForkedKernelManager(KernelManager if blocking else AsyncKernelManager):
         def format_kernel_cmd(self, extra_arguments=None):
@@ -89,7 +92,61 @@ def manager_class(*, blocking: bool = False):
                 return [cmd[0], str(_THIS), *cmd[3:]]
             return cmd
 
+        if not blocking:
+            @default("client_factory")
+            def _ready_client(self):
+                return ready_client_class()
+
     return ForkedKernelManager
+
+
+@functools.lru_cache(maxsize=1)
+def ready_client_class():
+    """jupyter_client's ``AsyncKernelClient`` whose ``wait_for_ready`` ends as soon as the kernel is ready.
+
+    jupyter_client's own, once the kernel has answered a ``kernel_info`` request, reads the IOPub channel until no
+    message has come for 0.2 s, to drop what the kernel published while starting: every kernel start waited those
+    0.2 s, half of a forked kernel's start. Here the wait ends with the message that closes the kernel's answer on
+    IOPub, its ``idle`` status for that request: a kernel handles requests in order, so everything it published
+    before is dropped as before. The IOPub subscription may come into force after that ``idle`` was sent (a
+    publisher drops messages until then); the kernel then says so with an ``iopub_welcome`` message (Jupyter
+    enhancement proposal 65), and the request is sent again, as it is when nothing comes at all."""
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    async def answer(channel, request: str, seconds: float, *wanted: tuple[str, str | None]):
+        """The first message answering `request` whose (type, execution state) is in `wanted`, or an
+        ``iopub_welcome``; None after `seconds` without one. Everything else on the channel is dropped."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            try:
+                msg = await channel.get_msg(timeout=left)
+            except Empty:
+                return None
+            if msg["msg_type"] == "iopub_welcome" or (
+                    msg["parent_header"].get("msg_id") == request
+                    and (msg["msg_type"], msg["content"].get("execution_state")) in wanted):
+                return msg
+        return None
+
+    class ReadyKernelClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                request = self.kernel_info()
+                reply = await answer(self.shell_channel, request, 1.0, ("kernel_info_reply", None))
+                if reply is not None:
+                    end = await answer(self.iopub_channel, request, 0.5, ("status", "idle"))
+                    if end is not None and end["msg_type"] == "status":
+                        self._handle_kernel_info_reply(reply)  # adapts the protocol version, as jupyter_client does
+                        return
+                if not await self.is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError("Kernel didn't respond in %d seconds" % timeout)
+
+    return ReadyKernelClient
 
 
 def _same_file(a: str, b: str) -> bool:
