@@ -21,6 +21,7 @@ import os
 import shutil
 import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -115,12 +116,27 @@ def _open(driver, page: Path):
     _settle(driver)
 
 
+class _Anchors(HTMLParser):
+    """The ids of a page's elements and the names of its <a name=...> (the tokenizer BeautifulSoup's "html.parser"
+    uses, without building a tree: a fifth of the time on the claims page)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.found.update(value for name, value in attrs
+                          if value is not None and (name == "id" or (name == "name" and tag == "a")))
+
+    handle_startendtag = handle_starttag
+
+
 def _ids(page: Path, cache={}) -> set[str]:
     if page not in cache:
-        from bs4 import BeautifulSoup
-
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        cache[page] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+        parser = _Anchors()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parser.close()
+        cache[page] = parser.found
     return cache[page]
 
 

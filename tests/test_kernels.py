@@ -3,7 +3,11 @@ would have started â€” same environment, working directory, arguments, streams â
 already; Jupyter can interrupt it, shut it down and kill it as before; anything that prevents a safe fork gives an
 ordinary kernel, never a failed start.
 
-Each test has its own socket folder (TMPDIR), so its servers are its own and end with it.
+The tests that examine what a forked kernel does share one server (``shared_server``: a socket folder of this
+module's own, started at the first such test, ended with the module): a server's start is two seconds of imports, the
+same for every test, and none of these tests is about the start. The tests about a server's life (an environment whose
+libraries start threads, a socket folder replaced) have a socket folder (TMPDIR) of their own, so their servers are
+their own and end with them.
 """
 
 from __future__ import annotations
@@ -24,22 +28,55 @@ from analysis.build import kernels
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-@pytest.fixture
-def kernel_env(tmp_path, monkeypatch):
-    """This process's environment as the runner gives it to public kernels, with a socket folder of the test's own."""
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    for name, value in {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                        "JE_ARROW_MALLOC_CONF": "background_thread:false", "PYTHONHASHSEED": "0",
-                        "MPLBACKEND": "Agg"}.items():
+def _kernel_variables(monkeypatch, folder: Path) -> None:
+    """This process's environment as the runner gives it to public kernels (its JUPYTER_PATH and kernel process
+    variables), with the socket folder under `folder`/tmp."""
+    from analysis.build import run
+
+    monkeypatch.setenv("TMPDIR", str(folder / "tmp"))
+    (folder / "tmp").mkdir(exist_ok=True)
+    monkeypatch.setenv("JUPYTER_PATH", os.environ.get("JUPYTER_PATH", ""))  # restored after the test
+    run._use_this_environments_kernel()
+    for name, value in (run.kernel_process_env() | {"MPLBACKEND": "Agg"}).items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv(kernels.SWITCH, raising=False)
-    yield tmp_path
-    for server in _servers(tmp_path):  # this test's servers end with it
+
+
+def _end_servers(folder: Path) -> None:
+    for server in _servers(folder):
         try:
             os.kill(server, signal.SIGTERM)
         except ProcessLookupError:
             pass
+
+
+@pytest.fixture
+def kernel_env(tmp_path, monkeypatch):
+    """The runner's kernel environment with a socket folder of the test's own (its servers end with it)."""
+    _kernel_variables(monkeypatch, tmp_path)
+    yield tmp_path
+    _end_servers(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared_folder(tmp_path_factory):
+    """The socket folder of this module's shared server (its server ends with the module)."""
+    folder = tmp_path_factory.mktemp("shared-server")
+    yield folder
+    _end_servers(folder)
+
+
+def _use_shared_server(monkeypatch, shared_folder: Path) -> Path:
+    """The runner's kernel environment with the module's socket folder, its server serving (started by the first
+    test that asks for it: the same environment, the same server); returns the folder."""
+    _kernel_variables(monkeypatch, shared_folder)
+    _serving(shared_folder)
+    return shared_folder
+
+
+@pytest.fixture
+def shared_server(shared_folder, monkeypatch):
+    return _use_shared_server(monkeypatch, shared_folder)
 
 
 def _servers(tmp_path: Path) -> list[int]:
@@ -121,23 +158,22 @@ def _probe(client) -> dict:
 
 
 def test_a_kernel_is_forked_from_the_server_as_ipykernel_launcher_would_have_started_it(kernel_env, tmp_path,
-                                                                                        monkeypatch):
+                                                                                        monkeypatch, shared_folder):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    monkeypatch.setenv(kernels.SWITCH, "0")
+    monkeypatch.setenv(kernels.SWITCH, "0")  # with the switch off, in the test's own socket folder: no server
     manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="ordinary")
     ordinary = _probe(client)
     _stop(manager, client)
     assert ordinary["pandas_before"] is False and not _servers(tmp_path)
-    monkeypatch.setenv(kernels.SWITCH, "1")
-    _serving(tmp_path)
+    shared = _use_shared_server(monkeypatch, shared_folder)
     manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="first")
     first = _probe(client)
     _stop(manager, client)
     manager, client = _start(notebooks, ANALYSIS_NOTEBOOK="second")  # a per-run variable: the same server
     second = _probe(client)
     assert first["pandas_before"] is True and second["pandas_before"] is True, "not forked from the server"
-    assert first["ppid"] == second["ppid"] and _servers(tmp_path) == [second["ppid"]]
+    assert first["ppid"] == second["ppid"] and _servers(shared) == [second["ppid"]]
     # what ipykernel_launcher would have given it
     assert second["run"] == "second"
     assert second["cwd"] == ordinary["cwd"] == str(notebooks)
@@ -151,13 +187,16 @@ def test_a_kernel_is_forked_from_the_server_as_ipykernel_launcher_would_have_sta
     _stop(manager, client)
 
 
-def test_a_forked_kernel_is_interrupted_shut_down_and_killed_as_jupyter_expects(kernel_env, tmp_path):
-    _serving(tmp_path)
+def test_a_forked_kernel_is_interrupted_shut_down_and_killed_as_jupyter_expects(shared_server, tmp_path):
     manager, client = _start(tmp_path)
     kernel_pid = _probe(client)["pid"]
     assert kernel_pid != manager.provisioner.process.pid  # Jupyter manages the client, the kernel is the fork
-    msg_id = client.execute("import time; time.sleep(60)")
-    time.sleep(1.0)
+    msg_id = client.execute("import time; print('sleeping', flush=True); time.sleep(60)")
+    while True:  # interrupted once it sleeps (a loaded machine may take longer than a second to get there)
+        msg = client.get_iopub_msg(timeout=20)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            break
+    time.sleep(0.2)
     import asyncio
 
     asyncio.run(manager.interrupt_kernel())
@@ -256,7 +295,7 @@ io.write_json(paths.RESULTS / "94_forked.json", {
 '''
 
 
-def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tmp_path, monkeypatch):
+def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(shared_folder, tmp_path, monkeypatch):
     """Figures (PNG, SVG, PDF), records and results of a notebook run in an ordinary kernel and in a forked one
     are the same bytes (the string-hash seed, the house style, the fonts: nothing the server did before the fork
     shows in the outputs)."""
@@ -274,16 +313,14 @@ def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(kernel_env, tm
         "#     name: python3\n# ---\n\n" + FORKED, encoding="utf-8")
     for name, value in (("ROOT", root), ("NOTEBOOKS", root / "notebooks"), ("DATA", root / "data")):
         monkeypatch.setattr(paths, name, value)
+    _kernel_variables(monkeypatch, shared_folder)  # the module's server (started here if no test has yet)
     outputs = {}
     for how in ("ordinary", "forked"):
         monkeypatch.setenv(kernels.SWITCH, "0" if how == "ordinary" else "1")
         if how == "forked":  # the runner starts it too, with the kernel's environment (waited for here)
             run._use_this_environments_kernel()
             kernels.start_server(os.environ | run.kernel_process_env())
-            deadline = time.monotonic() + 120
-            while not list(_socket_folder(tmp_path).glob("*.sock")):
-                assert time.monotonic() < deadline, "the kernel server did not come up"
-                time.sleep(0.05)
+            _serving(shared_folder)
         out = tmp_path / how.replace(" ", "_")
         monkeypatch.setattr(paths, "OUTPUT", out)
         run.execute(run.find("94"), {}, cache="off")
@@ -310,7 +347,7 @@ def test_a_process_in_another_network_namespace_has_another_key():
     assert kernels.server_key({"A": "1"}) == kernels.server_key({"A": "1"})  # and the key is stable
 
 
-def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env, tmp_path):
+def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(shared_server, tmp_path):
     """As an ordinary kernel does (ipykernel's parent poller): a runner killed mid-run leaves no kernel running on."""
     script = tmp_path / "launcher.py"
     script.write_text(
@@ -325,14 +362,16 @@ def test_a_forked_kernel_exits_when_the_process_that_launched_it_dies(kernel_env
         "    if m['msg_type'] == 'stream':\n"
         "        print('PIDS', m['content']['text'].strip(), flush=True); break\n"
         "time.sleep(600)\n", encoding="utf-8")
-    _serving(tmp_path)
-    launcher = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE, text=True)
+    # env: this process's variables as os.environ holds them (readline, imported in pytest, exports COLUMNS and
+    # LINES to the environment a child inherits by default: another key, another server, for nothing)
+    launcher = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.PIPE, text=True,
+                                env=dict(os.environ))
     line = launcher.stdout.readline()
     while not line.startswith("PIDS"):  # the kernel's own notes share the launcher's standard output
         assert line, "the launcher ended without the kernel's process ids"
         line = launcher.stdout.readline()
     kernel_pid, server_pid = map(int, line.split()[1:])
-    assert server_pid in _servers(tmp_path)  # forked
+    assert server_pid in _servers(shared_server)  # forked
     launcher.kill()
     launcher.wait()
     deadline = time.monotonic() + 20

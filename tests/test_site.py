@@ -6,6 +6,7 @@ their text. Browser checks are in test_browser.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -113,9 +114,7 @@ def test_claims_page_has_every_claim_and_the_filter(site_dir, built):
 
 
 def test_claims_page_cites_each_article_once_and_shows_no_raw_missing_values(site_dir, built):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(_html(site_dir, "claims.html"), "html.parser")
+    soup = _soup(site_dir, "claims.html")
     rep = built[2]["report"]
     listed = [li.get_text(" ", strip=True) for li in soup.select("ol.articles li")]
     for article in set(rep["article"]):
@@ -143,11 +142,9 @@ def test_missing_values_are_shown_as_nothing():
 
 
 def test_claims_page_embeds_the_ledger_as_claimreview_json_ld(site_dir, built):
-    from bs4 import BeautifulSoup
-
     from analysis.build import claimreview
 
-    soup = BeautifulSoup(_html(site_dir, "claims.html"), "html.parser")
+    soup = _soup(site_dir, "claims.html")
     scripts = soup.find_all("script", type="application/ld+json")
     assert len(scripts) == 1
     items = json.loads(scripts[0].string)
@@ -264,7 +261,9 @@ def test_citation_and_code_licence():
 
 
 # ------------------------------------------------------------------------------------------ notebook pages
+@functools.lru_cache(maxsize=None)
 def _soup(site_dir, page):
+    """A page of the built site, parsed once for the tests that read it (none of them changes the tree)."""
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(_html(site_dir, page), "html.parser")
