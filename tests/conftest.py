@@ -73,7 +73,7 @@ SPREAD_TEST_BY_TEST = {"test_adversarial.py", "test_run_cache.py", "test_data.py
 # most of the site's seconds below are that wait; test_reliability.py reads notebook 01 of the collection too).
 UNIT_SECONDS = {
     "test_notebooks.py": float("inf"),
-    "test_kernels.py": 27,
+    "test_kernels.py": 21,
     "site": 100,
     "test_run_cache.py::test_the_command_line_says_cached_and_force_or_a_package_edit_runs_again": 26,
     "test_jupyter_server.py": 24,

@@ -407,3 +407,43 @@ def test_a_server_whose_folder_was_replaced_stops_and_leaves_the_new_server_alon
     manager, client = _start(tmp_path)
     assert _probe(client)["ppid"] == second_server
     _stop(manager, client)
+
+
+def test_the_runners_client_leaves_nothing_of_the_kernels_start_behind(shared_server, tmp_path):
+    """The runner's kernel client (kernels.ready_client_class) is ready once the kernel has closed its answer to
+    kernel_info on IOPub, instead of after jupyter_client's 0.2 s of silence: nothing the kernel published while
+    starting, nor any answer to the readiness requests, is left on the channels for the first cell to read."""
+    import asyncio
+    from queue import Empty
+
+
+    async def start_and_listen():
+        manager = kernels.manager_class()(kernel_name="python3")
+        await manager.start_kernel(cwd=str(tmp_path), env=dict(os.environ))
+        client = manager.client()
+        assert isinstance(client, kernels.ready_client_class())
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            left = []
+            for channel in (client.shell_channel, client.iopub_channel):
+                try:
+                    left.append(await channel.get_msg(timeout=0.5))
+                except Empty:
+                    pass
+            msg_id = client.execute("print(6 * 7)")
+            out = []
+            while True:
+                msg = await client.get_iopub_msg(timeout=30)
+                assert msg["parent_header"].get("msg_id") == msg_id, f"a message of the start: {msg['msg_type']}"
+                if msg["msg_type"] == "stream":
+                    out.append(msg["content"]["text"])
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    return left, "".join(out)
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+
+    left, out = asyncio.run(start_and_listen())
+    assert left == [], [m["msg_type"] for m in left]
+    assert out.strip() == "42"
