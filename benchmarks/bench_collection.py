@@ -222,8 +222,10 @@ def main() -> int:
         cases.append({"case": "test: make test (pytest on every core)", "seconds": tests["seconds"],
                       "peak_rss_gib": tests["peak_rss_gib"],
                       "ran": (re.findall(r"\d+ passed[^\n]*", tests["stdout"]) or ["?"])[-1]})
-    except RuntimeError as err:  # a failing suite is recorded, not timed
-        cases.append({"case": "test: make test FAILED", "ran": str(err).splitlines()[0][:120]})
+    except RuntimeError as err:  # a failing suite is recorded, not timed; its failures are printed
+        failures = [line for line in str(err).splitlines() if line.startswith(("FAILED", "ERROR"))]
+        print("make test failed:\n" + "\n".join(failures or str(err).splitlines()[-20:]), file=sys.stderr)
+        cases.append({"case": "test: make test FAILED", "ran": "; ".join(failures)[:300] or "see the output"})
     for case in cases:
         kind = case["case"].split(":")[0].split(" ")[0]
         if kind in TARGETS and "seconds" in case:
