@@ -191,12 +191,15 @@ def test_a_forked_kernel_is_interrupted_shut_down_and_killed_as_jupyter_expects(
     manager, client = _start(tmp_path)
     kernel_pid = _probe(client)["pid"]
     assert kernel_pid != manager.provisioner.process.pid  # Jupyter manages the client, the kernel is the fork
-    msg_id = client.execute("import time; print('sleeping', flush=True); time.sleep(60)")
-    while True:  # interrupted once it sleeps (a loaded machine may take longer than a second to get there)
-        msg = client.get_iopub_msg(timeout=20)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
-            break
-    time.sleep(0.2)
+    # Interrupted once the cell runs (a loaded machine may take longer than a second to get there). The cell says so
+    # with a file, not with output: an interrupt landing inside ipykernel's flush of that output left the kernel's
+    # standard output unflushed for the next cell (seen once under load).
+    running = tmp_path / "running"
+    msg_id = client.execute(f"import time; open({str(running)!r}, 'w').close(); time.sleep(60)")
+    deadline = time.monotonic() + 60
+    while not running.exists():
+        assert time.monotonic() < deadline, "the cell did not start"
+        time.sleep(0.02)
     import asyncio
 
     asyncio.run(manager.interrupt_kernel())
