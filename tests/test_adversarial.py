@@ -905,7 +905,7 @@ def test_failed_run_keeps_its_notebook_and_the_previous_complete_set(tmp_path):
     proc = _cli("run", "90", "-p", "value=2", "-p", "fail=yes", root=root, output=out)
     assert proc.returncode == 1
     last = proc.stderr.strip().splitlines()[-1]
-    assert "90_writer" in last and "cell" in last and "RuntimeError" in last and "build/failed" in last
+    assert "90_writer" in last and "cell" in last and "RuntimeError" in last and "build/failed" in last, proc.stderr[-3000:]
     assert _files(out) == {**before, **{k: v for k, v in _files(out).items() if k.startswith("build/failed")}}
     assert (out / "figures" / "90_writer_a.txt").read_text() == "value 1\n"  # not the failed run's 2
     failed = json.loads((out / "build" / "failed" / "90_writer.ipynb").read_text())
