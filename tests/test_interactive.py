@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import os
-import sys
 from pathlib import Path
 
 import jupytext
@@ -21,19 +20,13 @@ from analysis.studies import refugees
 from analysis.build import run
 
 
-def _kernel_env() -> None:
-    here = str(Path(sys.prefix) / "share" / "jupyter")  # this environment's python3 kernel, as run.execute does
-    if not os.environ.get("JUPYTER_PATH", "").startswith(here):
-        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
-
-
 class Kernel:
     def __init__(self, cwd: Path):
         """A kernel as the runner starts one for a public notebook: its process environment, forked from the
         kernel server (analysis.build.kernels)."""
-        from analysis.build import kernels, run
+        from analysis.build import kernels
 
-        _kernel_env()
+        run._use_this_environments_kernel()  # this environment's python3 kernel, as run.execute does
         self.km = kernels.manager_class(blocking=True)(kernel_name="python3")
         self.km.start_kernel(cwd=str(cwd), env=os.environ | run.kernel_process_env())
         self.kc = self.km.client()

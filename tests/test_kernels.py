@@ -323,8 +323,7 @@ def test_a_forked_kernel_writes_the_same_bytes_as_an_ordinary_one(shared_folder,
     for how in ("ordinary", "forked"):
         monkeypatch.setenv(kernels.SWITCH, "0" if how == "ordinary" else "1")
         if how == "forked":  # the runner starts it too, with the kernel's environment (waited for here)
-            run._use_this_environments_kernel()
-            kernels.start_server(os.environ | run.kernel_process_env())
+            run.start_kernel_server()
             _serving(shared_folder)
         out = tmp_path / how.replace(" ", "_")
         monkeypatch.setattr(paths, "OUTPUT", out)

@@ -326,6 +326,13 @@ def _use_this_environments_kernel() -> None:
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [here, os.environ.get("JUPYTER_PATH")]))
 
 
+def start_kernel_server() -> None:
+    """Start this environment's kernel server (analysis.build.kernels) unless it runs already, with the environment
+    the runner's kernels get: called as a run starts, so that the server's imports overlap the run's own."""
+    _use_this_environments_kernel()
+    kernels.start_server(os.environ | kernel_process_env())
+
+
 def kernel_process_env() -> dict[str, str]:
     """The variables a notebook's kernel process is started with, beyond the run's own ``ANALYSIS_*``.
 
@@ -384,9 +391,7 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     base = _base_key(notebook, typed, output) if cache != "off" else None
     if cache == "use" and (hit := _restore(notebook, base, output, target)):
         return hit
-    _use_this_environments_kernel()
-    process_env = kernel_process_env()
-    kernels.start_server(os.environ | process_env)  # started now, so that its imports overlap this run's start-up
+    start_kernel_server()
     import jupytext  # imported here: slow to import, and a restored run needs neither
     import papermill
 
@@ -398,7 +403,7 @@ def execute(notebook: Path, parameters: dict | None = None, *, out_dir: Path | N
     executed = staging / f"{notebook.stem}.executed.ipynb"
     # The run's own variables, all absolute. ANALYSIS_HEADLESS: see analysis.build.interactive.
     # ANALYSIS_NOTEBOOK: lets figures.save record which notebook (and cell) saved each figure.
-    kernel_env = process_env | {"ANALYSIS_HEADLESS": "1", "ANALYSIS_ROOT": str(paths.ROOT),
+    kernel_env = kernel_process_env() | {"ANALYSIS_HEADLESS": "1", "ANALYSIS_ROOT": str(paths.ROOT),
                                 "ANALYSIS_NOTEBOOK": notebook.stem,
                                 "ANALYSIS_OUTPUT": str(output), "ANALYSIS_STAGING": str(staging),
                                 "ANALYSIS_PRIVATE": "1" if private else ""}
@@ -490,8 +495,7 @@ def execute_many(chosen: list[Path], typed: dict[Path, dict], *, jobs: int | Non
                     on_done(nb.stem, hit)
         cache = "refresh"  # the others were just looked up: run them and store
     if len(results) < len(chosen):  # the kernel server's imports overlap the workers' start-up
-        _use_this_environments_kernel()
-        kernels.start_server(os.environ | kernel_process_env())
+        start_kernel_server()
     # longest first, so the workers finish together: as long as its last cached run took (unknown ones first), and
     # without a cached run by the figures it saves (saving figures is most of what a notebook costs)
     todo = sorted((nb for nb in chosen if nb.stem not in results),
